@@ -1,0 +1,43 @@
+# Shared by the bin/ launchers: finds the project, builds what is missing, and runs a Java main
+# with the flags Spark 3.5 needs on Java 17. Sourced, not run.
+set -euo pipefail
+ONECUSTOMER_HOME="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+export ONECUSTOMER_HOME
+export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
+cd "$ONECUSTOMER_HOME"
+
+# Mirrors <spark.jvm.flags> in pom.xml (org.apache.spark.launcher.JavaModuleOptions).
+SPARK_JVM_FLAGS=(-XX:+IgnoreUnrecognizedVMOptions
+  --add-opens=java.base/java.lang=ALL-UNNAMED --add-opens=java.base/java.lang.invoke=ALL-UNNAMED
+  --add-opens=java.base/java.lang.reflect=ALL-UNNAMED --add-opens=java.base/java.io=ALL-UNNAMED
+  --add-opens=java.base/java.net=ALL-UNNAMED --add-opens=java.base/java.nio=ALL-UNNAMED
+  --add-opens=java.base/java.util=ALL-UNNAMED --add-opens=java.base/java.util.concurrent=ALL-UNNAMED
+  --add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED --add-opens=java.base/jdk.internal.ref=ALL-UNNAMED
+  --add-opens=java.base/sun.nio.ch=ALL-UNNAMED --add-opens=java.base/sun.nio.cs=ALL-UNNAMED
+  --add-opens=java.base/sun.security.action=ALL-UNNAMED --add-opens=java.base/sun.util.calendar=ALL-UNNAMED
+  --add-opens=java.security.jgss/sun.security.krb5=ALL-UNNAMED -Djdk.reflect.useDirectMethodHandle=false)
+
+CLASSPATH_FILE="$ONECUSTOMER_HOME/jobs/target/classpath.txt"
+JOBS_JAR="$ONECUSTOMER_HOME/jobs/target/onecustomer-jobs-0.1.0-SNAPSHOT.jar"
+
+# Builds the jars and the runtime classpath when the sources are newer than the last build.
+onecustomer_build() {
+  local stamp="$ONECUSTOMER_HOME/jobs/target/.built"
+  if [[ -f "$stamp" && -f "$CLASSPATH_FILE" && -f "$JOBS_JAR" ]] \
+     && [[ -z "$(find pom.xml common generator jobs conf -newer "$stamp" \( -name '*.java' -o -name '*.xml' -o -name '*.conf' \) -not -path '*/target/*' -print -quit)" ]]; then
+    return 0
+  fi
+  echo "onecustomer: building (mvn -DskipTests package) ..." >&2
+  mvn -B -q -DskipTests package >&2
+  mvn -B -q -pl jobs dependency:build-classpath -Dmdep.outputFile="$CLASSPATH_FILE" -Dmdep.includeScope=test >&2
+  touch "$stamp"
+}
+
+# Runs a Java main class on the project's classpath with Spark's flags.
+onecustomer_java() {
+  local main="$1"; shift
+  java "${SPARK_JVM_FLAGS[@]}" ${ONECUSTOMER_JAVA_OPTS:--Xmx6g} \
+    -Dlog4j2.configurationFile="$ONECUSTOMER_HOME/conf/log4j2.properties" \
+    -cp "$JOBS_JAR:$ONECUSTOMER_HOME/generator/target/onecustomer-generator-0.1.0-SNAPSHOT.jar:$ONECUSTOMER_HOME/common/target/onecustomer-common-0.1.0-SNAPSHOT.jar:$(cat "$CLASSPATH_FILE")" \
+    "$main" "$@"
+}

@@ -1,0 +1,283 @@
+package io.onecustomer.common.config;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException.Missing;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigParseOptions;
+import com.typesafe.config.ConfigUtil;
+import com.typesafe.config.ConfigValue;
+import java.io.File;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * The whole configuration, resolved once and validated into immutable typed values. Jobs receive
+ * this object; nothing below the entry point reads Typesafe Config.
+ *
+ * <p>Load order (later wins): {@code reference.conf} on the classpath, the environment file
+ * ({@code conf/<env>.conf} on disk, or the same name inside the jar), then {@code --conf
+ * key=value} overrides. Environment files may use {@code ${?VAR}} to read secrets from the
+ * environment; secrets are never logged ({@link #describe()} masks them).
+ */
+public final class AppConfig {
+  private static final String ROOT = "onecustomer";
+
+  public enum CatalogType {
+    HIVE,
+    IN_MEMORY
+  }
+
+  public enum MissingSourcePolicy {
+    WARN,
+    ERROR
+  }
+
+  public record Paths(String landing, String warehouse) {}
+
+  public record Ingest(MissingSourcePolicy missingSource, int futureToleranceDays) {}
+
+  private final String env;
+  private final ZoneId timezone;
+  private final Paths paths;
+  private final CatalogType catalogType;
+  private final Ingest ingest;
+  private final Map<String, String> spark;
+
+  private AppConfig(
+      String env,
+      ZoneId timezone,
+      Paths paths,
+      CatalogType catalogType,
+      Ingest ingest,
+      Map<String, String> spark) {
+    this.env = env;
+    this.timezone = timezone;
+    this.paths = paths;
+    this.catalogType = catalogType;
+    this.ingest = ingest;
+    this.spark = Collections.unmodifiableMap(new LinkedHashMap<>(spark));
+  }
+
+  /**
+   * Loads the environment {@code env}: {@code configFile} if given, else {@code
+   * <confDir>/<env>.conf} if it exists, else {@code conf/<env>.conf} from the classpath.
+   */
+  public static AppConfig load(
+      String env, File configFile, File confDir, Map<String, String> overrides) {
+    Config envConfig = envFile(env, configFile, confDir);
+    Config merged =
+        ConfigFactory.parseMap(qualify(overrides), "--conf")
+            .withFallback(envConfig)
+            .withFallback(ConfigFactory.defaultReference(AppConfig.class.getClassLoader()))
+            .resolve();
+    return fromConfig(merged);
+  }
+
+  /** Builds from an already merged config (tests use this with small maps). */
+  public static AppConfig fromConfig(Config merged) {
+    Config c = merged.getConfig(ROOT);
+    String env = string(c, "env");
+    ZoneId zone;
+    try {
+      zone = ZoneId.of(string(c, "timezone"));
+    } catch (DateTimeException e) {
+      throw new ConfigException(
+          "onecustomer.timezone must be a time-zone id like Asia/Shanghai, got '"
+              + c.getString("timezone")
+              + "'");
+    }
+    Paths paths =
+        new Paths(
+            absolute(string(c, "paths.landing")), absolute(string(c, "paths.warehouse")));
+    CatalogType catalog =
+        enumValue(CatalogType.class, "onecustomer.catalog.type", string(c, "catalog.type"));
+    MissingSourcePolicy missing =
+        enumValue(
+            MissingSourcePolicy.class,
+            "onecustomer.ingest.missing-source",
+            string(c, "ingest.missing-source"));
+    int tolerance = integer(c, "ingest.future-tolerance-days");
+    if (tolerance < 0 || tolerance > 365) {
+      throw new ConfigException(
+          "onecustomer.ingest.future-tolerance-days must be between 0 and 365, got " + tolerance);
+    }
+    Map<String, String> spark = new TreeMap<>();
+    if (c.hasPath("spark")) {
+      for (Map.Entry<String, ConfigValue> e : c.getConfig("spark").entrySet()) {
+        // "spark.master" = x (quoted, one segment) and spark.master = x (nested) mean the same.
+        String key = String.join(".", ConfigUtil.splitPath(e.getKey()));
+        spark.put(key, String.valueOf(e.getValue().unwrapped()));
+      }
+    }
+    return new AppConfig(env, zone, paths, catalog, new Ingest(missing, tolerance), spark);
+  }
+
+  private static Config envFile(String env, File configFile, File confDir) {
+    if (env == null || !env.matches("[a-z][a-z0-9_-]*")) {
+      throw new ConfigException(
+          "environment name must be lower-case letters, digits, '-' or '_', got '" + env + "'");
+    }
+    ConfigParseOptions strict = ConfigParseOptions.defaults().setAllowMissing(false);
+    if (configFile != null) {
+      if (!configFile.isFile()) {
+        throw new ConfigException("config file " + configFile + " does not exist");
+      }
+      return ConfigFactory.parseFile(configFile, strict);
+    }
+    File onDisk = new File(confDir == null ? new File("conf") : confDir, env + ".conf");
+    if (onDisk.isFile()) {
+      return ConfigFactory.parseFile(onDisk, strict);
+    }
+    String resource = "conf/" + env + ".conf";
+    if (AppConfig.class.getClassLoader().getResource(resource) != null) {
+      return ConfigFactory.parseResources(AppConfig.class.getClassLoader(), resource, strict);
+    }
+    throw new ConfigException(
+        "unknown environment '"
+            + env
+            + "': neither "
+            + onDisk.getAbsolutePath()
+            + " nor classpath resource "
+            + resource
+            + " exists");
+  }
+
+  /** Lets users write {@code --conf paths.warehouse=...} as well as the full key. */
+  private static Map<String, String> qualify(Map<String, String> overrides) {
+    Map<String, String> out = new LinkedHashMap<>();
+    if (overrides != null) {
+      overrides.forEach(
+          (k, v) -> {
+            if (k.startsWith("spark.")) {
+              // A Spark setting: keep its dots inside one key of the spark block.
+              out.put(ROOT + ".spark." + ConfigUtil.quoteString(k), v);
+            } else {
+              out.put(k.startsWith(ROOT + ".") ? k : ROOT + "." + k, v);
+            }
+          });
+    }
+    return out;
+  }
+
+  private static String string(Config c, String key) {
+    try {
+      String v = c.getString(key);
+      if (v.isBlank()) {
+        throw new ConfigException(ROOT + "." + key + " must not be empty");
+      }
+      return v;
+    } catch (Missing e) {
+      throw new ConfigException(ROOT + "." + key + " is required but not set", e);
+    } catch (com.typesafe.config.ConfigException.WrongType e) {
+      throw new ConfigException(ROOT + "." + key + " must be a string: " + e.getMessage(), e);
+    }
+  }
+
+  private static int integer(Config c, String key) {
+    try {
+      return c.getInt(key);
+    } catch (Missing e) {
+      throw new ConfigException(ROOT + "." + key + " is required but not set", e);
+    } catch (com.typesafe.config.ConfigException.WrongType e) {
+      throw new ConfigException(
+          ROOT + "." + key + " must be a whole number, got '" + c.getValue(key).unwrapped() + "'",
+          e);
+    }
+  }
+
+  private static <E extends Enum<E>> E enumValue(Class<E> type, String key, String raw) {
+    String norm = raw.trim().toUpperCase().replace('-', '_');
+    for (E e : type.getEnumConstants()) {
+      if (e.name().equals(norm)) {
+        return e;
+      }
+    }
+    StringBuilder allowed = new StringBuilder();
+    for (E e : type.getEnumConstants()) {
+      allowed.append(allowed.length() == 0 ? "" : ", ").append(e.name().toLowerCase().replace('_', '-'));
+    }
+    throw new ConfigException(key + " must be one of " + allowed + ", got '" + raw + "'");
+  }
+
+  /** Local paths without a scheme are made absolute so every process sees the same folder. */
+  static String absolute(String path) {
+    if (path.matches("^[a-zA-Z][a-zA-Z0-9+.-]*://.*") || path.startsWith("file:")) {
+      return path;
+    }
+    return Path.of(path).toAbsolutePath().normalize().toString();
+  }
+
+  public String env() {
+    return env;
+  }
+
+  public ZoneId timezone() {
+    return timezone;
+  }
+
+  public Paths paths() {
+    return paths;
+  }
+
+  public CatalogType catalogType() {
+    return catalogType;
+  }
+
+  public Ingest ingest() {
+    return ingest;
+  }
+
+  /** Spark settings to apply to the session, as given. */
+  public Map<String, String> spark() {
+    return spark;
+  }
+
+  /** One-line description for logs, with anything that looks like a secret masked. */
+  public String describe() {
+    StringBuilder sb = new StringBuilder();
+    sb.append("env=").append(env)
+        .append(" timezone=").append(timezone)
+        .append(" landing=").append(paths.landing())
+        .append(" warehouse=").append(paths.warehouse())
+        .append(" catalog=").append(catalogType.name().toLowerCase())
+        .append(" missing-source=").append(ingest.missingSource().name().toLowerCase());
+    spark.forEach(
+        (k, v) -> {
+          if (k.equals("spark.master")) {
+            sb.append(" spark.master=").append(v);
+          }
+        });
+    long secrets = spark.keySet().stream().filter(AppConfig::isSecretKey).count();
+    if (secrets > 0) {
+      sb.append(" (").append(secrets).append(" secret settings masked)");
+    }
+    return sb.toString();
+  }
+
+  public static boolean isSecretKey(String key) {
+    String k = key.toLowerCase();
+    return k.contains("secret") || k.contains("password") || k.contains("access.key")
+        || k.contains("token") || k.contains("credential");
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (!(o instanceof AppConfig other)) {
+      return false;
+    }
+    return env.equals(other.env) && timezone.equals(other.timezone) && paths.equals(other.paths)
+        && catalogType == other.catalogType && ingest.equals(other.ingest)
+        && spark.equals(other.spark);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(env, timezone, paths, catalogType, ingest, spark);
+  }
+}

@@ -1,0 +1,134 @@
+package io.onecustomer.common.delta;
+
+import io.delta.tables.DeltaTable;
+import io.onecustomer.common.TableId;
+import java.net.URI;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.catalyst.TableIdentifier;
+import org.apache.spark.sql.catalyst.catalog.CatalogTable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import scala.Option;
+
+/**
+ * Idempotent Delta writes and catalog registration. Tables are written and read by path (so the
+ * same code runs on s3a:// without a metastore); the catalog entry is a convenience for SQL users
+ * and BI tools, refreshed after every write.
+ */
+public final class DeltaWriter {
+  private static final Logger LOG = LoggerFactory.getLogger(DeltaWriter.class);
+
+  private DeltaWriter() {}
+
+  /**
+   * Replaces exactly the rows matching {@code replaceWhere} (a predicate on partition columns)
+   * with {@code data}, creating the table if needed. Returns the number of rows written, taken
+   * from the Delta commit (no extra pass over the data).
+   */
+  public static long replace(
+      SparkSession spark,
+      Dataset<Row> data,
+      TableId table,
+      String warehouse,
+      String replaceWhere,
+      String comment,
+      String... partitionColumns) {
+    String path = table.path(warehouse);
+    boolean existed = DeltaTable.isDeltaTable(spark, path);
+    data.write()
+        .format("delta")
+        .mode(SaveMode.Overwrite)
+        .option("replaceWhere", replaceWhere)
+        .partitionBy(partitionColumns)
+        .save(path);
+    register(spark, table, path);
+    if (!existed && comment != null) {
+      spark.sql(
+          "ALTER TABLE " + table.qualified() + " SET TBLPROPERTIES ('comment' = '"
+              + comment.replace("'", "\\'") + "')");
+    }
+    return lastCommitRows(spark, path);
+  }
+
+  /** Replaces the whole table (small current-state tables). */
+  public static long replaceAll(
+      SparkSession spark, Dataset<Row> data, TableId table, String warehouse, String comment) {
+    String path = table.path(warehouse);
+    boolean existed = DeltaTable.isDeltaTable(spark, path);
+    data.write().format("delta").mode(SaveMode.Overwrite).option("overwriteSchema", "true").save(path);
+    register(spark, table, path);
+    if (!existed && comment != null) {
+      spark.sql(
+          "ALTER TABLE " + table.qualified() + " SET TBLPROPERTIES ('comment' = '"
+              + comment.replace("'", "\\'") + "')");
+    }
+    return lastCommitRows(spark, path);
+  }
+
+  /** Reads a table by path; fails with the table name when it has never been written. */
+  public static Dataset<Row> read(SparkSession spark, TableId table, String warehouse) {
+    String path = table.path(warehouse);
+    if (!DeltaTable.isDeltaTable(spark, path)) {
+      throw new MissingTableException(table, path);
+    }
+    return spark.read().format("delta").load(path);
+  }
+
+  public static boolean exists(SparkSession spark, TableId table, String warehouse) {
+    return DeltaTable.isDeltaTable(spark, table.path(warehouse));
+  }
+
+  /**
+   * Makes {@code layer.name} point at {@code path} in the session catalog. An entry pointing
+   * elsewhere (a warehouse that moved) is replaced; entries are external, so dropping one never
+   * deletes data.
+   */
+  public static void register(SparkSession spark, TableId table, String path) {
+    spark.sql("CREATE DATABASE IF NOT EXISTS " + table.layer());
+    TableIdentifier ident = new TableIdentifier(table.name(), Option.apply(table.layer()));
+    if (spark.sessionState().catalog().tableExists(ident)) {
+      URI location;
+      try {
+        CatalogTable meta = spark.sessionState().catalog().getTableMetadata(ident);
+        location = meta.location();
+      } catch (Exception e) { // Scala's NoSuchTable/NoSuchDatabase are checked in Java's eyes
+        throw new IllegalStateException("cannot read catalog entry of " + table, e);
+      }
+      if (samePath(location, path)) {
+        return;
+      }
+      LOG.info("Re-pointing {} from {} to {}", table, location, path);
+      spark.sql("DROP TABLE " + table.qualified());
+    }
+    spark.sql(
+        "CREATE TABLE IF NOT EXISTS " + table.qualified() + " USING DELTA LOCATION '"
+            + path.replace("'", "\\'") + "'");
+  }
+
+  private static boolean samePath(URI location, String path) {
+    String a = location.toString().replaceFirst("^file:", "").replaceAll("/+$", "");
+    String b = path.replaceFirst("^file:", "").replaceAll("/+$", "");
+    return a.replaceAll("^/+", "/").equals(b.replaceAll("^/+", "/"));
+  }
+
+  private static long lastCommitRows(SparkSession spark, String path) {
+    Row last = DeltaTable.forPath(spark, path).history(1).select("operationMetrics").first();
+    Map<String, String> metrics = last.getJavaMap(0);
+    String rows = metrics == null ? null : metrics.get("numOutputRows");
+    return rows == null ? 0L : Long.parseLong(rows);
+  }
+
+  /** A job needs a table that no job has written yet. */
+  public static final class MissingTableException extends RuntimeException {
+    public MissingTableException(TableId table, String path) {
+      super(
+          "table " + table + " does not exist at " + path
+              + ": run the job that writes it first (for example the nightly run for an earlier"
+              + " date, or a backfill)");
+    }
+  }
+}

@@ -1,0 +1,76 @@
+package io.onecustomer.jobs;
+
+import io.onecustomer.jobs.bronze.BronzeIngestJob;
+import io.onecustomer.jobs.bronze.SourceEntities;
+import io.onecustomer.jobs.silver.SilverJobs;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Every job, by id, and the order the nightly run uses (dependencies first). */
+public final class JobRegistry {
+  private final Map<String, Job> jobs = new LinkedHashMap<>();
+
+  public JobRegistry(List<Job> all) {
+    for (Job j : all) {
+      if (jobs.put(j.id(), j) != null) {
+        throw new IllegalArgumentException("duplicate job id " + j.id());
+      }
+    }
+    for (Job j : all) {
+      for (String d : j.dependsOn()) {
+        if (!jobs.containsKey(d)) {
+          throw new IllegalArgumentException("job " + j.id() + " depends on unknown job " + d);
+        }
+      }
+    }
+  }
+
+  /** The suite's jobs. */
+  public static JobRegistry standard() {
+    List<Job> all = new ArrayList<>();
+    SourceEntities.ALL.forEach(e -> all.add(new BronzeIngestJob(e)));
+    all.addAll(SilverJobs.all());
+    return new JobRegistry(all);
+  }
+
+  public Job get(String id) {
+    Job j = jobs.get(id);
+    if (j == null) {
+      throw new IllegalArgumentException("unknown job '" + id + "'; known jobs: nightly, backfill, "
+          + String.join(", ", jobs.keySet()));
+    }
+    return j;
+  }
+
+  public List<Job> all() {
+    return List.copyOf(jobs.values());
+  }
+
+  /** All jobs, each after the jobs it depends on (stable: registration order breaks ties). */
+  public List<Job> inDependencyOrder() {
+    List<Job> out = new ArrayList<>();
+    Map<String, Integer> state = new LinkedHashMap<>();
+    for (Job j : jobs.values()) {
+      visit(j, state, out);
+    }
+    return out;
+  }
+
+  private void visit(Job j, Map<String, Integer> state, List<Job> out) {
+    Integer s = state.get(j.id());
+    if (s != null && s == 2) {
+      return;
+    }
+    if (s != null && s == 1) {
+      throw new IllegalStateException("dependency cycle through job " + j.id());
+    }
+    state.put(j.id(), 1);
+    for (String d : j.dependsOn()) {
+      visit(jobs.get(d), state, out);
+    }
+    state.put(j.id(), 2);
+    out.add(j);
+  }
+}

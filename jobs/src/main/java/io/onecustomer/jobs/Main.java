@@ -1,0 +1,158 @@
+package io.onecustomer.jobs;
+
+import io.onecustomer.common.DateRange;
+import io.onecustomer.common.config.AppConfig;
+import io.onecustomer.common.config.ConfigException;
+import io.onecustomer.common.spark.SessionFactory;
+import java.io.File;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.SparkSession;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The single entry point:
+ *
+ * <pre>
+ *   --job &lt;id&gt; --run-date YYYY-MM-DD            one job, one business day
+ *   --job nightly --run-date YYYY-MM-DD          every job of that day, dependencies first
+ *   --job backfill --from YYYY-MM-DD --to ...     every job over the range, one pass per job
+ *   --job &lt;id&gt; --from ... --to ...               one job over a range
+ *   [--env local|prod] [--config FILE] [--conf key=value ...]
+ * </pre>
+ *
+ * Exit code 0 on success, 1 when a job fails (the message names job, table, dates and cause), 2 on
+ * a usage or configuration error.
+ */
+public final class Main {
+  private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+
+  public static final String NIGHTLY = "nightly";
+  public static final String BACKFILL = "backfill";
+
+  /** Parsed command line. */
+  public record Args(String job, DateRange range, String env, File configFile, Map<String, String> overrides) {
+    static final String USAGE =
+        "usage: --job <id>|nightly|backfill (--run-date YYYY-MM-DD | --from YYYY-MM-DD --to YYYY-MM-DD)"
+            + " [--env local|prod] [--config FILE] [--conf key=value ...]";
+
+    public static Args parse(String[] argv) {
+      String job = null;
+      String runDate = null;
+      String from = null;
+      String to = null;
+      String env = System.getenv().getOrDefault("ONECUSTOMER_ENV", "local");
+      File configFile = null;
+      Map<String, String> overrides = new LinkedHashMap<>();
+      for (int i = 0; i < argv.length; i++) {
+        String a = argv[i];
+        if (a.equals("--help") || a.equals("-h")) {
+          throw new UsageException(USAGE);
+        }
+        if (i + 1 >= argv.length) {
+          throw new UsageException("option " + a + " needs a value; " + USAGE);
+        }
+        String v = argv[++i];
+        switch (a) {
+          case "--job" -> job = v;
+          case "--run-date" -> runDate = v;
+          case "--from" -> from = v;
+          case "--to" -> to = v;
+          case "--env" -> env = v;
+          case "--config" -> configFile = new File(v);
+          case "--conf" -> {
+            int eq = v.indexOf('=');
+            if (eq <= 0) {
+              throw new UsageException("--conf takes key=value, got '" + v + "'");
+            }
+            overrides.put(v.substring(0, eq).trim(), v.substring(eq + 1));
+          }
+          default -> throw new UsageException("unknown option " + a + "; " + USAGE);
+        }
+      }
+      if (job == null) {
+        throw new UsageException("--job is required; " + USAGE);
+      }
+      DateRange range;
+      try {
+        if (runDate != null) {
+          if (from != null || to != null) {
+            throw new UsageException("give either --run-date or --from/--to, not both");
+          }
+          range = DateRange.of(DateRange.parseDate("--run-date", runDate));
+        } else if (from != null && to != null) {
+          range = new DateRange(DateRange.parseDate("--from", from), DateRange.parseDate("--to", to));
+        } else {
+          throw new UsageException("--run-date (or --from and --to) is required; " + USAGE);
+        }
+      } catch (IllegalArgumentException e) {
+        throw e instanceof UsageException u ? u : new UsageException(e.getMessage());
+      }
+      if (job.equals(NIGHTLY) && range.length() != 1) {
+        throw new UsageException("nightly runs one business day: use --run-date, or --job backfill for a range");
+      }
+      return new Args(job, range, env, configFile, overrides);
+    }
+  }
+
+  /** A command-line mistake; exit code 2. */
+  public static final class UsageException extends IllegalArgumentException {
+    public UsageException(String message) {
+      super(message);
+    }
+  }
+
+  public static void main(String[] argv) {
+    System.exit(run(argv));
+  }
+
+  /** Runs and returns the exit code (tests call this instead of main). */
+  public static int run(String[] argv) {
+    Args args;
+    AppConfig config;
+    try {
+      args = Args.parse(argv);
+      config = AppConfig.load(args.env(), args.configFile(), confDir(), args.overrides());
+    } catch (UsageException | ConfigException e) {
+      System.err.println("onecustomer: " + e.getMessage());
+      return 2;
+    }
+    JobRegistry registry = JobRegistry.standard();
+    List<Job> jobs;
+    try {
+      jobs = switch (args.job()) {
+        case NIGHTLY, BACKFILL -> registry.inDependencyOrder();
+        default -> List.of(registry.get(args.job()));
+      };
+    } catch (IllegalArgumentException e) {
+      System.err.println("onecustomer: " + e.getMessage());
+      return 2;
+    }
+    LOG.info("onecustomer job={} dates={} {}", args.job(), args.range(), config.describe());
+    SparkSession spark = SessionFactory.create(config, "onecustomer " + args.job() + " " + args.range());
+    Runner runner = new Runner(spark, config, registry);
+    Instant started = Instant.now();
+    long t0 = System.nanoTime();
+    try {
+      for (Job j : jobs) {
+        JobResult r = runner.run(j, args.range(), started);
+        System.out.println(r.logLine());
+      }
+      System.out.printf("onecustomer: %s for %s finished: %d job(s) in %.1f s%n", args.job(),
+          args.range(), jobs.size(), (System.nanoTime() - t0) / 1e9);
+      return 0;
+    } catch (JobFailedException e) {
+      LOG.error(e.getMessage(), e);
+      System.err.println("onecustomer: " + e.getMessage());
+      return 1;
+    }
+  }
+
+  private static File confDir() {
+    String home = System.getenv("ONECUSTOMER_HOME");
+    return home == null ? new File("conf") : new File(home, "conf");
+  }
+}

@@ -1,0 +1,55 @@
+package io.onecustomer.jobs;
+
+import com.typesafe.config.ConfigFactory;
+import io.onecustomer.common.config.AppConfig;
+import java.nio.file.Path;
+import java.util.Map;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * One SparkSession for the whole test JVM (a cold session costs seconds): local[2], two shuffle
+ * partitions, UI off, Delta enabled, in-memory catalog. Each test gets its own warehouse and
+ * landing folders through {@link #config(Path, Path)}.
+ */
+public final class TestSpark {
+  private static SparkSession session;
+
+  private TestSpark() {}
+
+  public static synchronized SparkSession session() {
+    if (session == null) {
+      session =
+          SparkSession.builder()
+              .master("local[2]")
+              .appName("onecustomer-tests")
+              .config("spark.ui.enabled", "false")
+              .config("spark.sql.shuffle.partitions", "2")
+              .config("spark.default.parallelism", "2")
+              .config("spark.databricks.delta.snapshotPartitions", "2")
+              .config("spark.sql.session.timeZone", "UTC")
+              .config("spark.sql.legacy.timeParserPolicy", "CORRECTED")
+              .config("spark.sql.extensions", "io.delta.sql.DeltaSparkSessionExtension")
+              .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
+              .config("spark.sql.catalogImplementation", "in-memory")
+              .config("spark.driver.bindAddress", "127.0.0.1")
+              .config("spark.sql.warehouse.dir", System.getProperty("java.io.tmpdir") + "/onecustomer-test-warehouse")
+              .getOrCreate();
+    }
+    return session;
+  }
+
+  /** Config for a test: its own landing and warehouse, in-memory catalog, given overrides. */
+  public static AppConfig config(Path landing, Path warehouse, Map<String, String> overrides) {
+    var base = ConfigFactory.parseMap(Map.of(
+        "onecustomer.paths.landing", landing.toString(),
+        "onecustomer.paths.warehouse", warehouse.toString(),
+        "onecustomer.catalog.type", "in-memory"));
+    var extra = ConfigFactory.parseMap(overrides);
+    return AppConfig.fromConfig(extra.withFallback(base)
+        .withFallback(ConfigFactory.defaultReference(TestSpark.class.getClassLoader())).resolve());
+  }
+
+  public static AppConfig config(Path landing, Path warehouse) {
+    return config(landing, warehouse, Map.of());
+  }
+}

@@ -1,0 +1,82 @@
+package io.onecustomer.jobs.bronze;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class LineParserTest {
+  private final LineParser csv = new LineParser(SourceEntities.DISTRIBUTOR_SELLOUT);
+  private final LineParser json = new LineParser(SourceEntities.MINIPROGRAM_EVENTS);
+
+  @Test
+  void csvQuotedFieldsKeepCommasAndEscapedQuotes() {
+    assertEquals(List.of("a", "b,c", "say \"hi\"", ""), LineParser.splitCsv("a,\"b,c\",\"say \"\"hi\"\"\","));
+  }
+
+  @Test
+  void csvUnbalancedQuoteIsWrongColumnCount() {
+    LineParser.Parsed p = csv.parse(bytes("2026-05-01,D01,\"East,DS-000001,1,9.50,x"), null);
+    assertEquals(LineParser.WRONG_COLUMN_COUNT, p.code());
+  }
+
+  @Test
+  void csvWithMissingColumnIsRejectedWithCounts() {
+    LineParser.Parsed p = csv.parse(bytes("2026-05-01,D01,East,DS-000001,1,9.50"), null);
+    assertEquals(LineParser.WRONG_COLUMN_COUNT, p.code());
+    assertEquals("wrong_column_count: expected 7 columns, got 6", p.reason());
+  }
+
+  @Test
+  void csvEmptyFieldsBecomeNull() {
+    LineParser.Parsed p = csv.parse(bytes("2026-05-01,D01,East,DS-000001,1,9.50,"), null);
+    assertNull(p.code());
+    assertArrayEquals(new String[] {"2026-05-01", "D01", "East", "DS-000001", "1", "9.50", null}, p.fields());
+  }
+
+  @Test
+  void truncatedJsonIsMalformed() {
+    LineParser.Parsed p = json.parse(bytes("{\"event_id\":\"e1\",\"openid\":\"o1\",\"ev"), null);
+    assertEquals(LineParser.MALFORMED_JSON, p.code());
+    assertNull(p.fields());
+  }
+
+  @Test
+  void jsonTrailingGarbageAndNonObjectsAreMalformed() {
+    assertEquals(LineParser.MALFORMED_JSON, json.parse(bytes("{\"event_id\":\"e1\"} x"), null).code());
+    assertEquals(LineParser.MALFORMED_JSON, json.parse(bytes("[1,2]"), null).code());
+  }
+
+  @Test
+  void jsonNumbersAndNullsBecomeTextAndNull() {
+    LineParser.Parsed p = json.parse(
+        bytes("{\"event_id\":\"e1\",\"openid\":\"o1\",\"unionid\":null,\"event\":\"share\",\"ts\":1777614310123,\"extra\":1}"), null);
+    assertNull(p.code());
+    assertArrayEquals(new String[] {"e1", "o1", null, "share", null, "1777614310123"}, p.fields());
+  }
+
+  @Test
+  void gbkBytesAreInvalidEncodingAndKeptExactly() {
+    byte[] gbk = "2026-05-01,D01,华东,DS-000001,1,9.50,x".getBytes(Charset.forName("GBK"));
+    LineParser.Parsed p = csv.parse(gbk, null);
+    assertEquals(LineParser.INVALID_ENCODING, p.code());
+    assertNotNull(p.rawLine());
+    assertArrayEquals(gbk, Base64.getDecoder().decode(p.rawBase64()));
+  }
+
+  @Test
+  void headerProblemRejectsEveryRowOfTheFile() {
+    LineParser.Parsed p = csv.parse(bytes("2026-05-01,D01,East,DS-000001,1,9.50,x"), "expected header 'a', got 'b'");
+    assertEquals(LineParser.UNEXPECTED_HEADER, p.code());
+  }
+
+  private static byte[] bytes(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+}
