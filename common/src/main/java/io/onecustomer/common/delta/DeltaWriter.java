@@ -45,13 +45,7 @@ public final class DeltaWriter {
         .option("replaceWhere", replaceWhere)
         .partitionBy(partitionColumns)
         .save(path);
-    register(spark, table, path);
-    if (!existed && comment != null) {
-      spark.sql(
-          "ALTER TABLE " + table.qualified() + " SET TBLPROPERTIES ('comment' = '"
-              + comment.replace("'", "\\'") + "')");
-    }
-    return lastCommitRows(spark, path);
+    return afterWrite(spark, table, path, existed, comment);
   }
 
   /** Replaces the whole table (small current-state tables). */
@@ -60,13 +54,20 @@ public final class DeltaWriter {
     String path = table.path(warehouse);
     boolean existed = DeltaTable.isDeltaTable(spark, path);
     data.write().format("delta").mode(SaveMode.Overwrite).option("overwriteSchema", "true").save(path);
+    return afterWrite(spark, table, path, existed, comment);
+  }
+
+  /** Reads the write's row count, then registers the table and (once) its comment. */
+  private static long afterWrite(
+      SparkSession spark, TableId table, String path, boolean existed, String comment) {
+    long rows = lastCommitRows(spark, path);
     register(spark, table, path);
     if (!existed && comment != null) {
       spark.sql(
           "ALTER TABLE " + table.qualified() + " SET TBLPROPERTIES ('comment' = '"
               + comment.replace("'", "\\'") + "')");
     }
-    return lastCommitRows(spark, path);
+    return rows;
   }
 
   /** Reads a table by path; fails with the table name when it has never been written. */

@@ -1,0 +1,178 @@
+package io.onecustomer.jobs.bronze;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.onecustomer.common.DateRange;
+import io.onecustomer.common.config.AppConfig;
+import io.onecustomer.common.delta.DeltaWriter;
+import io.onecustomer.jobs.JobContext;
+import io.onecustomer.jobs.JobResult;
+import io.onecustomer.jobs.QualityException;
+import io.onecustomer.jobs.TestSpark;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BronzeIngestJobTest {
+  private static SparkSession spark;
+  private static final LocalDate DAY = LocalDate.of(2026, 5, 1);
+  private static final String HEADER = SourceEntities.POS_SALES.csvHeader();
+
+  @TempDir Path tmp;
+
+  @BeforeAll
+  static void session() {
+    spark = TestSpark.session();
+  }
+
+  private Path write(Path landing, String source, LocalDate day, String file, byte[] content) throws IOException {
+    Path dir = landing.resolve(source).resolve("dt=" + day);
+    Files.createDirectories(dir);
+    Path f = dir.resolve(file);
+    Files.write(f, content);
+    return f;
+  }
+
+  private static byte[] utf8(String... lines) {
+    return (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8);
+  }
+
+  private JobResult run(AppConfig cfg, DateRange range) {
+    return new BronzeIngestJob(SourceEntities.POS_SALES)
+        .run(new JobContext(spark, cfg, range, Instant.parse("2026-05-02T01:00:00Z")));
+  }
+
+  private void writePosDay(Path landing) throws IOException {
+    byte[] gbk = "R9,1,S01,2026/05/01 10:00,,,ST-000001,1,10.00,0,10.00,现金".getBytes(Charset.forName("GBK"));
+    byte[] good = utf8(
+        HEADER,
+        "R1,1,S01,2026/05/01 10:00,MC00000001,138-1234-5678,ST-000001,2,10.00,1.00,19.00,CASH",
+        "R1,2,S01,2026/05/01 10:00,MC00000001,,ST-000002,1,5.50,,5.50,CASH",
+        "R2,1,S01,2026/05/01 23:59,,,ST-000001,-1,10.00,0,10.00,CARD",
+        "R3,1,S01,2026/05/01 11:00,,,ST-000001,two,10.00,0,10.00,CARD",
+        "",
+        "R4,1,S01,2026/13/45 11:00,,,ST-000001,1,10.00,0,10.00,CARD",
+        "R5,1,S01,2026/06/20 11:00,,,ST-000001,1,10.00,0,10.00,CARD",
+        "R6,1,S01,2026/05/01 11:00,,,ST-000001,1,10.00,0,10.00");
+    byte[] all = new byte[good.length + gbk.length + 1];
+    System.arraycopy(good, 0, all, 0, good.length);
+    System.arraycopy(gbk, 0, all, good.length, gbk.length);
+    all[all.length - 1] = '\n';
+    write(landing, "pos", DAY, "sales-00000.csv", all);
+  }
+
+  @Test
+  void everyLineIsAcceptedOrRejectedWithItsReasonAndLine() throws IOException {
+    Path landing = tmp.resolve("landing");
+    writePosDay(landing);
+    AppConfig cfg = TestSpark.config(landing, tmp.resolve("wh"));
+
+    JobResult r = run(cfg, DateRange.of(DAY));
+
+    assertEquals(8, r.rowsRead());
+    assertEquals(2, r.rowsWritten());
+    assertEquals(6, r.rowsRejected());
+    var rejects = DeltaWriter.read(spark, SourceEntities.POS_SALES.table().rejects(), cfg.paths().warehouse());
+    Map<Long, String> byLine = rejects.collectAsList().stream()
+        .collect(Collectors.toMap(x -> x.getLong(x.fieldIndex("_line_no")), x -> x.getString(x.fieldIndex("reason_code"))));
+    assertEquals(Map.of(
+        4L, "negative_quantity",
+        5L, "unparseable_number",
+        7L, "unparseable_timestamp",
+        8L, "future_timestamp",
+        9L, "wrong_column_count",
+        10L, "invalid_encoding"), byLine);
+    Row bad = rejects.where("_line_no = 5").first();
+    assertEquals("unparseable_number: qty='two'", bad.getString(bad.fieldIndex("reason")));
+    assertTrue(bad.getString(bad.fieldIndex("_source_file")).endsWith("pos/dt=2026-05-01/sales-00000.csv"));
+
+    var accepted = DeltaWriter.read(spark, SourceEntities.POS_SALES.table(), cfg.paths().warehouse())
+        .orderBy("_line_no").collectAsList();
+    Row first = accepted.get(0);
+    assertEquals(2, first.getInt(first.fieldIndex("qty")));
+    assertEquals(new BigDecimal("19.00"), first.getDecimal(first.fieldIndex("line_amount")));
+    // 10:00 in Shanghai is 02:00 UTC.
+    assertEquals(Instant.parse("2026-05-01T02:00:00Z"), first.getTimestamp(first.fieldIndex("sale_time")).toInstant());
+    assertEquals("138-1234-5678", first.getString(first.fieldIndex("phone")));
+    Row second = accepted.get(1);
+    assertEquals(null, second.get(second.fieldIndex("discount")));
+
+    var audit = DeltaWriter.read(spark, IngestAudit.TABLE, cfg.paths().warehouse()).collectAsList();
+    assertEquals(1, audit.size());
+    Row a = audit.get(0);
+    assertEquals(8L, a.getLong(a.fieldIndex("rows_read")));
+    assertEquals(a.getLong(a.fieldIndex("rows_read")),
+        a.getLong(a.fieldIndex("rows_accepted")) + a.getLong(a.fieldIndex("rows_rejected")));
+    assertEquals("has_rejects", a.getString(a.fieldIndex("status")));
+  }
+
+  @Test
+  void rerunningSameDateReplacesInsteadOfAppending() throws IOException {
+    Path landing = tmp.resolve("landing");
+    writePosDay(landing);
+    AppConfig cfg = TestSpark.config(landing, tmp.resolve("wh"));
+    run(cfg, DateRange.of(DAY));
+    List<Row> before = DeltaWriter.read(spark, SourceEntities.POS_SALES.table(), cfg.paths().warehouse())
+        .drop("_ingested_at").orderBy("_line_no").collectAsList();
+
+    run(cfg, DateRange.of(DAY));
+
+    List<Row> after = DeltaWriter.read(spark, SourceEntities.POS_SALES.table(), cfg.paths().warehouse())
+        .drop("_ingested_at").orderBy("_line_no").collectAsList();
+    assertEquals(before, after);
+    assertEquals(6, DeltaWriter.read(spark, SourceEntities.POS_SALES.table().rejects(), cfg.paths().warehouse()).count());
+    assertEquals(1, DeltaWriter.read(spark, IngestAudit.TABLE, cfg.paths().warehouse()).count());
+  }
+
+  @Test
+  void missingFolderIsAWarningByDefaultAndKeepsEarlierData() throws IOException {
+    Path landing = tmp.resolve("landing");
+    writePosDay(landing);
+    AppConfig cfg = TestSpark.config(landing, tmp.resolve("wh"));
+    run(cfg, DateRange.of(DAY));
+
+    JobResult r = run(cfg, new DateRange(DAY, DAY.plusDays(1)));
+
+    assertEquals(1, r.warnings().stream().filter(w -> w.contains("no landing folder") && w.contains("dt=2026-05-02")).count());
+    assertEquals(2, DeltaWriter.read(spark, SourceEntities.POS_SALES.table(), cfg.paths().warehouse()).count());
+    Row missing = DeltaWriter.read(spark, IngestAudit.TABLE, cfg.paths().warehouse()).where("run_date = DATE'2026-05-02'").first();
+    assertEquals("missing", missing.getString(missing.fieldIndex("status")));
+  }
+
+  @Test
+  void missingFolderFailsWhenConfiguredAsError() {
+    AppConfig cfg = TestSpark.config(tmp.resolve("landing"), tmp.resolve("wh"),
+        Map.of("onecustomer.ingest.missing-source", "error"));
+    QualityException e = assertThrows(QualityException.class, () -> run(cfg, DateRange.of(DAY)));
+    assertTrue(e.getMessage().contains("pos/dt=2026-05-01"), e.getMessage());
+    assertTrue(!DeltaWriter.exists(spark, SourceEntities.POS_SALES.table(), cfg.paths().warehouse()));
+  }
+
+  @Test
+  void wrongHeaderRejectsTheFileRowsInsteadOfMisreadingThem() throws IOException {
+    Path landing = tmp.resolve("landing");
+    write(landing, "pos", DAY, "sales-00000.csv", utf8(
+        "receipt,line,store,time,card,phone,sku,qty,price,discount,amount,pay",
+        "R1,1,S01,2026/05/01 10:00,,,ST-000001,2,10.00,1.00,19.00,CASH"));
+    AppConfig cfg = TestSpark.config(landing, tmp.resolve("wh"));
+    JobResult r = run(cfg, DateRange.of(DAY));
+    assertEquals(1, r.rowsRejected());
+    Row rej = DeltaWriter.read(spark, SourceEntities.POS_SALES.table().rejects(), cfg.paths().warehouse()).first();
+    assertEquals("unexpected_header", rej.getString(rej.fieldIndex("reason_code")));
+  }
+}
