@@ -20,7 +20,7 @@ public record JobResult(
   }
 
   public String logLine() {
-    return "job=" + jobId + " table=" + table + " dates=" + range + " read=" + rowsRead
+    return "job=" + jobId + " table=" + table + " dates=" + range + " read=" + (rowsRead < 0 ? "n/a" : String.valueOf(rowsRead))
         + " written=" + rowsWritten + " rejected=" + rowsRejected + " ms=" + millis
         + " warnings=" + warnings.size()
         + (warnings.isEmpty() ? "" : " first_warning=\"" + warnings.get(0) + "\"");
