@@ -28,8 +28,7 @@ onecustomer_build() {
     return 0
   fi
   echo "onecustomer: building (mvn -DskipTests package) ..." >&2
-  mvn -B -q -DskipTests package >&2
-  mvn -B -q -pl jobs dependency:build-classpath -Dmdep.outputFile="$CLASSPATH_FILE" -Dmdep.includeScope=test >&2
+  mvn -B -q -DskipTests package >&2   # also writes jobs/target/classpath.txt
   touch "$stamp"
 }
 

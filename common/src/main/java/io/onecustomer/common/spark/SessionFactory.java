@@ -15,7 +15,11 @@ public final class SessionFactory {
 
   public static SparkSession create(AppConfig config, String appName) {
     SparkSession.Builder b = SparkSession.builder().appName(appName);
+    boolean submitted = System.getProperty("spark.master") != null;
     for (Map.Entry<String, String> e : config.spark().entrySet()) {
+      if (submitted && e.getKey().equals("spark.master")) {
+        continue; // spark-submit chose the master; an environment file never overrides it
+      }
       b.config(e.getKey(), e.getValue());
     }
     String warehouse = config.paths().warehouse();

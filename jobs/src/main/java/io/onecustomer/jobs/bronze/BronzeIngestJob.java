@@ -125,6 +125,15 @@ public final class BronzeIngestJob implements Job {
         auditRows.add(audit(r.getDate(0).toLocalDate(), r.getString(1),
             n == ok ? IngestAudit.STATUS_OK : IngestAudit.STATUS_REJECTS, n, ok, n - ok, ctx, null));
       }
+      // Files with no data line (a header only) still get their audit row.
+      java.util.Set<String> seen = new java.util.HashSet<>();
+      perFile.forEach(r -> seen.add(r.getString(1)));
+      for (String f : files) {
+        if (!seen.contains(f)) {
+          auditRows.add(audit(LandingReader.dayOf(f), f, IngestAudit.STATUS_EMPTY, 0, 0, 0, ctx,
+              "file has no data line"));
+        }
+      }
       if (present.isEmpty()) {
         LOG.warn("{}: nothing to ingest for {}", id(), ctx.range());
       } else {

@@ -1,0 +1,105 @@
+"""Nightly onecustomer run: one Airflow task per job, each a spark-submit of the shaded jar.
+
+The task id is the job id (and its config key and Spark job-group label). Dependencies mirror
+JobRegistry; `mvn verify` fails if JOBS below drifts from the code (AirflowDagTest).
+
+Variables / connections used:
+  - Airflow connection `spark_default` (master, deploy mode) for SparkSubmitOperator.
+  - Variable `onecustomer_jar`: path or s3a:// URL of onecustomer-jobs-<version>-spark.jar.
+  - Variable `onecustomer_env` (default "prod") and `onecustomer_config` (path shipped with --files).
+  - Secrets (AWS keys, hashing key) come from the worker's environment, never from here.
+
+Backfill: trigger `onecustomer_backfill` with conf {"from": "YYYY-MM-DD", "to": "YYYY-MM-DD"}; it
+runs every job once over the whole range (one pass per job), which is far cheaper than replaying
+each night.
+"""
+from datetime import datetime, timedelta
+
+from airflow import DAG
+from airflow.models import Variable
+from airflow.providers.apache.spark.operators.spark_submit import SparkSubmitOperator
+
+MAIN_CLASS = "io.onecustomer.jobs.Main"
+
+# job id -> job ids it depends on (generated from JobRegistry; keep in sync, a test checks it)
+JOBS = {
+    "bronze_products_catalog": [],
+    "bronze_marketplace_orders": [],
+    "bronze_miniprogram_orders": [],
+    "bronze_miniprogram_events": [],
+    "bronze_pos_sales": [],
+    "bronze_crm_members": [],
+    "bronze_distributor_sellout": [],
+    "bronze_clickstream_events": [],
+    "bronze_ad_spend_daily": [],
+    "bronze_service_tickets": [],
+    "silver_products": ["bronze_products_catalog"],
+    "silver_orders": ["bronze_marketplace_orders", "bronze_miniprogram_orders", "bronze_pos_sales", "bronze_distributor_sellout", "silver_products"],
+    "silver_service_tickets": ["bronze_service_tickets"],
+    "silver_touchpoints": ["bronze_clickstream_events", "bronze_miniprogram_events", "silver_service_tickets", "silver_products"],
+    "silver_members": ["bronze_crm_members"],
+    "silver_ad_spend": ["bronze_ad_spend_daily"],
+    "silver_identifiers": ["silver_orders", "silver_touchpoints", "silver_members"],
+}
+
+DEFAULT_ARGS = {
+    "owner": "data-platform",
+    "retries": 2,
+    "retry_delay": timedelta(minutes=10),
+    "execution_timeout": timedelta(hours=3),
+}
+
+
+def _submit(task_id, application_args, pool=None):
+    return SparkSubmitOperator(
+        task_id=task_id,
+        application="{{ var.value.onecustomer_jar }}",
+        java_class=MAIN_CLASS,
+        conn_id="spark_default",
+        name="onecustomer-" + task_id,
+        application_args=application_args,
+        files="{{ var.value.get('onecustomer_config', '') }}" or None,
+        conf={"spark.sql.session.timeZone": "UTC"},
+        pool=pool,
+    )
+
+
+def _env_args():
+    return ["--env", "{{ var.value.get('onecustomer_env', 'prod') }}"]
+
+
+with DAG(
+    dag_id="onecustomer_nightly",
+    description="Bronze, silver (and later gold) tables for one business day",
+    start_date=datetime(2026, 5, 20),
+    schedule="30 2 * * *",  # 02:30 brand time, after the channels' exports land
+    catchup=False,
+    max_active_runs=1,
+    default_args=DEFAULT_ARGS,
+    tags=["onecustomer"],
+) as nightly:
+    tasks = {}
+    for job_id in JOBS:
+        # Bronze jobs also write ops.ingest_audit: on S3 (single-driver log store) they share the
+        # one-slot pool so that table never has two writers at once.
+        pool = "onecustomer_ops_audit" if job_id.startswith("bronze_") else None
+        tasks[job_id] = _submit(job_id, ["--job", job_id, "--run-date", "{{ ds }}"] + _env_args(), pool)
+    for job_id, deps in JOBS.items():
+        for dep in deps:
+            tasks[dep] >> tasks[job_id]
+
+with DAG(
+    dag_id="onecustomer_backfill",
+    description="Every job once over a date range (trigger with conf from/to)",
+    start_date=datetime(2026, 5, 20),
+    schedule=None,
+    catchup=False,
+    max_active_runs=1,
+    default_args=DEFAULT_ARGS,
+    params={"from": "2026-05-20", "to": "2026-05-20"},
+    tags=["onecustomer"],
+) as backfill:
+    _submit(
+        "backfill",
+        ["--job", "backfill", "--from", "{{ params['from'] }}", "--to", "{{ params['to'] }}"] + _env_args(),
+    )

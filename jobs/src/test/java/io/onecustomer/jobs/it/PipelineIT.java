@@ -1,0 +1,227 @@
+package io.onecustomer.jobs.it;
+
+import static org.apache.spark.sql.functions.col;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.onecustomer.common.DateRange;
+import io.onecustomer.common.TableId;
+import io.onecustomer.common.Tables;
+import io.onecustomer.common.config.AppConfig;
+import io.onecustomer.common.delta.CatalogSync;
+import io.onecustomer.common.delta.DeltaWriter;
+import io.onecustomer.generator.Generator;
+import io.onecustomer.generator.GeneratorConfig;
+import io.onecustomer.jobs.JobRegistry;
+import io.onecustomer.jobs.JobResult;
+import io.onecustomer.jobs.Runner;
+import io.onecustomer.jobs.TestSpark;
+import io.onecustomer.jobs.bronze.IngestAudit;
+import io.onecustomer.jobs.bronze.SourceEntities;
+import io.onecustomer.jobs.bronze.SourceEntity;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The whole pipeline on generated data, checked against the generator's truth: a backfill of
+ * three days in one pass per job, then an ordinary nightly run for the fourth.
+ */
+class PipelineIT {
+  static final LocalDate START = LocalDate.of(2026, 5, 20);
+  static final int DAYS = 4;
+  static final LocalDate LAST = START.plusDays(DAYS - 1);
+  static final Set<String> ORDER_ENTITIES = Set.of("marketplace/orders", "miniprogram/orders", "pos/sales", "distributor/sellout");
+
+  static Path root;
+  static Path out;
+  static SparkSession spark;
+  static AppConfig cfg;
+  static Runner runner;
+  static List<Truth.BadRow> bad;
+
+  @BeforeAll
+  static void runPipeline() throws IOException {
+    root = Files.createTempDirectory("onecustomer-pipeline-it");
+    out = root.resolve("gen");
+    Generator.generate(GeneratorConfig.defaults(out).withPeople(600).withDays(DAYS).withStart(START)
+        .withSeed(7).withBadRate(0.02));
+    bad = Truth.badRows(out);
+    spark = TestSpark.session();
+    cfg = TestSpark.config(out.resolve("landing"), root.resolve("warehouse"));
+    runner = new Runner(spark, cfg, JobRegistry.standard());
+    Instant t = Instant.parse("2026-06-01T00:00:00Z");
+    runner.runAll(new DateRange(START, LAST.minusDays(1)), t);
+    runner.runAll(DateRange.of(LAST), t);
+  }
+
+  @AfterAll
+  static void cleanUp() throws IOException {
+    try (var s = Files.walk(root)) {
+      s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+  }
+
+  static String relative(String sourceFile) {
+    int i = sourceFile.indexOf("/landing/");
+    return sourceFile.substring(i + "/landing/".length());
+  }
+
+  static Dataset<Row> table(TableId t) {
+    return DeltaWriter.read(spark, t, cfg.paths().warehouse());
+  }
+
+  @Test
+  void everyLandingFileReconcilesReadAcceptedAndRejected() throws IOException {
+    Map<String, Long> rejectsPerFile = bad.stream().filter(b -> b.expected().equals("reject"))
+        .collect(Collectors.groupingBy(Truth.BadRow::file, Collectors.counting()));
+    Map<String, Row> audit = new HashMap<>();
+    for (Row r : table(Tables.OPS_INGEST_AUDIT).where(col(IngestAudit.SOURCE_FILE).isNotNull()).collectAsList()) {
+      audit.put(relative(r.getString(r.fieldIndex(IngestAudit.SOURCE_FILE))), r);
+    }
+    List<Truth.FileCount> manifest = Truth.manifest(out);
+    assertEquals(manifest.size(), audit.size(), "one audit row per landing file");
+    for (Truth.FileCount f : manifest) {
+      Row a = audit.get(f.file());
+      assertTrue(a != null, "no audit row for " + f.file());
+      long read = a.getLong(a.fieldIndex(IngestAudit.ROWS_READ));
+      long ok = a.getLong(a.fieldIndex(IngestAudit.ROWS_ACCEPTED));
+      long rej = a.getLong(a.fieldIndex(IngestAudit.ROWS_REJECTED));
+      assertEquals(f.lines(), read, f.file());
+      assertEquals(read, ok + rej, f.file());
+      assertEquals(rejectsPerFile.getOrDefault(f.file(), 0L), rej, f.file());
+    }
+  }
+
+  @Test
+  void everyPlantedBadRowIsRejectedWithItsReasonAndNoGoodRowIs() {
+    Set<String> expected = new TreeSet<>();
+    bad.stream().filter(b -> b.expected().equals("reject"))
+        .forEach(b -> expected.add(b.file() + ":" + b.line() + ":" + b.reason()));
+    assertTrue(expected.size() >= 20, "the generator planted too few bad rows to mean anything: " + expected.size());
+    Set<String> kinds = bad.stream().filter(b -> b.expected().equals("reject")).map(Truth.BadRow::reason)
+        .collect(Collectors.toSet());
+    assertTrue(kinds.containsAll(Set.of("malformed_json", "wrong_column_count", "unparseable_number",
+        "unparseable_timestamp", "negative_quantity", "future_timestamp", "invalid_encoding")), kinds.toString());
+
+    Set<String> actual = new TreeSet<>();
+    for (SourceEntity e : SourceEntities.ALL) {
+      TableId rejects = e.table().rejects();
+      for (Row r : table(rejects).collectAsList()) {
+        actual.add(relative(r.getString(r.fieldIndex("_source_file"))) + ":" + r.getLong(r.fieldIndex("_line_no"))
+            + ":" + r.getString(r.fieldIndex("reason_code")));
+      }
+    }
+    assertEquals(expected, actual);
+  }
+
+  @Test
+  void unknownSkusAreKeptAndFlaggedInSilver() {
+    Set<String> expected = bad.stream()
+        .filter(b -> b.expected().equals("flag") && ORDER_ENTITIES.contains(b.source() + "/" + b.entity()))
+        .map(b -> b.file() + ":" + b.line()).collect(Collectors.toCollection(TreeSet::new));
+    assertFalse(expected.isEmpty(), "generator planted no unknown SKU in order files");
+    Set<String> flagged = table(Tables.SILVER_ORDERS).where(col("is_unknown_product")).collectAsList().stream()
+        .map(r -> relative(r.getString(r.fieldIndex("source_file"))) + ":" + r.getLong(r.fieldIndex("source_line")))
+        .collect(Collectors.toCollection(TreeSet::new));
+    assertEquals(expected, flagged);
+  }
+
+  @Test
+  void duplicatesStayInBronzeAndLeaveSilver() {
+    List<Truth.BadRow> dups = bad.stream().filter(b -> b.expected().equals("dedupe")).toList();
+    assertFalse(dups.isEmpty(), "generator planted no duplicate");
+    Dataset<Row> silver = table(Tables.SILVER_ORDERS);
+    Set<String> silverLines = silver.collectAsList().stream()
+        .map(r -> relative(r.getString(r.fieldIndex("source_file"))) + ":" + r.getLong(r.fieldIndex("source_line")))
+        .collect(Collectors.toSet());
+    for (Truth.BadRow d : dups) {
+      SourceEntity e = SourceEntities.ALL.stream()
+          .filter(x -> x.source().equals(d.source()) && x.entity().equals(d.entity())).findFirst().orElseThrow();
+      long inBronze = table(e.table()).where(col("_line_no").equalTo(d.line())).collectAsList().stream()
+          .filter(r -> relative(r.getString(r.fieldIndex("_source_file"))).equals(d.file())).count();
+      assertEquals(1, inBronze, "duplicate line kept in bronze: " + d);
+      assertFalse(silverLines.contains(d.file() + ":" + d.line()), "duplicate copy removed from silver: " + d);
+      assertTrue(silverLines.contains(d.file() + ":" + (d.line() - 1)), "the original line stays: " + d);
+    }
+    assertEquals(silver.count(), silver.select("order_line_id").distinct().count(), "order_line_id is unique");
+  }
+
+  @Test
+  void silverOrdersHoldEveryAcceptedOrderLineOnce() {
+    long bronzeLines = 0;
+    for (SourceEntity e : List.of(SourceEntities.MARKETPLACE_ORDERS, SourceEntities.MINIPROGRAM_ORDERS,
+        SourceEntities.POS_SALES, SourceEntities.DISTRIBUTOR_SELLOUT)) {
+      bronzeLines += table(e.table()).count();
+    }
+    long dups = bad.stream().filter(b -> b.expected().equals("dedupe")).count();
+    assertEquals(bronzeLines - dups, table(Tables.SILVER_ORDERS).count());
+    assertEquals(0, table(Tables.SILVER_ORDERS).where(col("order_ts").isNull().or(col("net_amount").isNull())).count());
+    Set<String> channels = table(Tables.SILVER_ORDERS).select("channel").distinct().collectAsList().stream()
+        .map(r -> r.getString(0)).collect(Collectors.toSet());
+    assertEquals(Set.of("marketplace", "miniprogram", "pos", "distributor"), channels);
+  }
+
+  @Test
+  void identifiersAreNormalisedAcrossChannels() {
+    Dataset<Row> ids = table(Tables.SILVER_IDENTIFIERS);
+    long badPhones = ids.where(col("id_type").equalTo("phone").and(col("is_valid")))
+        .where(col("id_value").rlike("^\\+861[0-9]{10}$").unary_$bang()).count();
+    assertEquals(0, badPhones);
+    assertEquals(0, ids.where(col("id_type").equalTo("email").and(col("id_value").rlike("[A-Z ]"))).count());
+    // The same phone is seen by more than one source table (POS/CRM/mini-program/service).
+    long shared = ids.where(col("id_type").equalTo("phone").and(col("is_valid")))
+        .groupBy("id_value").agg(org.apache.spark.sql.functions.countDistinct("source_table").alias("n"))
+        .where(col("n").geq(2)).count();
+    assertTrue(shared > 10, "phones linking several sources: " + shared);
+  }
+
+  @Test
+  void rerunningANightChangesNothingAndTablesHaveNames() {
+    List<TableId> tables = new ArrayList<>(CatalogSync.discover(spark, cfg.paths().warehouse()));
+    assertTrue(tables.size() >= 28, tables.toString());
+    Map<TableId, List<String>> before = snapshot(tables);
+
+    List<JobResult> again = runner.runAll(DateRange.of(LAST), Instant.parse("2026-06-02T00:00:00Z"));
+
+    assertEquals(17, again.size());
+    assertEquals(before, snapshot(tables));
+    assertTrue(spark.catalog().tableExists("silver.orders"));
+    assertEquals(table(Tables.SILVER_ORDERS).count(), spark.table("silver.orders").count());
+  }
+
+  private static Map<TableId, List<String>> snapshot(List<TableId> tables) {
+    Map<TableId, List<String>> m = new HashMap<>();
+    for (TableId t : tables) {
+      Dataset<Row> d = table(t);
+      for (String c : d.columns()) {
+        if (c.equals("_ingested_at") || c.equals("ingested_at")) {
+          d = d.drop(c);
+        }
+      }
+      m.put(t, d.collectAsList().stream().map(Row::toString).sorted().toList());
+    }
+    return m;
+  }
+
+  static Set<String> asSet(List<String> l) {
+    return new HashSet<>(l);
+  }
+}
