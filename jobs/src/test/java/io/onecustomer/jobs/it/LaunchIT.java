@@ -106,7 +106,7 @@ class LaunchIT {
 
     List<String> withJar = new ArrayList<>(spark);
     withJar.add(0, SHADED);
-    Result sql = java(withJar, "io.onecustomer.jobs.tools.SqlShell", tmp, "--config", conf.toString(), "--tsv",
+    Result sql = java(withJar, "io.onecustomer.jobs.tools.SqlShell", tmp, "--config", conf.toString(), "--conf", "spark.master=local[1]", "--tsv",
         "SELECT count(*) AS n, sum(net_amount) AS revenue FROM silver.orders");
     assertEquals(0, sql.code(), sql.err());
     assertEquals("n\trevenue\n2\t30.00\n", sql.out());
@@ -118,7 +118,7 @@ class LaunchIT {
     List<String> withJar = new ArrayList<>(sparkClasspath());
     withJar.add(0, SHADED);
     Result r = java(withJar, "io.onecustomer.jobs.Main", tmp, "--job", "bronze_crm_members", "--run-date", "2026-05-01",
-        "--config", conf.toString(), "--conf", "ingest.missing-source=error");
+        "--config", conf.toString(), "--conf", "spark.master=local[1]", "--conf", "ingest.missing-source=error");
     assertEquals(1, r.code(), r.out() + r.err());
     assertTrue(r.err().contains("job bronze_crm_members (table bronze.crm_members, dates 2026-05-01) failed"), r.err());
     assertTrue(r.err().contains("crm/dt=2026-05-01"), r.err());
