@@ -113,7 +113,7 @@ public final class SqlShell {
     }
   }
 
-  private static int interactive(SparkSession spark, AppConfig config, List<TableId> tables,
+  static int interactive(SparkSession spark, AppConfig config, List<TableId> tables,
       java.io.InputStream in, PrintStream out, PrintStream err, int limit) {
     out.println("onecustomer SQL on " + config.paths().warehouse() + " (" + tables.size()
         + " tables). End statements with ';', 'SHOW TABLES IN silver;' lists tables, 'quit' or Ctrl-D leaves.");
