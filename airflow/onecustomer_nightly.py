@@ -40,6 +40,8 @@ JOBS = {
     "silver_members": ["bronze_crm_members"],
     "silver_ad_spend": ["bronze_ad_spend_daily"],
     "silver_identifiers": ["silver_orders", "silver_touchpoints", "silver_members"],
+    "identity_guards": ["silver_identifiers"],
+    "identity_resolution": ["silver_identifiers", "identity_guards"],
 }
 
 DEFAULT_ARGS = {

@@ -32,6 +32,7 @@ public final class JobRegistry {
     List<Job> all = new ArrayList<>();
     SourceEntities.ALL.forEach(e -> all.add(new BronzeIngestJob(e)));
     all.addAll(SilverJobs.all());
+    all.addAll(io.onecustomer.jobs.identity.IdentityJobs.all());
     return new JobRegistry(all);
   }
 

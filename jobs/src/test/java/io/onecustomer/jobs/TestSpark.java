@@ -43,7 +43,8 @@ public final class TestSpark {
     var base = ConfigFactory.parseMap(Map.of(
         "onecustomer.paths.landing", landing.toString(),
         "onecustomer.paths.warehouse", warehouse.toString(),
-        "onecustomer.catalog.type", "in-memory"));
+        "onecustomer.catalog.type", "in-memory",
+        "onecustomer.identity.hash-key-required", "false"));
     var extra = ConfigFactory.parseMap(overrides);
     return AppConfig.fromConfig(extra.withFallback(base)
         .withFallback(ConfigFactory.defaultReference(TestSpark.class.getClassLoader())).resolve());

@@ -42,12 +42,28 @@ public final class AppConfig {
 
   public record Ingest(MissingSourcePolicy missingSource, int futureToleranceDays) {}
 
+  /**
+   * Identity-resolution guards. {@code blockedValues} and {@code blockedPatterns} are "type:value"
+   * and "type:regex"; limits are per identifier type ({@code default} applies to unlisted types of
+   * maxRecordsPerIdentifier).
+   */
+  public record Identity(
+      java.util.List<String> weakTypes,
+      java.util.List<String> blockedValues,
+      java.util.List<String> blockedPatterns,
+      Map<String, Integer> maxRecordsPerIdentifier,
+      Map<String, Integer> maxLinkedValues,
+      String hashKeyEnv,
+      boolean hashKeyRequired,
+      int maxIterations) {}
+
   private final String env;
   private final ZoneId timezone;
   private final Paths paths;
   private final CatalogType catalogType;
   private final Ingest ingest;
   private final Map<String, String> spark;
+  private final Identity identity;
 
   private AppConfig(
       String env,
@@ -55,13 +71,15 @@ public final class AppConfig {
       Paths paths,
       CatalogType catalogType,
       Ingest ingest,
-      Map<String, String> spark) {
+      Map<String, String> spark,
+      Identity identity) {
     this.env = env;
     this.timezone = timezone;
     this.paths = paths;
     this.catalogType = catalogType;
     this.ingest = ingest;
     this.spark = Collections.unmodifiableMap(new LinkedHashMap<>(spark));
+    this.identity = identity;
   }
 
   /**
@@ -115,7 +133,57 @@ public final class AppConfig {
         spark.put(key, String.valueOf(e.getValue().unwrapped()));
       }
     }
-    return new AppConfig(env, zone, paths, catalog, new Ingest(missing, tolerance), spark);
+    return new AppConfig(env, zone, paths, catalog, new Ingest(missing, tolerance), spark, identity(c));
+  }
+
+  private static Identity identity(Config c) {
+    Config i = c.getConfig("identity");
+    java.util.List<String> values = i.getStringList("blocklist.values");
+    java.util.List<String> patterns = i.getStringList("blocklist.patterns");
+    for (String v : values) {
+      typed("onecustomer.identity.blocklist.values", v);
+    }
+    for (String p : patterns) {
+      String regex = typed("onecustomer.identity.blocklist.patterns", p)[1];
+      try {
+        java.util.regex.Pattern.compile(regex);
+      } catch (java.util.regex.PatternSyntaxException e) {
+        throw new ConfigException("onecustomer.identity.blocklist.patterns has an invalid regex '" + regex + "': "
+            + e.getDescription());
+      }
+    }
+    Map<String, Integer> maxRecords = limits(i, "max-records-per-identifier");
+    if (!maxRecords.containsKey("default")) {
+      throw new ConfigException("onecustomer.identity.max-records-per-identifier.default is required but not set");
+    }
+    int iterations = i.getInt("max-iterations");
+    if (iterations < 1 || iterations > 1000) {
+      throw new ConfigException("onecustomer.identity.max-iterations must be between 1 and 1000, got " + iterations);
+    }
+    return new Identity(java.util.List.copyOf(i.getStringList("weak-types")), java.util.List.copyOf(values),
+        java.util.List.copyOf(patterns), maxRecords, limits(i, "max-linked-values"),
+        i.getString("hash-key-env"), i.getBoolean("hash-key-required"), iterations);
+  }
+
+  private static String[] typed(String key, String v) {
+    int colon = v.indexOf(':');
+    if (colon <= 0 || colon == v.length() - 1) {
+      throw new ConfigException(key + " entries look like type:value, got '" + v + "'");
+    }
+    return new String[] {v.substring(0, colon), v.substring(colon + 1)};
+  }
+
+  private static Map<String, Integer> limits(Config i, String key) {
+    Map<String, Integer> out = new TreeMap<>();
+    for (Map.Entry<String, ConfigValue> e : i.getConfig(key).entrySet()) {
+      Object v = e.getValue().unwrapped();
+      if (!(v instanceof Number n) || n.intValue() < 1) {
+        throw new ConfigException("onecustomer.identity." + key + "." + e.getKey()
+            + " must be a whole number >= 1, got '" + v + "'");
+      }
+      out.put(e.getKey(), n.intValue());
+    }
+    return Collections.unmodifiableMap(out);
   }
 
   private static Config envFile(String env, File configFile, File confDir) {
@@ -233,6 +301,10 @@ public final class AppConfig {
     return ingest;
   }
 
+  public Identity identity() {
+    return identity;
+  }
+
   /** Spark settings to apply to the session, as given. */
   public Map<String, String> spark() {
     return spark;
@@ -273,7 +345,7 @@ public final class AppConfig {
     }
     return env.equals(other.env) && timezone.equals(other.timezone) && paths.equals(other.paths)
         && catalogType == other.catalogType && ingest.equals(other.ingest)
-        && spark.equals(other.spark);
+        && spark.equals(other.spark) && identity.equals(other.identity);
   }
 
   @Override

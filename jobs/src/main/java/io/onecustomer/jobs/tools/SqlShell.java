@@ -148,7 +148,7 @@ public final class SqlShell {
     }
   }
 
-  static File confDir() {
+  public static File confDir() {
     String home = System.getenv("ONECUSTOMER_HOME");
     return home == null ? new File("conf") : new File(home, "conf");
   }

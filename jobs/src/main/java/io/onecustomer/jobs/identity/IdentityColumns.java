@@ -1,0 +1,42 @@
+package io.onecustomer.jobs.identity;
+
+import io.onecustomer.common.TableId;
+import io.onecustomer.common.Tables;
+import java.util.Map;
+
+/** Tables and columns of identity resolution. */
+public final class IdentityColumns {
+  private IdentityColumns() {}
+
+  public static final TableId OPS_IDENTITY_AUDIT = new TableId(Tables.OPS, "identity_audit");
+  public static final TableId GOLD_CUSTOMER_IDENTITIES = new TableId(Tables.GOLD, "customer_identities");
+
+  public static final String ID_TYPE = "id_type";
+  public static final String ID_VALUE = "id_value";
+  public static final String ID_HASH = "id_hash";
+  public static final String ID_MASKED = "id_masked";
+  public static final String REASON_CODE = "reason_code";
+  public static final String REASON = "reason";
+  public static final String RECORDS = "records";
+  public static final String CUSTOMER_ID = "customer_id";
+  public static final String FIRST_SEEN_TS = "first_seen_ts";
+  public static final String LAST_SEEN_TS = "last_seen_ts";
+  public static final String SOURCES = "sources";
+  public static final String SNAPSHOT_DATE = "snapshot_date";
+
+  // Guard reason codes.
+  public static final String INVALID_FORMAT = "invalid_format";
+  public static final String BLOCKLISTED_VALUE = "blocklisted_value";
+  public static final String BLOCKLISTED_PATTERN = "blocklisted_pattern";
+  public static final String SHARED_BY_RECORDS = "shared_by_records";
+  public static final String LINKED_TO_MANY = "linked_to_many";
+
+  public static final Map<String, String> AUDIT_COLUMNS = Map.of();
+
+  public static final String AUDIT_COMMENT =
+      "Identifiers kept out of the identity graph, one row per identifier and snapshot day, with the guard that"
+          + " stopped it. Values are keyed hashes (id_hash) plus a masked display form; never raw.";
+  public static final String IDENTITIES_COMMENT =
+      "One row per identifier that links records (type, keyed hash, masked form) with the customer_id it resolves"
+          + " to, first/last seen and the silver tables that saw it. Current state as of snapshot_date.";
+}

@@ -1,0 +1,139 @@
+package io.onecustomer.jobs.identity;
+
+import static io.onecustomer.jobs.identity.IdentityColumns.*;
+import static io.onecustomer.jobs.identity.IdentityTransforms.LABEL;
+import static io.onecustomer.jobs.identity.IdentityTransforms.NODE;
+import static io.onecustomer.jobs.identity.IdentityTransforms.scalaSeq;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
+import io.onecustomer.common.Tables;
+import io.onecustomer.common.delta.DeltaWriter;
+import io.onecustomer.jobs.Job;
+import io.onecustomer.jobs.JobContext;
+import io.onecustomer.jobs.JobResult;
+import io.onecustomer.jobs.silver.SilverColumns;
+import io.onecustomer.jobs.silver.SilverJobs;
+import java.sql.Date;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.storage.StorageLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Identity jobs. Both work on every identifier observation up to the run's last day and write a
+ * snapshot as of that day: the guards' audit first, then the resolution that leaves the audited
+ * identifiers out of the graph.
+ */
+public final class IdentityJobs {
+  private static final Logger LOG = LoggerFactory.getLogger(IdentityJobs.class);
+
+  private IdentityJobs() {}
+
+  public static final String IDENTITY_GUARDS = "identity_guards";
+  public static final String IDENTITY_RESOLUTION = "identity_resolution";
+
+  public static List<Job> all() {
+    return List.of(new Guards(), new Resolution());
+  }
+
+  static Dataset<Row> observationsUpTo(JobContext ctx) {
+    return DeltaWriter.read(ctx.spark(), Tables.SILVER_IDENTIFIERS, ctx.warehouse())
+        .where(col(SilverColumns.RUN_DATE).leq(Date.valueOf(ctx.range().to())));
+  }
+
+  static Column hashOf(Hmac hmac) {
+    return hmac.hash(IdentityTransforms.node(col(ID_TYPE), col(ID_VALUE)));
+  }
+
+  /** ops.identity_audit: identifiers kept out of the graph, with the guard that stopped each. */
+  static final class Guards implements Job {
+    @Override
+    public String id() {
+      return IDENTITY_GUARDS;
+    }
+
+    @Override
+    public io.onecustomer.common.TableId output() {
+      return OPS_IDENTITY_AUDIT;
+    }
+
+    @Override
+    public List<String> dependsOn() {
+      return List.of(SilverJobs.SILVER_IDENTIFIERS);
+    }
+
+    @Override
+    public JobResult run(JobContext ctx) {
+      Hmac hmac = Hmac.fromConfig(ctx.config());
+      Dataset<Row> obs = observationsUpTo(ctx);
+      Dataset<Row> stats = IdentityTransforms.identifierStats(obs);
+      Dataset<Row> audit = IdentityTransforms.blocked(obs, stats, ctx.config().identity())
+          .select(lit(Date.valueOf(ctx.range().to())).alias(SNAPSHOT_DATE), col(ID_TYPE),
+              hashOf(hmac).alias(ID_HASH), IdentityTransforms.masked(col(ID_TYPE), col(ID_VALUE)).alias(ID_MASKED),
+              col(RECORDS), col(REASON_CODE), col(REASON));
+      long written = DeltaWriter.replace(ctx.spark(), audit, OPS_IDENTITY_AUDIT, ctx.warehouse(),
+          SNAPSHOT_DATE + " = DATE'" + ctx.range().to() + "'", AUDIT_COMMENT, SNAPSHOT_DATE);
+      return new JobResult(id(), output(), ctx.range(), -1, written, 0, 0,
+          written == 0 ? List.of() : List.of(written + " identifier(s) kept out of the graph, see " + OPS_IDENTITY_AUDIT));
+    }
+  }
+
+  /** gold.customer_identities: every linking identifier with its stable customer_id. */
+  static final class Resolution implements Job {
+    @Override
+    public String id() {
+      return IDENTITY_RESOLUTION;
+    }
+
+    @Override
+    public io.onecustomer.common.TableId output() {
+      return GOLD_CUSTOMER_IDENTITIES;
+    }
+
+    @Override
+    public List<String> dependsOn() {
+      return List.of(SilverJobs.SILVER_IDENTIFIERS, IDENTITY_GUARDS);
+    }
+
+    @Override
+    public JobResult run(JobContext ctx) {
+      var spark = ctx.spark();
+      Hmac hmac = Hmac.fromConfig(ctx.config());
+      var cfg = ctx.config().identity();
+      Dataset<Row> obs = observationsUpTo(ctx).persist(StorageLevel.MEMORY_AND_DISK());
+      try {
+        Dataset<Row> blocked = DeltaWriter.read(spark, OPS_IDENTITY_AUDIT, ctx.warehouse())
+            .where(col(SNAPSHOT_DATE).equalTo(Date.valueOf(ctx.range().to()))).select(ID_TYPE, ID_HASH);
+        Dataset<Row> allowed = IdentityTransforms.identifierStats(obs)
+            .where(col(ID_TYPE).isin(cfg.weakTypes().toArray()).unary_$bang())
+            .withColumn(ID_HASH, hashOf(hmac))
+            .join(blocked, scalaSeq(ID_TYPE, ID_HASH), "left_anti")
+            .withColumn(NODE, IdentityTransforms.node(col(ID_TYPE), col(ID_VALUE)))
+            .persist(StorageLevel.MEMORY_AND_DISK());
+        Dataset<Row> edges = IdentityTransforms.edges(obs, allowed);
+        IdentityTransforms.Components cc =
+            IdentityTransforms.connectedComponents(allowed.select(NODE), edges, cfg.maxIterations());
+        LOG.info("{}: connected components converged in {} rounds", id(), cc.iterations());
+        Dataset<Row> members = allowed.join(cc.labels(), NODE);
+        Dataset<Row> previous = DeltaWriter.exists(spark, GOLD_CUSTOMER_IDENTITIES, ctx.warehouse())
+            ? DeltaWriter.read(spark, GOLD_CUSTOMER_IDENTITIES, ctx.warehouse()).select(ID_HASH, CUSTOMER_ID)
+                .localCheckpoint()
+            : null;
+        Dataset<Row> ids = IdentityTransforms.assignCustomerIds(members.select(LABEL, ID_HASH), previous, hmac);
+        Dataset<Row> out = members.join(ids, LABEL)
+            .select(col(ID_TYPE), col(ID_HASH), IdentityTransforms.masked(col(ID_TYPE), col(ID_VALUE)).alias(ID_MASKED),
+                col(CUSTOMER_ID), col(FIRST_SEEN_TS), col(LAST_SEEN_TS), col(SOURCES), col(RECORDS),
+                lit(Date.valueOf(ctx.range().to())).alias(SNAPSHOT_DATE));
+        long written = DeltaWriter.replaceAll(spark, out, GOLD_CUSTOMER_IDENTITIES, ctx.warehouse(), IDENTITIES_COMMENT);
+        allowed.unpersist();
+        return new JobResult(id(), output(), ctx.range(), -1, written, 0, 0, List.of());
+      } finally {
+        obs.unpersist();
+      }
+    }
+  }
+}

@@ -1,0 +1,222 @@
+package io.onecustomer.jobs.identity;
+
+import static io.onecustomer.jobs.identity.IdentityColumns.*;
+import static org.apache.spark.sql.functions.array_sort;
+import static org.apache.spark.sql.functions.bool_and;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_set;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.element_at;
+import static org.apache.spark.sql.functions.length;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.least;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.regexp_extract;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.split;
+import static org.apache.spark.sql.functions.substring;
+import static org.apache.spark.sql.functions.when;
+
+import io.onecustomer.common.config.AppConfig;
+import io.onecustomer.jobs.silver.Identifiers;
+import io.onecustomer.jobs.silver.SilverColumns;
+import io.onecustomer.jobs.silver.SilverColumns.IdentifierObs;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Identity resolution as pure Dataset transforms: guards that keep shared and placeholder
+ * identifiers out of the graph, connected components over the remaining identifiers, and stable
+ * customer ids.
+ */
+public final class IdentityTransforms {
+  private static final Logger LOG = LoggerFactory.getLogger(IdentityTransforms.class);
+
+  private IdentityTransforms() {}
+
+  static final String NODE = "node";
+  static final String LABEL = "label";
+
+  /** One row per identifier: records carrying it, first/last seen, sources, validity. */
+  public static Dataset<Row> identifierStats(Dataset<Row> observations) {
+    return observations.groupBy(col(IdentifierObs.ID_TYPE).alias(ID_TYPE), col(IdentifierObs.ID_VALUE).alias(ID_VALUE))
+        .agg(countDistinct(IdentifierObs.RECORD_KEY).alias(RECORDS),
+            min(IdentifierObs.FIRST_SEEN_TS).alias(FIRST_SEEN_TS),
+            max(IdentifierObs.LAST_SEEN_TS).alias(LAST_SEEN_TS),
+            array_sort(collect_set(SilverColumns.SOURCE_TABLE)).alias(SOURCES),
+            bool_and(col(IdentifierObs.IS_VALID)).alias(IdentifierObs.IS_VALID));
+  }
+
+  /**
+   * Identifiers the guards keep out of the graph, with the first guard that applies: invalid
+   * format, blocklisted value, blocklisted pattern, carried by too many records, or seen with too
+   * many distinct values of an identifier type. Weak types are not nodes at all and are not listed.
+   */
+  public static Dataset<Row> blocked(Dataset<Row> observations, Dataset<Row> stats, AppConfig.Identity cfg) {
+    Column type = col(ID_TYPE);
+    Column value = col(ID_VALUE);
+    List<Column> codes = new ArrayList<>();
+    List<Column> reasons = new ArrayList<>();
+    Column invalid = col(IdentifierObs.IS_VALID).equalTo(false);
+    codes.add(when(invalid, lit(INVALID_FORMAT)));
+    reasons.add(when(invalid, concat(lit("not a well-formed "), type)));
+    for (String v : cfg.blockedValues()) {
+      int c = v.indexOf(':');
+      Column hit = type.equalTo(v.substring(0, c)).and(value.equalTo(v.substring(c + 1)));
+      codes.add(when(hit, lit(BLOCKLISTED_VALUE)));
+      reasons.add(when(hit, lit("on identity.blocklist.values")));
+    }
+    for (String p : cfg.blockedPatterns()) {
+      int c = p.indexOf(':');
+      String regex = p.substring(c + 1);
+      Column hit = type.equalTo(p.substring(0, c)).and(value.rlike(regex));
+      codes.add(when(hit, lit(BLOCKLISTED_PATTERN)));
+      reasons.add(when(hit, lit("matches identity.blocklist.patterns " + regex)));
+    }
+    Column limit = lit(cfg.maxRecordsPerIdentifier().get("default"));
+    for (Map.Entry<String, Integer> e : cfg.maxRecordsPerIdentifier().entrySet()) {
+      if (!e.getKey().equals("default")) {
+        limit = when(type.equalTo(e.getKey()), lit(e.getValue())).otherwise(limit);
+      }
+    }
+    Column tooMany = col(RECORDS).gt(limit);
+    codes.add(when(tooMany, lit(SHARED_BY_RECORDS)));
+    reasons.add(when(tooMany, concat(lit("carried by "), col(RECORDS).cast("string"), lit(" records (limit "),
+        limit.cast("string"), lit(")"))));
+    Dataset<Row> firstPass = stats.where(type.isin(cfg.weakTypes().toArray()).unary_$bang())
+        .select(col(ID_TYPE), col(ID_VALUE), col(RECORDS),
+            coalesce(codes.toArray(new Column[0])).alias(REASON_CODE),
+            coalesce(reasons.toArray(new Column[0])).alias(REASON));
+    Dataset<Row> blockedFirst = firstPass.where(col(REASON_CODE).isNotNull());
+
+    // Linked to too many: among identifiers that passed, count distinct co-occurring values per type.
+    Dataset<Row> passing = firstPass.where(col(REASON_CODE).isNull()).select(ID_TYPE, ID_VALUE);
+    Dataset<Row> obs = observations.select(col(IdentifierObs.ID_TYPE).alias(ID_TYPE),
+            col(IdentifierObs.ID_VALUE).alias(ID_VALUE), col(IdentifierObs.RECORD_KEY).alias("rk"))
+        .join(passing, scalaSeq(ID_TYPE, ID_VALUE), "left_semi").distinct();
+    Dataset<Row> pairs = obs.as("a").join(obs.as("b"),
+            col("a.rk").equalTo(col("b.rk")).and(col("a." + ID_TYPE).notEqual(col("b." + ID_TYPE))))
+        .select(col("a." + ID_TYPE).alias(ID_TYPE), col("a." + ID_VALUE).alias(ID_VALUE),
+            col("b." + ID_TYPE).alias("other_type"), col("b." + ID_VALUE).alias("other_value"))
+        .distinct()
+        .groupBy(ID_TYPE, ID_VALUE, "other_type").agg(count(lit(1)).alias("n"));
+    Column linkLimit = lit(null).cast("int");
+    for (Map.Entry<String, Integer> e : cfg.maxLinkedValues().entrySet()) {
+      linkLimit = when(col("other_type").equalTo(e.getKey()), lit(e.getValue())).otherwise(linkLimit);
+    }
+    Dataset<Row> linked = pairs.withColumn("lim", linkLimit).where(col("n").gt(col("lim")))
+        .withColumn("_rn", row_number().over(Window.partitionBy(ID_TYPE, ID_VALUE)
+            .orderBy(col("n").minus(col("lim")).desc(), col("other_type"))))
+        .where(col("_rn").equalTo(1))
+        .select(col(ID_TYPE), col(ID_VALUE), lit(LINKED_TO_MANY).alias(REASON_CODE),
+            concat(lit("seen with "), col("n").cast("string"), lit(" distinct "), col("other_type"),
+                lit(" values (limit "), col("lim").cast("string"), lit(")")).alias(REASON))
+        .join(stats.select(ID_TYPE, ID_VALUE, RECORDS), scalaSeq(ID_TYPE, ID_VALUE));
+    return blockedFirst.unionByName(linked);
+  }
+
+  /**
+   * Graph edges: within each record, every allowed identifier is linked to the record's smallest
+   * allowed identifier (a star per record, so a record with k identifiers adds k-1 edges).
+   */
+  public static Dataset<Row> edges(Dataset<Row> observations, Dataset<Row> allowed) {
+    Dataset<Row> obs = observations.select(col(IdentifierObs.ID_TYPE).alias(ID_TYPE),
+            col(IdentifierObs.ID_VALUE).alias(ID_VALUE), col(IdentifierObs.RECORD_KEY).alias("rk"))
+        .join(allowed.select(ID_TYPE, ID_VALUE), scalaSeq(ID_TYPE, ID_VALUE), "left_semi")
+        .select(node(col(ID_TYPE), col(ID_VALUE)).alias(NODE), col("rk")).distinct();
+    Dataset<Row> anchor = obs.groupBy("rk").agg(min(NODE).alias("anchor"));
+    return obs.join(anchor, "rk").where(col(NODE).notEqual(col("anchor")))
+        .select(col(NODE).alias("src"), col("anchor").alias("dst")).distinct();
+  }
+
+  public static Column node(Column type, Column value) {
+    return concat(type, lit(":"), value);
+  }
+
+  /** Result of connected components: a label (the component's smallest node) per node. */
+  public record Components(Dataset<Row> labels, int iterations) {}
+
+  /**
+   * Connected components by min-label propagation with pointer jumping, entirely in Spark: each
+   * round gives every node the smallest label among itself and its neighbours, then replaces each
+   * label by its own label's label (path halving), so chains collapse in O(log d) rounds. Every
+   * round is two joins over the edges and a count; lineage is cut with a local checkpoint. Stops
+   * when no label changes, or fails after {@code maxIterations}.
+   */
+  public static Components connectedComponents(Dataset<Row> nodes, Dataset<Row> edges, int maxIterations) {
+    Dataset<Row> undirected = edges.select(col("src").alias("a"), col("dst").alias("b"))
+        .union(edges.select(col("dst").alias("a"), col("src").alias("b")))
+        .localCheckpoint();
+    Dataset<Row> labels = nodes.select(col(NODE), col(NODE).alias(LABEL)).localCheckpoint();
+    for (int i = 1; i <= maxIterations; i++) {
+      Dataset<Row> fromNeighbours = undirected.join(labels, undirected.col("b").equalTo(labels.col(NODE)))
+          .select(col("a").alias(NODE), col(LABEL));
+      Dataset<Row> propagated = labels.union(fromNeighbours).groupBy(NODE).agg(min(LABEL).alias(LABEL));
+      Dataset<Row> jumped = propagated.as("x")
+          .join(propagated.as("y"), col("x." + LABEL).equalTo(col("y." + NODE)), "left")
+          .select(col("x." + NODE).alias(NODE),
+              least(col("x." + LABEL), coalesce(col("y." + LABEL), col("x." + LABEL))).alias(LABEL))
+          .localCheckpoint();
+      long changed = jumped.as("n").join(labels.as("o"), col("n." + NODE).equalTo(col("o." + NODE)))
+          .where(col("n." + LABEL).notEqual(col("o." + LABEL))).count();
+      labels = jumped;
+      LOG.info("connected components: round {} changed {} labels", i, changed);
+      if (changed == 0) {
+        return new Components(labels, i);
+      }
+    }
+    throw new IllegalStateException("connected components did not converge in " + maxIterations
+        + " rounds (onecustomer.identity.max-iterations)");
+  }
+
+  /** Display form that hides most of the value: 138****5678, l***@example.com, ab***yz. */
+  public static Column masked(Column type, Column value) {
+    Column local = regexp_extract(value, "^\\+86([0-9]{11})$", 1);
+    Column email = split(value, "@");
+    return when(type.equalTo(Identifiers.PHONE).and(length(local).equalTo(11)),
+            concat(substring(local, 1, 3), lit("****"), substring(local, 8, 4)))
+        .when(type.equalTo(Identifiers.EMAIL), concat(substring(value, 1, 1), lit("***@"), element_at(email, 2)))
+        .when(type.equalTo(Identifiers.PHONE_MASKED), value)
+        .when(length(value).gt(6), concat(substring(value, 1, 2), lit("***"), substring(value, -2, 2)))
+        .otherwise(lit("***"));
+  }
+
+  /**
+   * Stable customer ids. {@code members} has (label, id_hash); {@code previous} has (id_hash,
+   * customer_id) from the last run (may be null). A component keeps the previous id held by most of
+   * its identifiers (ties: smallest id) when that id's identifiers are mostly in this component;
+   * otherwise (new people, the smaller side of a split) it gets {@code C} + the first 16 hex digits
+   * of its smallest identifier's hash, which a full rebuild reproduces.
+   */
+  public static Dataset<Row> assignCustomerIds(Dataset<Row> members, Dataset<Row> previous, Hmac hmac) {
+    Dataset<Row> fresh = members.groupBy(LABEL).agg(min(ID_HASH).alias("_min_hash"))
+        .select(col(LABEL), concat(lit("C"), substring(col("_min_hash"), 1, 16)).alias("_fresh_id"));
+    if (previous == null) {
+      return fresh.select(col(LABEL), col("_fresh_id").alias(CUSTOMER_ID));
+    }
+    Dataset<Row> votes = members.join(previous.select(col(ID_HASH), col(CUSTOMER_ID).alias("_prev")), ID_HASH)
+        .groupBy(LABEL, "_prev").agg(count(lit(1)).alias("_n"));
+    Dataset<Row> best = votes
+        .withColumn("_rank_in_component", row_number().over(Window.partitionBy(LABEL).orderBy(col("_n").desc(), col("_prev"))))
+        .withColumn("_rank_in_previous", row_number().over(Window.partitionBy("_prev").orderBy(col("_n").desc(), col(LABEL))))
+        .where(col("_rank_in_component").equalTo(1).and(col("_rank_in_previous").equalTo(1)))
+        .select(col(LABEL), col("_prev"));
+    return fresh.join(best, scalaSeq(LABEL), "left")
+        .select(col(LABEL), coalesce(col("_prev"), col("_fresh_id")).alias(CUSTOMER_ID));
+  }
+
+  static scala.collection.immutable.Seq<String> scalaSeq(String... cols) {
+    return scala.collection.JavaConverters.asScalaBuffer(java.util.Arrays.asList(cols)).toList();
+  }
+}

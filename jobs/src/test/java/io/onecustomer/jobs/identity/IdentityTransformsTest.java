@@ -1,0 +1,197 @@
+package io.onecustomer.jobs.identity;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.onecustomer.common.config.AppConfig;
+import io.onecustomer.jobs.TestSpark;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.junit.jupiter.api.Test;
+
+class IdentityTransformsTest {
+  static final SparkSession spark = TestSpark.session();
+  static final StructType OBS = new StructType()
+      .add("id_type", DataTypes.StringType).add("id_value", DataTypes.StringType)
+      .add("is_valid", DataTypes.BooleanType).add("source_table", DataTypes.StringType)
+      .add("record_key", DataTypes.StringType).add("first_seen_ts", DataTypes.TimestampType)
+      .add("last_seen_ts", DataTypes.TimestampType).add("observations", DataTypes.LongType)
+      .add("run_date", DataTypes.DateType);
+  static final AppConfig.Identity CFG = TestSpark.config(Path.of("/tmp/l"), Path.of("/tmp/w")).identity();
+
+  /** Observations: each record is "key=type:value,type:value". */
+  static Dataset<Row> obs(String... records) {
+    List<Row> rows = new ArrayList<>();
+    Timestamp ts = Timestamp.valueOf("2026-05-01 10:00:00");
+    for (String r : records) {
+      String[] kv = r.split("=");
+      for (String id : kv[1].split(",")) {
+        String[] tv = id.split(":", 2);
+        boolean valid = !tv[0].equals("phone") || tv[1].matches("^\\+861[0-9]{10}$");
+        rows.add(RowFactory.create(tv[0], tv[1], valid, "silver.orders", kv[0], ts, ts, 1L, Date.valueOf("2026-05-01")));
+      }
+    }
+    return spark.createDataFrame(rows, OBS);
+  }
+
+  static Map<String, String> reasons(Dataset<Row> obs) {
+    Map<String, String> m = new TreeMap<>();
+    IdentityTransforms.blocked(obs, IdentityTransforms.identifierStats(obs), CFG).collectAsList()
+        .forEach(r -> m.put(r.getString(r.fieldIndex("id_type")) + ":" + r.getString(r.fieldIndex("id_value")),
+            r.getString(r.fieldIndex("reason_code"))));
+    return m;
+  }
+
+  @Test
+  void placeholdersPatternsAndInvalidValuesAreBlockedWithTheirReason() {
+    Map<String, String> r = reasons(obs(
+        "r1=phone:+8613800000000,member_id:M1",
+        "r2=email:test@test.com,member_id:M2",
+        "r3=phone:+8613333333333,member_id:M3",
+        "r4=phone:00000000000,member_id:M4",
+        "r5=phone:+8613912345678,member_id:M5,phone_masked:139****5678"));
+    assertEquals(Map.of(
+        "phone:+8613800000000", "blocklisted_value",
+        "email:test@test.com", "blocklisted_value",
+        "phone:+8613333333333", "blocklisted_pattern",
+        "phone:00000000000", "invalid_format"), r);
+  }
+
+  @Test
+  void aPhoneSeenWithTwoMembersIsSharedButEachMemberStillResolves() {
+    Map<String, String> r = reasons(obs(
+        "a=phone:+8613912345678,member_id:M1,email:mum@example.com",
+        "b=phone:+8613912345678,member_id:M2"));
+    assertEquals(Map.of("phone:+8613912345678", "linked_to_many"), r);
+  }
+
+  @Test
+  void anIdentifierOnTooManyRecordsIsShared() {
+    List<String> recs = new ArrayList<>();
+    for (int i = 0; i < 201; i++) {
+      recs.add("r" + i + "=email:shop@example.com");
+    }
+    assertEquals(Map.of("email:shop@example.com", "shared_by_records"), reasons(obs(recs.toArray(new String[0]))));
+  }
+
+  private static Map<String, String> labels(Dataset<Row> edges, Dataset<Row> nodes) {
+    Map<String, String> m = new TreeMap<>();
+    IdentityTransforms.connectedComponents(nodes, edges, 40).labels().collectAsList()
+        .forEach(r -> m.put(r.getString(0), r.getString(1)));
+    return m;
+  }
+
+  @Test
+  void connectedComponentsLabelEveryNodeWithItsComponentsSmallestNode() {
+    List<Row> e = new ArrayList<>();
+    // A long chain h-g-f-e-d-c-b-a plus a separate pair y-z and a lone node q.
+    String[] chain = {"h", "g", "f", "e", "d", "c", "b", "a"};
+    for (int i = 0; i + 1 < chain.length; i++) {
+      e.add(RowFactory.create(chain[i], chain[i + 1]));
+    }
+    e.add(RowFactory.create("z", "y"));
+    StructType es = new StructType().add("src", DataTypes.StringType).add("dst", DataTypes.StringType);
+    List<Row> n = new ArrayList<>();
+    for (String s : List.of("a", "b", "c", "d", "e", "f", "g", "h", "y", "z", "q")) {
+      n.add(RowFactory.create(s));
+    }
+    Map<String, String> got = labels(spark.createDataFrame(e, es),
+        spark.createDataFrame(n, new StructType().add("node", DataTypes.StringType)));
+    Map<String, String> want = new TreeMap<>();
+    for (String s : chain) {
+      want.put(s, "a");
+    }
+    want.put("y", "y");
+    want.put("z", "y");
+    want.put("q", "q");
+    assertEquals(want, got);
+  }
+
+  @Test
+  void recordsBecomeStarEdgesOnAllowedIdentifiersOnly() {
+    Dataset<Row> o = obs("r1=phone:+8613912345678,member_id:M1,email:x@example.com", "r2=email:test@test.com,member_id:M1");
+    Dataset<Row> allowed = IdentityTransforms.identifierStats(o).where("NOT (id_type = 'email' AND id_value = 'test@test.com')");
+    List<String> edges = new ArrayList<>();
+    IdentityTransforms.edges(o, allowed).orderBy("src").collectAsList()
+        .forEach(r -> edges.add(r.getString(0) + "->" + r.getString(1)));
+    assertEquals(List.of("member_id:M1->email:x@example.com", "phone:+8613912345678->email:x@example.com"), edges);
+  }
+
+  static Dataset<Row> members(String... labelHash) {
+    List<Row> rows = new ArrayList<>();
+    for (String lh : labelHash) {
+      String[] p = lh.split("=");
+      rows.add(RowFactory.create(p[0], p[1]));
+    }
+    return spark.createDataFrame(rows, new StructType().add("label", DataTypes.StringType).add("id_hash", DataTypes.StringType));
+  }
+
+  static Dataset<Row> previous(String... hashId) {
+    List<Row> rows = new ArrayList<>();
+    for (String hi : hashId) {
+      String[] p = hi.split("=");
+      rows.add(RowFactory.create(p[0], p[1]));
+    }
+    return spark.createDataFrame(rows, new StructType().add("id_hash", DataTypes.StringType).add("customer_id", DataTypes.StringType));
+  }
+
+  static Map<String, String> assign(Dataset<Row> members, Dataset<Row> previous) {
+    Map<String, String> m = new TreeMap<>();
+    IdentityTransforms.assignCustomerIds(members, previous, new Hmac("k".getBytes(StandardCharsets.UTF_8)))
+        .collectAsList().forEach(r -> m.put(r.getString(0), r.getString(1)));
+    return m;
+  }
+
+  @Test
+  void newPeopleGetIdsFromTheirSmallestHashAndAFullRebuildReproducesThem() {
+    Map<String, String> first = assign(members("L1=aaaa1111aaaa1111ffff", "L1=bbbb", "L2=cccc2222cccc2222eeee"), null);
+    assertEquals(Map.of("L1", "Caaaa1111aaaa1111", "L2", "Ccccc2222cccc2222"), first);
+    assertEquals(first, assign(members("L1=aaaa1111aaaa1111ffff", "L1=bbbb", "L2=cccc2222cccc2222eeee"), null));
+  }
+
+  @Test
+  void aNewIdentifierJoiningAKnownPersonKeepsTheirId() {
+    Map<String, String> m = assign(members("L1=h1", "L1=h2", "L1=h0new"), previous("h1=C1", "h2=C1"));
+    assertEquals("C1", m.get("L1"));
+  }
+
+  @Test
+  void whenTwoCustomersMergeTheOneHoldingMoreIdentifiersSurvives() {
+    Map<String, String> m = assign(members("L=h1", "L=h2", "L=h3", "L=h4"), previous("h1=C9", "h2=C9", "h3=C1", "h4=x"));
+    assertEquals("C9", m.get("L"));
+    Map<String, String> tie = assign(members("L=h1", "L=h2"), previous("h1=C9", "h2=C1"));
+    assertEquals("C1", tie.get("L"), "ties go to the smaller id");
+  }
+
+  @Test
+  void onASplitTheLargerSideKeepsTheIdAndTheOtherGetsANewOne() {
+    Map<String, String> m = assign(members("A=h1", "A=h2", "B=h3zzzzzzzzzzzzzzzz"), previous("h1=C5", "h2=C5", "h3zzzzzzzzzzzzzzzz=C5"));
+    assertEquals("C5", m.get("A"));
+    assertNotEquals("C5", m.get("B"));
+    assertTrue(m.get("B").startsWith("Ch3zz"), m.get("B"));
+  }
+
+  @Test
+  void maskedFormsHideMostOfTheValue() {
+    List<Row> rows = spark.sql("SELECT * FROM VALUES ('phone','+8613812345678'),('email','li.wei@example.com'),"
+        + "('member_id','M00012345'),('device_id','d1') AS t(id_type, id_value)")
+        .select(IdentityTransforms.masked(org.apache.spark.sql.functions.col("id_type"),
+            org.apache.spark.sql.functions.col("id_value"))).collectAsList();
+    List<String> got = new ArrayList<>();
+    rows.forEach(r -> got.add(r.getString(0)));
+    assertEquals(List.of("138****5678", "l***@example.com", "M0***45", "***"), got);
+  }
+}
