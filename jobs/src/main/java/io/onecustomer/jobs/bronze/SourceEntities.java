@@ -143,7 +143,7 @@ public final class SourceEntities {
               required("unit_price", DECIMAL, "Unit price, CNY"),
               optional("retailer", STRING, "Retailer that sold to the consumer")),
           "qty",
-          null,
+          "report_date",
           "Regional distributors' daily sell-out reports. One row per report line and ingest.");
 
   public static final SourceEntity CLICKSTREAM_EVENTS =
@@ -181,7 +181,7 @@ public final class SourceEntities {
               optional("clicks", LONG, "Clicks"),
               required("cost", DECIMAL, "Spend, CNY")),
           null,
-          null,
+          "spend_date",
           "Daily advertising spend per media and campaign. One row per report line and ingest.");
 
   public static final SourceEntity SERVICE_TICKETS =

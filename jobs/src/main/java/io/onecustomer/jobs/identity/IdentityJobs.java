@@ -75,6 +75,7 @@ public final class IdentityJobs {
           .select(lit(Date.valueOf(ctx.range().to())).alias(SNAPSHOT_DATE), col(ID_TYPE),
               hashOf(hmac).alias(ID_HASH), IdentityTransforms.masked(col(ID_TYPE), col(ID_VALUE)).alias(ID_MASKED),
               col(RECORDS), col(REASON_CODE), col(REASON));
+      audit = SilverColumns.conform(audit, AUDIT_COLUMNS);
       long written = DeltaWriter.replace(ctx.spark(), audit, OPS_IDENTITY_AUDIT, ctx.warehouse(),
           SNAPSHOT_DATE + " = DATE'" + ctx.range().to() + "'", AUDIT_COMMENT, SNAPSHOT_DATE);
       return new JobResult(id(), output(), ctx.range(), -1, written, 0, 0,
@@ -128,6 +129,7 @@ public final class IdentityJobs {
             .select(col(ID_TYPE), col(ID_HASH), IdentityTransforms.masked(col(ID_TYPE), col(ID_VALUE)).alias(ID_MASKED),
                 col(CUSTOMER_ID), col(FIRST_SEEN_TS), col(LAST_SEEN_TS), col(SOURCES), col(RECORDS),
                 lit(Date.valueOf(ctx.range().to())).alias(SNAPSHOT_DATE));
+        out = SilverColumns.conform(out, IDENTITIES_COLUMNS);
         long written = DeltaWriter.replaceAll(spark, out, GOLD_CUSTOMER_IDENTITIES, ctx.warehouse(), IDENTITIES_COMMENT);
         allowed.unpersist();
         return new JobResult(id(), output(), ctx.range(), -1, written, 0, 0, List.of());

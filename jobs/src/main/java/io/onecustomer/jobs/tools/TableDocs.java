@@ -49,6 +49,8 @@ public final class TableDocs {
         .append("`zero_quantity`, `future_timestamp`.\n\n");
     sb.append("## ops\n\n### `").append(Tables.OPS_INGEST_AUDIT).append("`\n\n").append(IngestAudit.COMMENT).append("\n\n");
     schema(sb, IngestAudit.SCHEMA);
+    silver(sb, io.onecustomer.jobs.identity.IdentityColumns.OPS_IDENTITY_AUDIT.qualified(),
+        io.onecustomer.jobs.identity.IdentityColumns.AUDIT_COMMENT, io.onecustomer.jobs.identity.IdentityColumns.AUDIT_COLUMNS);
     sb.append("## silver\n\n");
     silver(sb, Tables.SILVER_ORDERS.qualified(), "One row per order line of every sales channel (deduplicated by `order_line_id`).", SilverColumns.Orders.COLUMNS);
     silver(sb, Tables.SILVER_TOUCHPOINTS.qualified(), "One row per interaction that is not an order.", SilverColumns.Touchpoints.COLUMNS);
@@ -57,6 +59,10 @@ public final class TableDocs {
     silver(sb, Tables.SILVER_AD_SPEND.qualified(), "One row per spend day, media and campaign.", SilverColumns.AdSpend.COLUMNS);
     silver(sb, Tables.SILVER_SERVICE_TICKETS.qualified(), "One row per ticket and status.", SilverColumns.ServiceTickets.COLUMNS);
     silver(sb, Tables.SILVER_MEMBERS.qualified(), "One row per member profile version.", SilverColumns.Members.COLUMNS);
+    sb.append("## gold\n\n");
+    silver(sb, io.onecustomer.jobs.identity.IdentityColumns.GOLD_CUSTOMER_IDENTITIES.qualified(),
+        io.onecustomer.jobs.identity.IdentityColumns.IDENTITIES_COMMENT,
+        io.onecustomer.jobs.identity.IdentityColumns.IDENTITIES_COLUMNS);
     return sb.toString();
   }
 

@@ -175,4 +175,21 @@ class BronzeIngestJobTest {
     Row rej = DeltaWriter.read(spark, SourceEntities.POS_SALES.table().rejects(), cfg.paths().warehouse()).first();
     assertEquals("unexpected_header", rej.getString(rej.fieldIndex("reason_code")));
   }
+
+  @Test
+  void aReportDateInTheFutureIsRejectedLikeAFutureTimestamp() throws IOException {
+    Path landing = tmp.resolve("landing");
+    write(landing, "distributor", DAY, "sellout-00000.csv", utf8(
+        SourceEntities.DISTRIBUTOR_SELLOUT.csvHeader(),
+        "2026-05-01,D01,East,DS-000001,3,9.50,Mart A",
+        "2026-05-02,D01,East,DS-000001,3,9.50,Mart B",
+        "2026-06-20,D01,East,DS-000001,3,9.50,Mart C"));
+    AppConfig cfg = TestSpark.config(landing, tmp.resolve("wh"));
+    JobResult r = new BronzeIngestJob(SourceEntities.DISTRIBUTOR_SELLOUT)
+        .run(new JobContext(spark, cfg, DateRange.of(DAY), Instant.parse("2026-05-02T01:00:00Z")));
+    assertEquals(2, r.rowsWritten(), "the next day is within the one-day tolerance");
+    Row rej = DeltaWriter.read(spark, SourceEntities.DISTRIBUTOR_SELLOUT.table().rejects(), cfg.paths().warehouse()).first();
+    assertEquals("future_timestamp", rej.getString(rej.fieldIndex("reason_code")));
+    assertEquals(4L, rej.getLong(rej.fieldIndex("_line_no")));
+  }
 }

@@ -56,6 +56,7 @@ class LaunchIT {
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(out).redirectError(err);
     pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
     pb.environment().remove("ONECUSTOMER_HOME");
+    pb.environment().put("ONECUSTOMER_HASH_KEY", "launch-it-key");
     Process p = pb.start();
     if (!p.waitFor(5, TimeUnit.MINUTES)) {
       p.destroyForcibly();
