@@ -34,10 +34,11 @@ public final class Main {
   public static final String BACKFILL = "backfill";
 
   /** Parsed command line. */
-  public record Args(String job, DateRange range, String env, File configFile, Map<String, String> overrides) {
+  public record Args(String job, DateRange range, String env, File configFile, Map<String, String> overrides,
+      boolean summary) {
     static final String USAGE =
         "usage: --job <id>|nightly|backfill (--run-date YYYY-MM-DD | --from YYYY-MM-DD --to YYYY-MM-DD)"
-            + " [--env local|prod] [--config FILE] [--conf key=value ...]";
+            + " [--env local|prod] [--config FILE] [--conf key=value ...] [--summary]";
 
     public static Args parse(String[] argv) {
       String job = null;
@@ -47,10 +48,15 @@ public final class Main {
       String env = System.getenv().getOrDefault("ONECUSTOMER_ENV", "local");
       File configFile = null;
       Map<String, String> overrides = new LinkedHashMap<>();
+      boolean summary = false;
       for (int i = 0; i < argv.length; i++) {
         String a = argv[i];
         if (a.equals("--help") || a.equals("-h")) {
           throw new UsageException(USAGE);
+        }
+        if (a.equals("--summary")) {
+          summary = true;
+          continue;
         }
         if (i + 1 >= argv.length) {
           throw new UsageException("option " + a + " needs a value; " + USAGE);
@@ -94,7 +100,7 @@ public final class Main {
       if (job.equals(NIGHTLY) && range.length() != 1) {
         throw new UsageException("nightly runs one business day: use --run-date, or --job backfill for a range");
       }
-      return new Args(job, range, env, configFile, overrides);
+      return new Args(job, range, env, configFile, overrides, summary);
     }
   }
 
@@ -143,6 +149,9 @@ public final class Main {
       }
       System.out.printf("onecustomer: %s for %s finished: %d job(s) in %.1f s%n", args.job(),
           args.range(), jobs.size(), (System.nanoTime() - t0) / 1e9);
+      if (args.summary()) {
+        io.onecustomer.jobs.tools.WarehouseSummary.print(spark, config, System.out);
+      }
       return 0;
     } catch (JobFailedException e) {
       LOG.error(e.getMessage(), e);

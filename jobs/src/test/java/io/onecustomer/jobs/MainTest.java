@@ -27,6 +27,13 @@ class MainTest {
   }
 
   @Test
+  void summaryIsAFlagWithoutValue() {
+    Main.Args a = Main.Args.parse(new String[] {"--summary", "--job", "nightly", "--run-date", "2026-05-01"});
+    assertTrue(a.summary());
+    assertEquals("nightly", a.job());
+  }
+
+  @Test
   void badDateNamesTheOptionAndValue() {
     var e = assertThrows(Main.UsageException.class,
         () -> Main.Args.parse(new String[] {"--job", "nightly", "--run-date", "2026-13-01"}));

@@ -99,11 +99,13 @@ class LaunchIT {
 
     Result submit = java(spark, "org.apache.spark.deploy.SparkSubmit", tmp,
         "--master", "local[2]", "--class", "io.onecustomer.jobs.Main", SHADED,
-        "--job", "nightly", "--run-date", "2026-05-01", "--config", conf.toString());
+        "--job", "nightly", "--run-date", "2026-05-01", "--config", conf.toString(), "--summary");
     assertEquals(0, submit.code(), submit.err());
     assertTrue(submit.out().contains("job=bronze_pos_sales table=bronze.pos_sales dates=2026-05-01 read=3 written=2 rejected=1"),
         submit.out());
     assertTrue(submit.out().contains("job=silver_orders"), submit.out());
+    assertTrue(submit.out().contains("Warehouse: " + tmp.resolve("warehouse")), submit.out());
+    assertTrue(submit.out().matches("(?s).*bronze\\.pos_sales\\s+2\\n.*bronze\\.pos_sales__rejects\\s+1\\n.*"), submit.out());
 
     List<String> withJar = new ArrayList<>(spark);
     withJar.add(0, SHADED);
