@@ -2,6 +2,7 @@ package io.onecustomer.jobs.identity;
 
 import io.onecustomer.common.TableId;
 import io.onecustomer.common.Tables;
+import io.onecustomer.jobs.silver.SilverColumns;
 import java.util.Map;
 
 /** Tables and columns of identity resolution. */
@@ -31,7 +32,7 @@ public final class IdentityColumns {
   public static final String SHARED_BY_RECORDS = "shared_by_records";
   public static final String LINKED_TO_MANY = "linked_to_many";
 
-  public static final Map<String, String> AUDIT_COLUMNS = ordered(
+  public static final Map<String, String> AUDIT_COLUMNS = SilverColumns.ordered(
       SNAPSHOT_DATE, "Day the guards were evaluated for (identifiers observed up to it); partition column",
       ID_TYPE, "Identifier type",
       ID_HASH, "HMAC-SHA256 of type:value with the suite's secret key",
@@ -40,7 +41,7 @@ public final class IdentityColumns {
       REASON_CODE, "invalid_format, blocklisted_value, blocklisted_pattern, shared_by_records, linked_to_many",
       REASON, "The guard's finding, e.g. 'seen with 2 distinct member_id values (limit 1)'");
 
-  public static final Map<String, String> IDENTITIES_COLUMNS = ordered(
+  public static final Map<String, String> IDENTITIES_COLUMNS = SilverColumns.ordered(
       ID_TYPE, "phone, email, member_id, card_no, buyer_nick, openid, unionid, device_id, anonymous_id",
       ID_HASH, "HMAC-SHA256 of type:value with the suite's secret key (never the raw value)",
       ID_MASKED, "Display form, mostly masked (138****5678)",
@@ -50,14 +51,6 @@ public final class IdentityColumns {
       SOURCES, "Silver tables that saw it",
       RECORDS, "Records that carried it",
       SNAPSHOT_DATE, "Business day this state is as of");
-
-  private static Map<String, String> ordered(String... kv) {
-    Map<String, String> m = new java.util.LinkedHashMap<>();
-    for (int i = 0; i < kv.length; i += 2) {
-      m.put(kv[i], kv[i + 1]);
-    }
-    return java.util.Collections.unmodifiableMap(m);
-  }
 
   public static final String AUDIT_COMMENT =
       "Identifiers kept out of the identity graph, one row per identifier and snapshot day, with the guard that"

@@ -268,7 +268,8 @@ public final class SilverColumns {
         RUN_DATE, "Business day of the ingest batch; partition column");
   }
 
-  static Map<String, String> ordered(String... kv) {
+  /** An insertion-ordered, unmodifiable column -> comment map from name, comment pairs. */
+  public static Map<String, String> ordered(String... kv) {
     Map<String, String> m = new LinkedHashMap<>();
     for (int i = 0; i < kv.length; i += 2) {
       if (m.put(kv[i], kv[i + 1]) != null) {
