@@ -2,7 +2,6 @@ package io.onecustomer.jobs.silver;
 
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 
 import io.onecustomer.jobs.silver.SilverColumns.Products;
@@ -61,9 +60,5 @@ public final class ProductLookup {
       joined = joined.withColumn(flagCol, col("_p_code").isNull().and(col(skuCol).isNotNull()));
     }
     return joined.drop(LOOKUP_DAY, "_p_channel", "_p_sku", "_p_code", "_p_category");
-  }
-
-  static org.apache.spark.sql.Column channel(String c) {
-    return lit(c);
   }
 }

@@ -311,8 +311,4 @@ class PipelineIT {
     }
     return m;
   }
-
-  static Set<String> asSet(List<String> l) {
-    return new HashSet<>(l);
-  }
 }
