@@ -38,8 +38,8 @@ public final class ReferenceTransforms {
         lower(trim(col("channel"))).alias(Products.CHANNEL),
         trim(col("channel_sku")).alias(Products.CHANNEL_SKU),
         coalesce(col("active"), lit(true)).alias(Products.IS_ACTIVE),
-        col(LandingReader.SOURCE_FILE),
-        col(LandingReader.LINE_NO),
+        col(LandingReader.SOURCE_FILE).alias(SOURCE_FILE),
+        col(LandingReader.LINE_NO).alias(SOURCE_LINE),
         col(LandingReader.RUN_DATE).alias(RUN_DATE));
   }
 
@@ -54,8 +54,8 @@ public final class ReferenceTransforms {
         col("clicks").alias(AdSpend.CLICKS),
         col("cost").alias(AdSpend.COST),
         lit("CNY").alias(AdSpend.CURRENCY),
-        col(LandingReader.SOURCE_FILE),
-        col(LandingReader.LINE_NO),
+        col(LandingReader.SOURCE_FILE).alias(SOURCE_FILE),
+        col(LandingReader.LINE_NO).alias(SOURCE_LINE),
         col(LandingReader.RUN_DATE).alias(RUN_DATE));
   }
 

@@ -49,8 +49,6 @@ public final class SilverJobs {
       @Override
       protected Dataset<Row> build(JobContext ctx, List<String> warnings) {
         Dataset<Row> p = ReferenceTransforms.products(bronzeInRange(ctx, SourceEntities.PRODUCTS_CATALOG, warnings))
-            .withColumnRenamed("_source_file", SilverColumns.SOURCE_FILE)
-            .withColumnRenamed("_line_no", SilverColumns.SOURCE_LINE)
             .withColumn("_k", concat_ws(":", col(SilverColumns.RUN_DATE).cast("string"), col(Products.CHANNEL), col(Products.CHANNEL_SKU)));
         return Dedup.firstByKey(p, "_k", null, FIRST_SEEN);
       }
@@ -149,8 +147,6 @@ public final class SilverJobs {
       @Override
       protected Dataset<Row> build(JobContext ctx, List<String> warnings) {
         Dataset<Row> s = ReferenceTransforms.adSpend(bronzeInRange(ctx, SourceEntities.AD_SPEND_DAILY, warnings))
-            .withColumnRenamed("_source_file", SilverColumns.SOURCE_FILE)
-            .withColumnRenamed("_line_no", SilverColumns.SOURCE_LINE)
             .withColumn("_k", concat_ws(":", col(AdSpend.SPEND_DATE).cast("string"), col(AdSpend.MEDIA), col(AdSpend.CAMPAIGN_ID)));
         return Dedup.firstByKey(s, "_k", null, FIRST_SEEN);
       }
