@@ -42,6 +42,7 @@ JOBS = {
     "silver_identifiers": ["silver_orders", "silver_touchpoints", "silver_members"],
     "identity_guards": ["silver_identifiers"],
     "identity_resolution": ["silver_identifiers", "identity_guards"],
+    "identity_history": ["identity_resolution"],
 }
 
 DEFAULT_ARGS = {

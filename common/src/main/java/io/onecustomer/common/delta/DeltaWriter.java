@@ -51,10 +51,39 @@ public final class DeltaWriter {
   /** Replaces the whole table (small current-state tables). */
   public static long replaceAll(
       SparkSession spark, Dataset<Row> data, TableId table, String warehouse, String comment) {
+    return replaceAll(spark, data, table, warehouse, comment, null);
+  }
+
+  /**
+   * Replaces the whole table and tags the commit with {@code userMetadata} (visible in {@code
+   * DESCRIBE HISTORY}), so a later job can find the version written for a given day.
+   */
+  public static long replaceAll(
+      SparkSession spark, Dataset<Row> data, TableId table, String warehouse, String comment,
+      String userMetadata) {
     String path = table.path(warehouse);
     boolean existed = DeltaTable.isDeltaTable(spark, path);
-    data.write().format("delta").mode(SaveMode.Overwrite).option("overwriteSchema", "true").save(path);
+    var writer = data.write().format("delta").mode(SaveMode.Overwrite).option("overwriteSchema", "true");
+    if (userMetadata != null) {
+      writer = writer.option("userMetadata", userMetadata);
+    }
+    writer.save(path);
     return afterWrite(spark, table, path, existed, comment);
+  }
+
+  /**
+   * The newest version of a table whose commit was tagged with a userMetadata string smaller than
+   * {@code before} (tags are compared as strings, so ISO dates order correctly); -1 if none.
+   */
+  public static long latestTaggedVersionBefore(SparkSession spark, TableId table, String warehouse, String before) {
+    String path = table.path(warehouse);
+    if (!DeltaTable.isDeltaTable(spark, path)) {
+      return -1;
+    }
+    Row r = DeltaTable.forPath(spark, path).history()
+        .where(org.apache.spark.sql.functions.col("userMetadata").lt(before))
+        .agg(org.apache.spark.sql.functions.max("version")).first();
+    return r.isNullAt(0) ? -1 : r.getLong(0);
   }
 
   /** Reads the write's row count, then registers the table and (once) its comment. */

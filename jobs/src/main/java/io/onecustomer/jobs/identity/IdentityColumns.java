@@ -11,6 +11,20 @@ public final class IdentityColumns {
 
   public static final TableId OPS_IDENTITY_AUDIT = new TableId(Tables.OPS, "identity_audit");
   public static final TableId GOLD_CUSTOMER_IDENTITIES = new TableId(Tables.GOLD, "customer_identities");
+  public static final TableId GOLD_CUSTOMER_ID_HISTORY = new TableId(Tables.GOLD, "customer_id_history");
+
+  public static final String OLD_CUSTOMER_ID = "old_customer_id";
+  public static final String NEW_CUSTOMER_ID = "new_customer_id";
+  public static final String IDENTIFIERS_MOVED = "identifiers_moved";
+  public static final String RUN_DATE = "run_date";
+  /** The old id no longer exists: its identifiers joined another customer. */
+  public static final String MERGE = "merge";
+  /** The old id still exists, but some of its identifiers now form or joined another customer. */
+  public static final String SPLIT = "split";
+
+  public static final String HISTORY_COMMENT =
+      "How customer ids changed: one row per run day, old id and new id. Follow old_customer_id to"
+          + " new_customer_id to re-key anything stored under an old id.";
 
   public static final String ID_TYPE = "id_type";
   public static final String ID_VALUE = "id_value";
@@ -40,6 +54,13 @@ public final class IdentityColumns {
       RECORDS, "Records (orders, touchpoint sets, member profiles) that carried it",
       REASON_CODE, "invalid_format, blocklisted_value, blocklisted_pattern, shared_by_records, linked_to_many",
       REASON, "The guard's finding, e.g. 'seen with 2 distinct member_id values (limit 1)'");
+
+  public static final Map<String, String> HISTORY_COLUMNS = SilverColumns.ordered(
+      OLD_CUSTOMER_ID, "customer_id before this run",
+      NEW_CUSTOMER_ID, "customer_id its identifiers carry after this run",
+      REASON_CODE, "merge (the old id is gone) or split (the old id lives on, some identifiers moved)",
+      IDENTIFIERS_MOVED, "Identifiers that moved from the old to the new id",
+      RUN_DATE, "Business day of the run that made the change; partition column");
 
   public static final Map<String, String> IDENTITIES_COLUMNS = SilverColumns.ordered(
       ID_TYPE, "phone, email, member_id, card_no, buyer_nick, openid, unionid, device_id, anonymous_id",

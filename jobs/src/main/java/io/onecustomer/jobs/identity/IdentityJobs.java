@@ -35,9 +35,11 @@ public final class IdentityJobs {
 
   public static final String IDENTITY_GUARDS = "identity_guards";
   public static final String IDENTITY_RESOLUTION = "identity_resolution";
+  public static final String IDENTITY_HISTORY = "identity_history";
+  static final String SNAPSHOT_TAG = "snapshot_date=";
 
   public static List<Job> all() {
-    return List.of(new Guards(), new Resolution());
+    return List.of(new Guards(), new Resolution(), new History());
   }
 
   static Dataset<Row> observationsUpTo(JobContext ctx) {
@@ -130,12 +132,58 @@ public final class IdentityJobs {
                 col(CUSTOMER_ID), col(FIRST_SEEN_TS), col(LAST_SEEN_TS), col(SOURCES), col(RECORDS),
                 lit(Date.valueOf(ctx.range().to())).alias(SNAPSHOT_DATE));
         out = SilverColumns.conform(out, IDENTITIES_COLUMNS);
-        long written = DeltaWriter.replaceAll(spark, out, GOLD_CUSTOMER_IDENTITIES, ctx.warehouse(), IDENTITIES_COMMENT);
+        long written = DeltaWriter.replaceAll(spark, out, GOLD_CUSTOMER_IDENTITIES, ctx.warehouse(), IDENTITIES_COMMENT,
+            SNAPSHOT_TAG + ctx.range().to());
         allowed.unpersist();
         return new JobResult(id(), output(), ctx.range(), -1, written, 0, 0, List.of());
       } finally {
         obs.unpersist();
       }
+    }
+  }
+
+  /**
+   * gold.customer_id_history: compares today's gold.customer_identities with the version written
+   * for the latest earlier day (found by the commit's snapshot tag, Delta time travel), so a re-run
+   * of a day finds the same changes.
+   */
+  static final class History implements Job {
+    @Override
+    public String id() {
+      return IDENTITY_HISTORY;
+    }
+
+    @Override
+    public io.onecustomer.common.TableId output() {
+      return GOLD_CUSTOMER_ID_HISTORY;
+    }
+
+    @Override
+    public List<String> dependsOn() {
+      return List.of(IDENTITY_RESOLUTION);
+    }
+
+    @Override
+    public JobResult run(JobContext ctx) {
+      var spark = ctx.spark();
+      String day = String.valueOf(ctx.range().to());
+      long before = DeltaWriter.latestTaggedVersionBefore(spark, GOLD_CUSTOMER_IDENTITIES, ctx.warehouse(),
+          SNAPSHOT_TAG + day);
+      Dataset<Row> current = DeltaWriter.read(spark, GOLD_CUSTOMER_IDENTITIES, ctx.warehouse());
+      Dataset<Row> changes;
+      if (before < 0) {
+        changes = IdentityTransforms.idChanges(current.limit(0), current);
+      } else {
+        Dataset<Row> previous = spark.read().format("delta").option("versionAsOf", before)
+            .load(GOLD_CUSTOMER_IDENTITIES.path(ctx.warehouse()));
+        changes = IdentityTransforms.idChanges(previous, current);
+      }
+      Dataset<Row> out = SilverColumns.conform(changes.withColumn(RUN_DATE, lit(Date.valueOf(ctx.range().to()))),
+          HISTORY_COLUMNS);
+      long written = DeltaWriter.replace(spark, out, GOLD_CUSTOMER_ID_HISTORY, ctx.warehouse(),
+          RUN_DATE + " = DATE'" + day + "'", HISTORY_COMMENT, RUN_DATE);
+      return new JobResult(id(), output(), ctx.range(), -1, written, 0, 0,
+          before < 0 ? List.of("no earlier snapshot of " + GOLD_CUSTOMER_IDENTITIES + ": nothing to compare") : List.of());
     }
   }
 }

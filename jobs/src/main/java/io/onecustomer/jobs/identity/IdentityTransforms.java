@@ -216,6 +216,24 @@ public final class IdentityTransforms {
         .select(col(LABEL), coalesce(col("_prev"), col("_fresh_id")).alias(CUSTOMER_ID));
   }
 
+  /**
+   * Customer id changes between two assignments (id_type, id_hash, customer_id): one row per (old
+   * id, new id) with the number of identifiers that moved; {@code merge} when the old id no longer
+   * exists, {@code split} when it still does.
+   */
+  public static Dataset<Row> idChanges(Dataset<Row> previous, Dataset<Row> current) {
+    Dataset<Row> moved = previous.select(col(ID_TYPE), col(ID_HASH), col(CUSTOMER_ID).alias(OLD_CUSTOMER_ID))
+        .join(current.select(col(ID_TYPE), col(ID_HASH), col(CUSTOMER_ID).alias(NEW_CUSTOMER_ID)),
+            scalaSeq(ID_TYPE, ID_HASH))
+        .where(col(OLD_CUSTOMER_ID).notEqual(col(NEW_CUSTOMER_ID)))
+        .groupBy(OLD_CUSTOMER_ID, NEW_CUSTOMER_ID).agg(count(lit(1)).alias(IDENTIFIERS_MOVED));
+    Dataset<Row> stillThere = current.select(col(CUSTOMER_ID).alias(OLD_CUSTOMER_ID)).distinct()
+        .withColumn("_alive", lit(true));
+    return moved.join(stillThere, scalaSeq(OLD_CUSTOMER_ID), "left")
+        .withColumn(REASON_CODE, when(col("_alive").isNull(), lit(MERGE)).otherwise(lit(SPLIT)))
+        .drop("_alive");
+  }
+
   static scala.collection.immutable.Seq<String> scalaSeq(String... cols) {
     return scala.collection.JavaConverters.asScalaBuffer(java.util.Arrays.asList(cols)).toList();
   }

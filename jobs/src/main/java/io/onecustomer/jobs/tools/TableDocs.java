@@ -63,6 +63,9 @@ public final class TableDocs {
     silver(sb, io.onecustomer.jobs.identity.IdentityColumns.GOLD_CUSTOMER_IDENTITIES.qualified(),
         io.onecustomer.jobs.identity.IdentityColumns.IDENTITIES_COMMENT,
         io.onecustomer.jobs.identity.IdentityColumns.IDENTITIES_COLUMNS);
+    silver(sb, io.onecustomer.jobs.identity.IdentityColumns.GOLD_CUSTOMER_ID_HISTORY.qualified(),
+        io.onecustomer.jobs.identity.IdentityColumns.HISTORY_COMMENT,
+        io.onecustomer.jobs.identity.IdentityColumns.HISTORY_COLUMNS);
     return sb.toString();
   }
 

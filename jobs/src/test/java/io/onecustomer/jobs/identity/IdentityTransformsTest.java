@@ -194,4 +194,26 @@ class IdentityTransformsTest {
     rows.forEach(r -> got.add(r.getString(0)));
     assertEquals(List.of("138****5678", "l***@example.com", "M0***45", "***"), got);
   }
+
+  static Dataset<Row> assignment(String... typeHashId) {
+    List<Row> rows = new ArrayList<>();
+    for (String t : typeHashId) {
+      String[] p = t.split(",");
+      rows.add(RowFactory.create(p[0], p[1], p[2]));
+    }
+    return spark.createDataFrame(rows, new StructType().add("id_type", DataTypes.StringType)
+        .add("id_hash", DataTypes.StringType).add("customer_id", DataTypes.StringType));
+  }
+
+  @Test
+  void idChangesRecordMergesAndSplitsWithTheIdentifiersMoved() {
+    Dataset<Row> before = assignment("phone,h1,C1", "email,h2,C1", "phone,h3,C2", "email,h4,C3", "phone,h5,C3", "phone,h6,C4");
+    // C2 merged into C1; C3 split: h5 left for new C9; C4 untouched.
+    Dataset<Row> after = assignment("phone,h1,C1", "email,h2,C1", "phone,h3,C1", "email,h4,C3", "phone,h5,C9", "phone,h6,C4");
+    Map<String, String> got = new TreeMap<>();
+    IdentityTransforms.idChanges(before, after).collectAsList().forEach(r -> got.put(
+        r.getString(r.fieldIndex("old_customer_id")) + "->" + r.getString(r.fieldIndex("new_customer_id")),
+        r.getString(r.fieldIndex("reason_code")) + "/" + r.getLong(r.fieldIndex("identifiers_moved"))));
+    assertEquals(Map.of("C2->C1", "merge/1", "C3->C9", "split/1"), got);
+  }
 }

@@ -128,6 +128,18 @@ class PipelineIT {
     }
     assertTrue(both > 500, "identifiers in both nights: " + both);
     assertTrue(same >= 0.99 * both, same + " of " + both + " identifiers kept their customer_id");
+    // Every change is in gold.customer_id_history for the night, so users can follow it.
+    Set<String> changed = new TreeSet<>();
+    for (Map.Entry<String, String> e : idsAfterBackfill.entrySet()) {
+      String n = now.get(e.getKey());
+      if (n != null && !n.equals(e.getValue())) {
+        changed.add(e.getValue() + "->" + n);
+      }
+    }
+    Set<String> history = table(IdentityColumns.GOLD_CUSTOMER_ID_HISTORY).where(col("run_date").equalTo(java.sql.Date.valueOf(LAST)))
+        .collectAsList().stream().map(r -> r.getString(r.fieldIndex("old_customer_id")) + "->" + r.getString(r.fieldIndex("new_customer_id")))
+        .collect(Collectors.toCollection(TreeSet::new));
+    assertEquals(changed, history);
   }
 
   @Test
