@@ -54,8 +54,17 @@ public final class OrderTransforms {
     return c.cast(BronzeTransforms.MONEY);
   }
 
-  private static Column lineage(String table) {
-    return lit(table);
+  /**
+   * {@code columns} followed by the lineage every silver row carries: source table, landing file,
+   * line and business day of the bronze row.
+   */
+  static Column[] withLineage(String sourceTable, Column... columns) {
+    Column[] out = java.util.Arrays.copyOf(columns, columns.length + 4);
+    out[columns.length] = lit(sourceTable).alias(SOURCE_TABLE);
+    out[columns.length + 1] = col(LandingReader.SOURCE_FILE).alias(SOURCE_FILE);
+    out[columns.length + 2] = col(LandingReader.LINE_NO).alias(SOURCE_LINE);
+    out[columns.length + 3] = col(LandingReader.RUN_DATE).alias(RUN_DATE);
+    return out;
   }
 
   public static Dataset<Row> fromMarketplace(Dataset<Row> b, ZoneId zone) {
@@ -64,7 +73,7 @@ public final class OrderTransforms {
             .when(col("status").equalTo("TRADE_FINISHED"), lit(Vocabulary.COMPLETED))
             .when(col("status").equalTo("TRADE_CLOSED"), lit(Vocabulary.CANCELLED))
             .otherwise(lit(Vocabulary.PENDING));
-    return b.select(
+    return b.select(withLineage(Tables.BRONZE_MARKETPLACE_ORDERS.qualified(),
         concat_ws(":", lit(Vocabulary.MARKETPLACE), col("oid")).alias(ORDER_LINE_ID),
         col("tid").alias(ORDER_ID),
         lit(Vocabulary.MARKETPLACE).alias(CHANNEL),
@@ -84,11 +93,7 @@ public final class OrderTransforms {
         NULL_STRING.alias(CARD_NO),
         Identifiers.normaliseOpaque(col("buyer_nick")).alias(BUYER_NICK),
         NULL_STRING.alias(OPENID),
-        NULL_STRING.alias(UNIONID),
-        lineage(Tables.BRONZE_MARKETPLACE_ORDERS.qualified()).alias(SOURCE_TABLE),
-        col(LandingReader.SOURCE_FILE).alias(SOURCE_FILE),
-        col(LandingReader.LINE_NO).alias(SOURCE_LINE),
-        col(LandingReader.RUN_DATE).alias(RUN_DATE))
+        NULL_STRING.alias(UNIONID)))
         .transform(d -> finish(d, zone));
   }
 
@@ -96,7 +101,7 @@ public final class OrderTransforms {
     Column gross = money(col("amount_fen").cast(DataTypes.createDecimalType(20, 2)).divide(100));
     Column status = when(col("status").equalTo("REFUNDED"), lit(Vocabulary.REFUNDED))
         .otherwise(lit(Vocabulary.COMPLETED));
-    return b.select(
+    return b.select(withLineage(Tables.BRONZE_MINIPROGRAM_ORDERS.qualified(),
         concat_ws(":", lit(Vocabulary.MINIPROGRAM), col("order_no"), col("item_seq").cast("string")).alias(ORDER_LINE_ID),
         col("order_no").alias(ORDER_ID),
         lit(Vocabulary.MINIPROGRAM).alias(CHANNEL),
@@ -116,16 +121,12 @@ public final class OrderTransforms {
         NULL_STRING.alias(CARD_NO),
         NULL_STRING.alias(BUYER_NICK),
         Identifiers.normaliseOpaque(col("openid")).alias(OPENID),
-        Identifiers.normaliseOpaque(col("unionid")).alias(UNIONID),
-        lineage(Tables.BRONZE_MINIPROGRAM_ORDERS.qualified()).alias(SOURCE_TABLE),
-        col(LandingReader.SOURCE_FILE).alias(SOURCE_FILE),
-        col(LandingReader.LINE_NO).alias(SOURCE_LINE),
-        col(LandingReader.RUN_DATE).alias(RUN_DATE))
+        Identifiers.normaliseOpaque(col("unionid")).alias(UNIONID)))
         .transform(d -> finish(d, zone));
   }
 
   public static Dataset<Row> fromPos(Dataset<Row> b, ZoneId zone) {
-    return b.select(
+    return b.select(withLineage(Tables.BRONZE_POS_SALES.qualified(),
         concat_ws(":", lit(Vocabulary.POS), col("receipt_no"), col("line_no").cast("string")).alias(ORDER_LINE_ID),
         col("receipt_no").alias(ORDER_ID),
         lit(Vocabulary.POS).alias(CHANNEL),
@@ -145,16 +146,12 @@ public final class OrderTransforms {
         Identifiers.normaliseCode(col("member_card")).alias(CARD_NO),
         NULL_STRING.alias(BUYER_NICK),
         NULL_STRING.alias(OPENID),
-        NULL_STRING.alias(UNIONID),
-        lineage(Tables.BRONZE_POS_SALES.qualified()).alias(SOURCE_TABLE),
-        col(LandingReader.SOURCE_FILE).alias(SOURCE_FILE),
-        col(LandingReader.LINE_NO).alias(SOURCE_LINE),
-        col(LandingReader.RUN_DATE).alias(RUN_DATE))
+        NULL_STRING.alias(UNIONID)))
         .transform(d -> finish(d, zone));
   }
 
   public static Dataset<Row> fromDistributor(Dataset<Row> b, ZoneId zone) {
-    return b.select(
+    return b.select(withLineage(Tables.BRONZE_DISTRIBUTOR_SELLOUT.qualified(),
         concat_ws(":", lit(Vocabulary.DISTRIBUTOR), col("report_date").cast("string"), col("distributor_id"),
             col("dist_sku"), coalesce(col("retailer"), lit(""))).alias(ORDER_LINE_ID),
         concat_ws(":", col("distributor_id"), col("report_date").cast("string")).alias(ORDER_ID),
@@ -175,11 +172,7 @@ public final class OrderTransforms {
         NULL_STRING.alias(CARD_NO),
         NULL_STRING.alias(BUYER_NICK),
         NULL_STRING.alias(OPENID),
-        NULL_STRING.alias(UNIONID),
-        lineage(Tables.BRONZE_DISTRIBUTOR_SELLOUT.qualified()).alias(SOURCE_TABLE),
-        col(LandingReader.SOURCE_FILE).alias(SOURCE_FILE),
-        col(LandingReader.LINE_NO).alias(SOURCE_LINE),
-        col(LandingReader.RUN_DATE).alias(RUN_DATE))
+        NULL_STRING.alias(UNIONID)))
         .transform(d -> finish(d, zone));
   }
 

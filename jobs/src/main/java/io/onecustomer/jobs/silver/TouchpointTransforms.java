@@ -22,7 +22,6 @@ import static org.apache.spark.sql.functions.lower;
 import static org.apache.spark.sql.functions.when;
 
 import io.onecustomer.common.Tables;
-import io.onecustomer.jobs.bronze.LandingReader;
 import java.time.ZoneId;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -37,7 +36,7 @@ public final class TouchpointTransforms {
 
   public static Dataset<Row> fromClickstream(Dataset<Row> b, ZoneId zone) {
     Column platform = lower(col("platform"));
-    return b.select(
+    return b.select(OrderTransforms.withLineage(Tables.BRONZE_CLICKSTREAM_EVENTS.qualified(),
         concat_ws(":", lit("clickstream"), col("event_id")).alias(TOUCHPOINT_ID),
         when(platform.equalTo(Vocabulary.APP), lit(Vocabulary.APP)).otherwise(lit(Vocabulary.WEB)).alias(CHANNEL),
         lower(col("event_type")).alias(TOUCHPOINT_TYPE),
@@ -53,17 +52,13 @@ public final class TouchpointTransforms {
         NULL_STRING.alias(OPENID),
         NULL_STRING.alias(UNIONID),
         NULL_STRING.alias(PHONE),
-        NULL_STRING.alias(EMAIL),
-        lit(Tables.BRONZE_CLICKSTREAM_EVENTS.qualified()).alias(SOURCE_TABLE),
-        col(LandingReader.SOURCE_FILE).alias(SOURCE_FILE),
-        col(LandingReader.LINE_NO).alias(SOURCE_LINE),
-        col(LandingReader.RUN_DATE).alias(RUN_DATE))
+        NULL_STRING.alias(EMAIL)))
         .withColumn(EVENT_DATE, businessDate(col(EVENT_TS), zone));
   }
 
   public static Dataset<Row> fromMiniprogramEvents(Dataset<Row> b, ZoneId zone) {
     Column ev = lower(col("event"));
-    return b.select(
+    return b.select(OrderTransforms.withLineage(Tables.BRONZE_MINIPROGRAM_EVENTS.qualified(),
         concat_ws(":", lit("miniprogram"), col("event_id")).alias(TOUCHPOINT_ID),
         lit(Vocabulary.MINIPROGRAM).alias(CHANNEL),
         when(ev.equalTo("page_view"), lit(VIEW)).otherwise(ev).alias(TOUCHPOINT_TYPE),
@@ -79,11 +74,7 @@ public final class TouchpointTransforms {
         Identifiers.normaliseOpaque(col("openid")).alias(OPENID),
         Identifiers.normaliseOpaque(col("unionid")).alias(UNIONID),
         NULL_STRING.alias(PHONE),
-        NULL_STRING.alias(EMAIL),
-        lit(Tables.BRONZE_MINIPROGRAM_EVENTS.qualified()).alias(SOURCE_TABLE),
-        col(LandingReader.SOURCE_FILE).alias(SOURCE_FILE),
-        col(LandingReader.LINE_NO).alias(SOURCE_LINE),
-        col(LandingReader.RUN_DATE).alias(RUN_DATE))
+        NULL_STRING.alias(EMAIL)))
         .withColumn(EVENT_DATE, businessDate(col(EVENT_TS), zone));
   }
 
