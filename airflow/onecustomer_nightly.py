@@ -43,6 +43,7 @@ JOBS = {
     "identity_guards": ["silver_identifiers"],
     "identity_resolution": ["silver_identifiers", "identity_guards"],
     "identity_history": ["identity_resolution"],
+    "gold_customers": ["identity_resolution", "silver_orders", "silver_touchpoints", "silver_members", "silver_service_tickets"],
 }
 
 DEFAULT_ARGS = {

@@ -33,6 +33,7 @@ public final class JobRegistry {
     SourceEntities.ALL.forEach(e -> all.add(new BronzeIngestJob(e)));
     all.addAll(SilverJobs.all());
     all.addAll(io.onecustomer.jobs.identity.IdentityJobs.all());
+    all.add(new io.onecustomer.jobs.customer.CustomersJob());
     return new JobRegistry(all);
   }
 

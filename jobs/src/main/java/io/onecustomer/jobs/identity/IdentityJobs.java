@@ -3,7 +3,7 @@ package io.onecustomer.jobs.identity;
 import static io.onecustomer.jobs.identity.IdentityColumns.*;
 import static io.onecustomer.jobs.identity.IdentityTransforms.LABEL;
 import static io.onecustomer.jobs.identity.IdentityTransforms.NODE;
-import static io.onecustomer.jobs.identity.IdentityTransforms.scalaSeq;
+import static io.onecustomer.common.spark.Cols.seq;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
@@ -114,7 +114,7 @@ public final class IdentityJobs {
         Dataset<Row> allowed = IdentityTransforms.identifierStats(obs)
             .where(col(ID_TYPE).isin(cfg.weakTypes().toArray()).unary_$bang())
             .withColumn(ID_HASH, hashOf(hmac))
-            .join(blocked, scalaSeq(ID_TYPE, ID_HASH), "left_anti")
+            .join(blocked, seq(ID_TYPE, ID_HASH), "left_anti")
             .withColumn(NODE, IdentityTransforms.node(col(ID_TYPE), col(ID_VALUE)))
             .persist(StorageLevel.MEMORY_AND_DISK());
         Dataset<Row> edges = IdentityTransforms.edges(obs, allowed);

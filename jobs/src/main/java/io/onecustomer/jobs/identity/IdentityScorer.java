@@ -108,7 +108,7 @@ public final class IdentityScorer {
     Dataset<Row> owners = t.groupBy(col("t").alias(IdentityColumns.ID_TYPE), col(IdentityColumns.ID_HASH))
         .agg(countDistinct("person_id").alias("owners"), org.apache.spark.sql.functions.min("person_id").alias("person_id"));
     Dataset<Row> joined = identities.select(IdentityColumns.ID_TYPE, IdentityColumns.ID_HASH, IdentityColumns.CUSTOMER_ID)
-        .join(owners, IdentityTransforms.scalaSeq(IdentityColumns.ID_TYPE, IdentityColumns.ID_HASH)).cache();
+        .join(owners, io.onecustomer.common.spark.Cols.seq(IdentityColumns.ID_TYPE, IdentityColumns.ID_HASH)).cache();
     long ambiguous = joined.where(col("owners").gt(1)).count();
     Dataset<Row> scored = joined.where(col("owners").equalTo(1));
     long n = scored.count();
@@ -120,7 +120,7 @@ public final class IdentityScorer {
     Dataset<Row> nodes = IdentityTransforms.identifierStats(observations)
         .where(col(IdentityColumns.ID_TYPE).isin(weakTypes.toArray()).unary_$bang())
         .withColumn(IdentityColumns.ID_HASH, hmac.hash(IdentityTransforms.node(col(IdentityColumns.ID_TYPE), col(IdentityColumns.ID_VALUE))))
-        .join(personOf, IdentityTransforms.scalaSeq(IdentityColumns.ID_TYPE, IdentityColumns.ID_HASH))
+        .join(personOf, io.onecustomer.common.spark.Cols.seq(IdentityColumns.ID_TYPE, IdentityColumns.ID_HASH))
         .withColumn(IdentityTransforms.NODE, IdentityTransforms.node(col(IdentityColumns.ID_TYPE), col(IdentityColumns.ID_VALUE)))
         .cache();
     Dataset<Row> rawEdges = IdentityTransforms.edges(observations, nodes);
@@ -132,7 +132,7 @@ public final class IdentityScorer {
     Dataset<Row> comp = IdentityTransforms.connectedComponents(nodes.select(IdentityTransforms.NODE), samePerson, 100).labels()
         .join(nodes.select(IdentityTransforms.NODE, IdentityColumns.ID_TYPE, IdentityColumns.ID_HASH), IdentityTransforms.NODE)
         .join(scored.select(IdentityColumns.ID_TYPE, IdentityColumns.ID_HASH, IdentityColumns.CUSTOMER_ID),
-            IdentityTransforms.scalaSeq(IdentityColumns.ID_TYPE, IdentityColumns.ID_HASH));
+            io.onecustomer.common.spark.Cols.seq(IdentityColumns.ID_TYPE, IdentityColumns.ID_HASH));
     long reachable = pairs(comp.groupBy(IdentityTransforms.LABEL).agg(count(lit(1)).alias("n")));
     long reachableFound = pairs(comp.groupBy(IdentityTransforms.LABEL, IdentityColumns.CUSTOMER_ID).agg(count(lit(1)).alias("n")));
     nodes.unpersist();

@@ -21,6 +21,8 @@ import static org.apache.spark.sql.functions.split;
 import static org.apache.spark.sql.functions.substring;
 import static org.apache.spark.sql.functions.when;
 
+import static io.onecustomer.common.spark.Cols.seq;
+
 import io.onecustomer.common.config.AppConfig;
 import io.onecustomer.jobs.silver.Identifiers;
 import io.onecustomer.jobs.silver.SilverColumns;
@@ -104,7 +106,7 @@ public final class IdentityTransforms {
     Dataset<Row> passing = firstPass.where(col(REASON_CODE).isNull()).select(ID_TYPE, ID_VALUE);
     Dataset<Row> obs = observations.select(col(IdentifierObs.ID_TYPE).alias(ID_TYPE),
             col(IdentifierObs.ID_VALUE).alias(ID_VALUE), col(IdentifierObs.RECORD_KEY).alias("rk"))
-        .join(passing, scalaSeq(ID_TYPE, ID_VALUE), "left_semi").distinct();
+        .join(passing, seq(ID_TYPE, ID_VALUE), "left_semi").distinct();
     Dataset<Row> pairs = obs.as("a").join(obs.as("b"),
             col("a.rk").equalTo(col("b.rk")).and(col("a." + ID_TYPE).notEqual(col("b." + ID_TYPE))))
         .select(col("a." + ID_TYPE).alias(ID_TYPE), col("a." + ID_VALUE).alias(ID_VALUE),
@@ -122,7 +124,7 @@ public final class IdentityTransforms {
         .select(col(ID_TYPE), col(ID_VALUE), lit(LINKED_TO_MANY).alias(REASON_CODE),
             concat(lit("seen with "), col("n").cast("string"), lit(" distinct "), col("other_type"),
                 lit(" values (limit "), col("lim").cast("string"), lit(")")).alias(REASON))
-        .join(stats.select(ID_TYPE, ID_VALUE, RECORDS), scalaSeq(ID_TYPE, ID_VALUE));
+        .join(stats.select(ID_TYPE, ID_VALUE, RECORDS), seq(ID_TYPE, ID_VALUE));
     return blockedFirst.unionByName(linked);
   }
 
@@ -133,7 +135,7 @@ public final class IdentityTransforms {
   public static Dataset<Row> edges(Dataset<Row> observations, Dataset<Row> allowed) {
     Dataset<Row> obs = observations.select(col(IdentifierObs.ID_TYPE).alias(ID_TYPE),
             col(IdentifierObs.ID_VALUE).alias(ID_VALUE), col(IdentifierObs.RECORD_KEY).alias("rk"))
-        .join(allowed.select(ID_TYPE, ID_VALUE), scalaSeq(ID_TYPE, ID_VALUE), "left_semi")
+        .join(allowed.select(ID_TYPE, ID_VALUE), seq(ID_TYPE, ID_VALUE), "left_semi")
         .select(node(col(ID_TYPE), col(ID_VALUE)).alias(NODE), col("rk")).distinct();
     Dataset<Row> anchor = obs.groupBy("rk").agg(min(NODE).alias("anchor"));
     return obs.join(anchor, "rk").where(col(NODE).notEqual(col("anchor")))
@@ -212,7 +214,7 @@ public final class IdentityTransforms {
         .withColumn("_rank_in_previous", row_number().over(Window.partitionBy("_prev").orderBy(col("_n").desc(), col(LABEL))))
         .where(col("_rank_in_component").equalTo(1).and(col("_rank_in_previous").equalTo(1)))
         .select(col(LABEL), col("_prev"));
-    return fresh.join(best, scalaSeq(LABEL), "left")
+    return fresh.join(best, seq(LABEL), "left")
         .select(col(LABEL), coalesce(col("_prev"), col("_fresh_id")).alias(CUSTOMER_ID));
   }
 
@@ -224,17 +226,13 @@ public final class IdentityTransforms {
   public static Dataset<Row> idChanges(Dataset<Row> previous, Dataset<Row> current) {
     Dataset<Row> moved = previous.select(col(ID_TYPE), col(ID_HASH), col(CUSTOMER_ID).alias(OLD_CUSTOMER_ID))
         .join(current.select(col(ID_TYPE), col(ID_HASH), col(CUSTOMER_ID).alias(NEW_CUSTOMER_ID)),
-            scalaSeq(ID_TYPE, ID_HASH))
+            seq(ID_TYPE, ID_HASH))
         .where(col(OLD_CUSTOMER_ID).notEqual(col(NEW_CUSTOMER_ID)))
         .groupBy(OLD_CUSTOMER_ID, NEW_CUSTOMER_ID).agg(count(lit(1)).alias(IDENTIFIERS_MOVED));
     Dataset<Row> stillThere = current.select(col(CUSTOMER_ID).alias(OLD_CUSTOMER_ID)).distinct()
         .withColumn("_alive", lit(true));
-    return moved.join(stillThere, scalaSeq(OLD_CUSTOMER_ID), "left")
+    return moved.join(stillThere, seq(OLD_CUSTOMER_ID), "left")
         .withColumn(REASON_CODE, when(col("_alive").isNull(), lit(MERGE)).otherwise(lit(SPLIT)))
         .drop("_alive");
-  }
-
-  static scala.collection.immutable.Seq<String> scalaSeq(String... cols) {
-    return scala.collection.JavaConverters.asScalaBuffer(java.util.Arrays.asList(cols)).toList();
   }
 }

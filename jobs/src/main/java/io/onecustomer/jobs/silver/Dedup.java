@@ -25,10 +25,6 @@ public final class Dedup {
     if (earlierKeys == null) {
       return first;
     }
-    return first.join(earlierKeys.select(col(key)).distinct(), using(key), "left_anti");
-  }
-
-  static scala.collection.immutable.Seq<String> using(String... cols) {
-    return scala.collection.JavaConverters.asScalaBuffer(java.util.Arrays.asList(cols)).toList();
+    return first.join(earlierKeys.select(col(key)).distinct(), io.onecustomer.common.spark.Cols.seq(key), "left_anti");
   }
 }

@@ -21,7 +21,7 @@ import io.onecustomer.jobs.bronze.IngestAudit;
 import io.onecustomer.jobs.identity.Hmac;
 import io.onecustomer.jobs.identity.IdentityColumns;
 import io.onecustomer.jobs.identity.IdentityScorer;
-import io.onecustomer.jobs.identity.IdentityTransformsAccess;
+import io.onecustomer.common.spark.Cols;
 import io.onecustomer.jobs.bronze.SourceEntities;
 import io.onecustomer.jobs.bronze.SourceEntity;
 import java.io.IOException;
@@ -109,9 +109,9 @@ class PipelineIT {
         .select("id_type", "id_value").distinct()
         .withColumn("id_hash", Hmac.fromConfig(cfg).hash(org.apache.spark.sql.functions.concat(col("id_type"),
             org.apache.spark.sql.functions.lit(":"), col("id_value"))));
-    assertEquals(0, suspicious.join(audit, IdentityTransformsAccess.seq("id_type", "id_hash"), "left_anti").count(),
+    assertEquals(0, suspicious.join(audit, Cols.seq("id_type", "id_hash"), "left_anti").count(),
         "every placeholder or malformed identifier is audited");
-    assertEquals(0, audit.join(table(IdentityColumns.GOLD_CUSTOMER_IDENTITIES), IdentityTransformsAccess.seq("id_type", "id_hash")).count());
+    assertEquals(0, audit.join(table(IdentityColumns.GOLD_CUSTOMER_IDENTITIES), Cols.seq("id_type", "id_hash")).count());
   }
 
   @Test

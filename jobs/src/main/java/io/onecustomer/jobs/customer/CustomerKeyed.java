@@ -1,0 +1,92 @@
+package io.onecustomer.jobs.customer;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.row_number;
+
+import io.onecustomer.common.TableId;
+import io.onecustomer.common.Tables;
+import io.onecustomer.common.delta.DeltaWriter;
+import io.onecustomer.jobs.identity.Hmac;
+import io.onecustomer.jobs.identity.IdentityColumns;
+import io.onecustomer.jobs.identity.IdentityLookup;
+import io.onecustomer.jobs.silver.Identifiers;
+import io.onecustomer.jobs.silver.SilverColumns;
+import io.onecustomer.jobs.silver.SilverColumns.Members;
+import io.onecustomer.jobs.silver.SilverColumns.Orders;
+import io.onecustomer.jobs.silver.SilverColumns.ServiceTickets;
+import io.onecustomer.jobs.silver.SilverColumns.Touchpoints;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
+
+/**
+ * Silver rows up to a business day with the {@code customer_id} they resolve to today: the one
+ * way every gold job (customers, RFM, attribution, value models) keys silver data by customer.
+ * Rows that resolve to no customer (anonymous receipts, distributor sell-out, blocked identifiers
+ * only) keep a null customer_id.
+ */
+public final class CustomerKeyed {
+  /** Identifier columns of orders, strongest first. */
+  public static final List<String> ORDER_IDS = List.of(Identifiers.MEMBER_ID, Identifiers.CARD_NO,
+      Identifiers.UNIONID, Identifiers.OPENID, Identifiers.BUYER_NICK, Identifiers.PHONE, Identifiers.EMAIL);
+  /** Identifier columns of touchpoints, strongest first. */
+  public static final List<String> TOUCHPOINT_IDS = List.of(Identifiers.MEMBER_ID, Identifiers.UNIONID,
+      Identifiers.OPENID, Identifiers.PHONE, Identifiers.EMAIL, Identifiers.DEVICE_ID, Identifiers.ANONYMOUS_ID);
+  /** Identifier columns of member profiles and tickets. */
+  public static final List<String> MEMBER_IDS = List.of(Identifiers.MEMBER_ID, Identifiers.CARD_NO,
+      Identifiers.PHONE, Identifiers.EMAIL);
+  public static final List<String> TICKET_IDS = List.of(Identifiers.MEMBER_ID, Identifiers.PHONE, Identifiers.EMAIL);
+
+  private final SparkSession spark;
+  private final String warehouse;
+  private final Date day;
+  private final Hmac hmac;
+  private final Dataset<Row> identities;
+
+  public CustomerKeyed(SparkSession spark, String warehouse, LocalDate day, Hmac hmac) {
+    this.spark = spark;
+    this.warehouse = warehouse;
+    this.day = Date.valueOf(day);
+    this.hmac = hmac;
+    this.identities = DeltaWriter.read(spark, IdentityColumns.GOLD_CUSTOMER_IDENTITIES, warehouse)
+        .select(IdentityColumns.ID_TYPE, IdentityColumns.ID_HASH, IdentityColumns.CUSTOMER_ID);
+  }
+
+  public Dataset<Row> identities() {
+    return DeltaWriter.read(spark, IdentityColumns.GOLD_CUSTOMER_IDENTITIES, warehouse);
+  }
+
+  private Dataset<Row> upTo(TableId table) {
+    return DeltaWriter.read(spark, table, warehouse).where(col(SilverColumns.RUN_DATE).leq(day));
+  }
+
+  /** silver.orders lines ingested up to the day, with customer_id. */
+  public Dataset<Row> orders() {
+    return IdentityLookup.withCustomerId(upTo(Tables.SILVER_ORDERS), Orders.ORDER_LINE_ID, identities, hmac, ORDER_IDS);
+  }
+
+  /** silver.touchpoints up to the day, with customer_id. */
+  public Dataset<Row> touchpoints() {
+    return IdentityLookup.withCustomerId(upTo(Tables.SILVER_TOUCHPOINTS), Touchpoints.TOUCHPOINT_ID, identities, hmac,
+        TOUCHPOINT_IDS);
+  }
+
+  /** The latest profile of every member up to the day, with customer_id. */
+  public Dataset<Row> members() {
+    Dataset<Row> latest = upTo(Tables.SILVER_MEMBERS)
+        .withColumn("_rn", row_number().over(Window.partitionBy(SilverColumns.MEMBER_ID)
+            .orderBy(col(Members.UPDATED_TS).desc(), col(SilverColumns.RUN_DATE).desc())))
+        .where(col("_rn").equalTo(1)).drop("_rn");
+    return IdentityLookup.withCustomerId(latest, SilverColumns.MEMBER_ID, identities, hmac, MEMBER_IDS);
+  }
+
+  /** silver.service_tickets up to the day, with customer_id. */
+  public Dataset<Row> tickets() {
+    return IdentityLookup.withCustomerId(upTo(Tables.SILVER_SERVICE_TICKETS), ServiceTickets.TICKET_ID, identities,
+        hmac, TICKET_IDS);
+  }
+}
