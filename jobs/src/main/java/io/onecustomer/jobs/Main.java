@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
  *   --job nightly --run-date YYYY-MM-DD          every job of that day, dependencies first
  *   --job backfill --from YYYY-MM-DD --to ...     every job over the range, one pass per job
  *   --job &lt;id&gt; --from ... --to ...               one job over a range
+ *   --job erase --customer-id C... | --identifier type:value   right to erasure
  *   [--env local|prod] [--config FILE] [--conf key=value ...]
  * </pre>
  *
@@ -32,13 +33,15 @@ public final class Main {
 
   public static final String NIGHTLY = "nightly";
   public static final String BACKFILL = "backfill";
+  public static final String ERASE = "erase";
 
   /** Parsed command line. */
   public record Args(String job, DateRange range, String env, File configFile, Map<String, String> overrides,
-      boolean summary) {
+      boolean summary, String customerId, String identifier) {
     static final String USAGE =
         "usage: --job <id>|nightly|backfill (--run-date YYYY-MM-DD | --from YYYY-MM-DD --to YYYY-MM-DD)"
-            + " [--env local|prod] [--config FILE] [--conf key=value ...] [--summary]";
+            + " [--env local|prod] [--config FILE] [--conf key=value ...] [--summary]\n"
+            + "       --job erase (--customer-id C... | --identifier type:value) [--env ...] [--conf ...]";
 
     public static Args parse(String[] argv) {
       String job = null;
@@ -49,6 +52,8 @@ public final class Main {
       File configFile = null;
       Map<String, String> overrides = new LinkedHashMap<>();
       boolean summary = false;
+      String customerId = null;
+      String identifier = null;
       for (int i = 0; i < argv.length; i++) {
         String a = argv[i];
         if (a.equals("--help") || a.equals("-h")) {
@@ -68,6 +73,8 @@ public final class Main {
           case "--from" -> from = v;
           case "--to" -> to = v;
           case "--env" -> env = v;
+          case "--customer-id" -> customerId = v;
+          case "--identifier" -> identifier = v;
           case "--config" -> configFile = new File(v);
           case "--conf" -> {
             int eq = v.indexOf('=');
@@ -81,6 +88,15 @@ public final class Main {
       }
       if (job == null) {
         throw new UsageException("--job is required; " + USAGE);
+      }
+      if (job.equals(ERASE)) {
+        if ((customerId == null) == (identifier == null) || runDate != null || from != null || to != null) {
+          throw new UsageException("erase takes exactly one of --customer-id or --identifier, and no dates; " + USAGE);
+        }
+        return new Args(job, null, env, configFile, overrides, false, customerId, identifier);
+      }
+      if (customerId != null || identifier != null) {
+        throw new UsageException("--customer-id and --identifier belong to --job erase");
       }
       DateRange range;
       try {
@@ -100,7 +116,7 @@ public final class Main {
       if (job.equals(NIGHTLY) && range.length() != 1) {
         throw new UsageException("nightly runs one business day: use --run-date, or --job backfill for a range");
       }
-      return new Args(job, range, env, configFile, overrides, summary);
+      return new Args(job, range, env, configFile, overrides, summary, null, null);
     }
   }
 
@@ -125,6 +141,9 @@ public final class Main {
     } catch (UsageException | ConfigException e) {
       System.err.println("onecustomer: " + e.getMessage());
       return 2;
+    }
+    if (args.job().equals(ERASE)) {
+      return erase(args, config);
     }
     JobRegistry registry = JobRegistry.standard();
     List<Job> jobs;
@@ -156,6 +175,28 @@ public final class Main {
     } catch (JobFailedException e) {
       LOG.error(e.getMessage(), e);
       System.err.println("onecustomer: " + e.getMessage());
+      return 1;
+    }
+  }
+
+  private static int erase(Args args, AppConfig config) {
+    io.onecustomer.jobs.erasure.Erasure.Request req;
+    try {
+      req = io.onecustomer.jobs.erasure.Erasure.Request.parse(args.customerId(), args.identifier());
+    } catch (IllegalArgumentException e) {
+      System.err.println("onecustomer: " + e.getMessage());
+      return 2;
+    }
+    SparkSession spark = SessionFactory.create(config, "onecustomer erase");
+    try {
+      var report = new io.onecustomer.jobs.erasure.Erasure(spark, config).erase(req, Instant.now());
+      System.out.printf("onecustomer: erased customer %s (%d identifiers): %d row(s) deleted from %d table(s) %s;"
+              + " VACUUM retention %d h; logged in %s%n", report.customerId(), report.identifiers(), report.total(),
+          report.deleted().size(), report.deleted(), config.erasure().vacuumRetentionHours(),
+          io.onecustomer.jobs.erasure.Erasure.OPS_ERASURE_LOG);
+      return 0;
+    } catch (IllegalArgumentException e) {
+      System.err.println("onecustomer: erase failed: " + e.getMessage());
       return 1;
     }
   }

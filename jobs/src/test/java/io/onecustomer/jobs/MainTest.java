@@ -41,6 +41,24 @@ class MainTest {
   }
 
   @Test
+  void eraseTakesOnePersonAndNoDates() {
+    Main.Args a = Main.Args.parse(new String[] {"--job", "erase", "--customer-id", "C0123"});
+    assertEquals("C0123", a.customerId());
+    assertEquals("phone:13812345678",
+        Main.Args.parse(new String[] {"--job", "erase", "--identifier", "phone:13812345678"}).identifier());
+    assertThrows(Main.UsageException.class, () -> Main.Args.parse(new String[] {"--job", "erase"}));
+    assertThrows(Main.UsageException.class, () -> Main.Args.parse(
+        new String[] {"--job", "erase", "--customer-id", "C1", "--identifier", "email:a@b.cn"}));
+    assertThrows(Main.UsageException.class, () -> Main.Args.parse(
+        new String[] {"--job", "erase", "--customer-id", "C1", "--run-date", "2026-05-01"}));
+    assertThrows(Main.UsageException.class, () -> Main.Args.parse(
+        new String[] {"--job", "nightly", "--run-date", "2026-05-01", "--customer-id", "C1"}));
+    var e = assertThrows(IllegalArgumentException.class,
+        () -> io.onecustomer.jobs.erasure.Erasure.Request.parse(null, "fax:123"));
+    assertEquals("--identifier type 'fax' is not an identifier type", e.getMessage());
+  }
+
+  @Test
   void nightlyRefusesARange() {
     var e = assertThrows(Main.UsageException.class,
         () -> Main.Args.parse(new String[] {"--job", "nightly", "--from", "2026-05-01", "--to", "2026-05-02"}));

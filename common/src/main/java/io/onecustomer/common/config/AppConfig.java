@@ -55,7 +55,15 @@ public final class AppConfig {
       Map<String, Integer> maxLinkedValues,
       String hashKeyEnv,
       boolean hashKeyRequired,
-      int maxIterations) {}
+      int maxIterations,
+      boolean incremental) {}
+
+  /**
+   * Erasure ({@code --job erase}): after deleting a person's rows, VACUUM removes the files that
+   * still hold them once they are older than {@code vacuumRetentionHours} (Delta's default is 168;
+   * below that, time travel to older versions of the touched tables is lost).
+   */
+  public record Erasure(int vacuumRetentionHours) {}
 
   private final String env;
   private final ZoneId timezone;
@@ -64,6 +72,7 @@ public final class AppConfig {
   private final Ingest ingest;
   private final Map<String, String> spark;
   private final Identity identity;
+  private final Erasure erasure;
 
   private AppConfig(
       String env,
@@ -72,7 +81,8 @@ public final class AppConfig {
       CatalogType catalogType,
       Ingest ingest,
       Map<String, String> spark,
-      Identity identity) {
+      Identity identity,
+      Erasure erasure) {
     this.env = env;
     this.timezone = timezone;
     this.paths = paths;
@@ -80,6 +90,7 @@ public final class AppConfig {
     this.ingest = ingest;
     this.spark = Collections.unmodifiableMap(new LinkedHashMap<>(spark));
     this.identity = identity;
+    this.erasure = erasure;
   }
 
   /**
@@ -133,7 +144,16 @@ public final class AppConfig {
         spark.put(key, String.valueOf(e.getValue().unwrapped()));
       }
     }
-    return new AppConfig(env, zone, paths, catalog, new Ingest(missing, tolerance), spark, identity(c));
+    return new AppConfig(env, zone, paths, catalog, new Ingest(missing, tolerance), spark, identity(c),
+        erasure(c));
+  }
+
+  private static Erasure erasure(Config c) {
+    int hours = integer(c, "erasure.vacuum-retention-hours");
+    if (hours < 0 || hours > 24 * 365) {
+      throw new ConfigException("onecustomer.erasure.vacuum-retention-hours must be between 0 and 8760, got " + hours);
+    }
+    return new Erasure(hours);
   }
 
   private static Identity identity(Config c) {
@@ -162,7 +182,16 @@ public final class AppConfig {
     }
     return new Identity(java.util.List.copyOf(i.getStringList("weak-types")), java.util.List.copyOf(values),
         java.util.List.copyOf(patterns), maxRecords, limits(i, "max-linked-values"),
-        i.getString("hash-key-env"), i.getBoolean("hash-key-required"), iterations);
+        i.getString("hash-key-env"), i.getBoolean("hash-key-required"), iterations, incremental(i));
+  }
+
+  private static boolean incremental(Config i) {
+    String mode = i.getString("mode");
+    return switch (mode) {
+      case "incremental" -> true;
+      case "full" -> false;
+      default -> throw new ConfigException("onecustomer.identity.mode must be incremental or full, got '" + mode + "'");
+    };
   }
 
   private static String[] typed(String key, String v) {
@@ -303,6 +332,10 @@ public final class AppConfig {
 
   public Identity identity() {
     return identity;
+  }
+
+  public Erasure erasure() {
+    return erasure;
   }
 
   /** Spark settings to apply to the session, as given. */

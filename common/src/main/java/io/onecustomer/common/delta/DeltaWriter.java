@@ -72,6 +72,18 @@ public final class DeltaWriter {
   }
 
   /**
+   * Appends {@code data}: only for event logs where every call is a new event (an erasure
+   * request), never for anything a re-run should replace.
+   */
+  public static long appendEvents(SparkSession spark, Dataset<Row> data, TableId table, String warehouse,
+      String comment) {
+    String path = table.path(warehouse);
+    boolean existed = DeltaTable.isDeltaTable(spark, path);
+    data.write().format("delta").mode(SaveMode.Append).save(path);
+    return afterWrite(spark, table, path, existed, comment);
+  }
+
+  /**
    * The newest version of a table whose commit was tagged with a userMetadata string smaller than
    * {@code before} (tags are compared as strings, so ISO dates order correctly); -1 if none.
    */

@@ -60,6 +60,11 @@ public abstract class SilverJob implements Job {
   public JobResult run(JobContext ctx) {
     List<String> warnings = new ArrayList<>();
     Dataset<Row> rows = SilverColumns.conform(build(ctx, warnings), columns);
+    var erased = io.onecustomer.jobs.erasure.Erasure.erasedIdentifiers(ctx.spark(), ctx.warehouse());
+    if (!erased.isEmpty()) {
+      rows = io.onecustomer.jobs.erasure.Erasure.withoutErased(rows, erased,
+          io.onecustomer.jobs.identity.Hmac.fromConfig(ctx.config()));
+    }
     long written = DeltaWriter.replace(ctx.spark(), rows, output, ctx.warehouse(),
         ctx.range().sqlPredicate(SilverColumns.RUN_DATE), comment, SilverColumns.RUN_DATE);
     warnings.forEach(w -> LOG.warn("{}: {}", id, w));

@@ -21,9 +21,13 @@ import io.onecustomer.jobs.bronze.IngestAudit;
 import io.onecustomer.jobs.identity.Hmac;
 import io.onecustomer.jobs.identity.IdentityColumns;
 import io.onecustomer.jobs.identity.IdentityScorer;
+import io.onecustomer.jobs.identity.IdentityResolver;
 import io.onecustomer.common.spark.Cols;
 import io.onecustomer.jobs.bronze.SourceEntities;
 import io.onecustomer.jobs.bronze.SourceEntity;
+import io.onecustomer.jobs.customer.CustomerColumns;
+import io.onecustomer.jobs.customer.CustomerKeyed;
+import io.onecustomer.jobs.erasure.Erasure;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,12 +46,16 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The whole pipeline on generated data, checked against the generator's truth: a backfill of
  * three days in one pass per job, then an ordinary nightly run for the fourth.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PipelineIT {
   static final LocalDate START = LocalDate.of(2026, 5, 20);
   static final int DAYS = 4;
@@ -74,8 +82,10 @@ class PipelineIT {
     Instant t = Instant.parse("2026-06-01T00:00:00Z");
     runner.runAll(new DateRange(START, LAST.minusDays(1)), t);
     idsAfterBackfill = customerIdByHash();
-    runner.runAll(DateRange.of(LAST), t);
+    lastNight = runner.runAll(DateRange.of(LAST), t);
   }
+
+  static List<JobResult> lastNight;
 
   static Map<String, String> idsAfterBackfill;
 
@@ -154,7 +164,7 @@ class PipelineIT {
       }
     }
     for (TableId t : CatalogSync.discover(spark, cfg.paths().warehouse())) {
-      if (!t.layer().equals(Tables.GOLD) && !t.equals(IdentityColumns.OPS_IDENTITY_AUDIT)) {
+      if (!t.layer().equals(Tables.GOLD) && !t.layer().equals(Tables.OPS)) {
         continue;
       }
       for (Row r : table(t).collectAsList()) {
@@ -168,6 +178,185 @@ class PipelineIT {
         }
       }
     }
+  }
+
+  @Test
+  void theIncrementalNightGivesWhatAFullRebuildFromTheSameStateGives() {
+    JobResult resolution = lastNight.stream().filter(r -> r.jobId().equals("identity_resolution")).findFirst().get();
+    assertTrue(resolution.warnings().toString().contains("incremental"), resolution.warnings().toString());
+    Hmac hmac = Hmac.fromConfig(cfg);
+    String w = cfg.paths().warehouse();
+    long before = DeltaWriter.latestTaggedVersionBefore(spark, IdentityColumns.GOLD_CUSTOMER_IDENTITIES, w,
+        "snapshot_date=" + LAST);
+    Dataset<Row> previous = spark.read().format("delta").option("versionAsOf", before)
+        .load(IdentityColumns.GOLD_CUSTOMER_IDENTITIES.path(w)).select("id_hash", "customer_id");
+    Dataset<Row> obs = table(Tables.SILVER_IDENTIFIERS);
+    Dataset<Row> audit = table(IdentityColumns.OPS_IDENTITY_AUDIT).where(col("snapshot_date").equalTo(java.sql.Date.valueOf(LAST)));
+    // Guards: re-evaluating only touched identifiers gives the full verdicts.
+    Set<String> fullGuards = new TreeSet<>();
+    IdentityResolver.guardsFull(obs, cfg.identity()).select(col("id_type"),
+            hmac.hash(org.apache.spark.sql.functions.concat(col("id_type"), org.apache.spark.sql.functions.lit(":"),
+                col("id_value"))), col("reason_code"), col("records")).collectAsList()
+        .forEach(r -> fullGuards.add(r.toString()));
+    Set<String> nightGuards = new TreeSet<>();
+    audit.select("id_type", "id_hash", "reason_code", "records").collectAsList().forEach(r -> nightGuards.add(r.toString()));
+    assertEquals(fullGuards, nightGuards);
+    // Resolution: the same identifiers, customers, counts and first/last seen.
+    Dataset<Row> full = IdentityResolver.full(obs, audit.select("id_type", "id_hash"), previous, hmac, cfg.identity())
+        .identities();
+    List<String> cols = List.of("id_type", "id_hash", "customer_id", "records", "first_seen_ts", "last_seen_ts", "sources");
+    org.apache.spark.sql.Column[] sel = cols.stream().map(org.apache.spark.sql.functions::col)
+        .toArray(org.apache.spark.sql.Column[]::new);
+    List<String> expected = full.select(sel).collectAsList().stream().map(Row::toString).sorted().toList();
+    List<String> actual = table(IdentityColumns.GOLD_CUSTOMER_IDENTITIES).select(sel).collectAsList().stream()
+        .map(Row::toString).sorted().toList();
+    assertEquals(expected.size(), actual.size());
+    assertEquals(expected, actual);
+  }
+
+  @Test
+  void goldCustomersHasOneRowPerCustomerAndReconcilesWithSilverOrders() {
+    Dataset<Row> customers = table(CustomerColumns.GOLD_CUSTOMERS);
+    long ids = table(IdentityColumns.GOLD_CUSTOMER_IDENTITIES).select("customer_id").distinct().count();
+    assertEquals(ids, customers.count(), "one row per customer of gold.customer_identities");
+    assertEquals(ids, customers.select("customer_id").distinct().count());
+    // Every order line is counted once: resolved revenue + unresolved revenue = silver revenue.
+    Dataset<Row> keyed = new CustomerKeyed(spark, cfg.paths().warehouse(), LAST, Hmac.fromConfig(cfg)).orders();
+    assertEquals(table(Tables.SILVER_ORDERS).count(), keyed.count(), "the lookup neither drops nor duplicates lines");
+    java.math.BigDecimal silver = (java.math.BigDecimal) table(Tables.SILVER_ORDERS).agg(
+        org.apache.spark.sql.functions.sum("net_amount")).first().get(0);
+    java.math.BigDecimal unresolved = (java.math.BigDecimal) keyed.where(col("customer_id").isNull()).agg(
+        org.apache.spark.sql.functions.sum("net_amount")).first().get(0);
+    java.math.BigDecimal resolved = (java.math.BigDecimal) customers.agg(
+        org.apache.spark.sql.functions.sum("revenue")).first().get(0);
+    assertEquals(0, silver.compareTo(resolved.add(unresolved)), silver + " = " + resolved + " + " + unresolved);
+    // Marketplace and mini-program buyers always carry an id: nearly all their lines resolve
+    // (distributor sell-out and anonymous receipts do not, by design).
+    Dataset<Row> online = keyed.where(col("channel").isin("marketplace", "miniprogram"));
+    long onlineLines = online.count();
+    long onlineResolved = online.where(col("customer_id").isNotNull()).count();
+    System.out.println("order lines resolved: online " + onlineResolved + "/" + onlineLines + ", revenue resolved "
+        + resolved + " of " + silver);
+    assertTrue(onlineResolved >= 0.99 * onlineLines, onlineResolved + " of " + onlineLines);
+    // Against truth: marketplace lines (truth key = oid) of one customer belong to one person.
+    Map<String, String> personOfOid = new HashMap<>();
+    try (var files = Files.walk(out.resolve("truth/records/marketplace_orders"))) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        for (String line : Files.readAllLines(f).subList(1, Files.readAllLines(f).size())) {
+          String[] kv = line.split(",", -1);
+          personOfOid.put("marketplace:" + kv[0], kv[1]);
+        }
+      }
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    Map<String, Set<String>> peopleOfCustomer = new HashMap<>();
+    keyed.where(col("channel").equalTo("marketplace").and(col("customer_id").isNotNull()))
+        .select("customer_id", "order_line_id").collectAsList()
+        .forEach(r -> peopleOfCustomer.computeIfAbsent(r.getString(0), k -> new HashSet<>())
+            .add(personOfOid.get(r.getString(1))));
+    long mixed = peopleOfCustomer.values().stream().filter(p -> p.size() > 1).count();
+    assertTrue(peopleOfCustomer.size() > 20, "marketplace customers: " + peopleOfCustomer.size());
+    assertTrue(mixed <= peopleOfCustomer.size() / 1000, mixed + " customers mix several people's marketplace orders");
+    long withRevenue = customers.where(col("orders").gt(0)).count();
+    assertEquals(withRevenue, customers.where(col("first_order_date").isNotNull()).count());
+  }
+
+  /** Runs last: it removes a person from the warehouse. */
+  @Test
+  @Order(Integer.MAX_VALUE)
+  void erasureRemovesAPersonFromEveryTableAndFromHistoryAndTheyStayOut() throws IOException {
+    Hmac hmac = Hmac.fromConfig(cfg);
+    Map<String, String> ids = customerIdByHash();
+    // A person whose CRM profile and orders resolved to one customer: erase by that customer id,
+    // and look for every raw value of theirs that resolved to it.
+    Set<String> buyers = new HashSet<>();
+    table(CustomerColumns.GOLD_CUSTOMERS).where(col("orders").geq(1).and(col("is_member"))).select("customer_id")
+        .collectAsList().forEach(r -> buyers.add(r.getString(0)));
+    String customerId = null;
+    List<String> raw = new ArrayList<>();
+    String[] types = {"phone", "email", "member_id", "card_no", "buyer_nick", "openid", "unionid"};
+    for (String line : Files.readAllLines(out.resolve("truth").resolve("people.csv")).subList(1, 600)) {
+      String[] c = line.split(",", -1);
+      if (c[3].isEmpty() || !c[14].isEmpty()) {
+        continue; // a member, without a shared family phone
+      }
+      String owner = ids.get("member_id:" + hashOf(hmac, "member_id:" + c[3]));
+      if (owner == null || !buyers.contains(owner)) {
+        continue;
+      }
+      customerId = owner;
+      for (int i = 0; i < types.length; i++) {
+        String v = c[i + 1];
+        if (!v.isEmpty() && owner.equals(ids.get(types[i] + ":" + hashOf(hmac, types[i] + ":" + v)))) {
+          raw.add(i == 0 ? v.substring(3) : v);
+        }
+      }
+      break;
+    }
+    assertTrue(customerId != null, "a member with orders");
+    assertTrue(raw.size() >= 3, raw.toString());
+    assertTrue(containsAny(Tables.SILVER_ORDERS, raw) > 0 && containsAny(Tables.BRONZE_CRM_MEMBERS, raw) > 0,
+        "the person is in the warehouse before erasure");
+
+    AppConfig now = TestSpark.config(out.resolve("landing"), root.resolve("warehouse"),
+        Map.of("onecustomer.erasure.vacuum-retention-hours", "0"));
+    Erasure.Report report = new Erasure(spark, now).erase(Erasure.Request.parse(customerId, null),
+        Instant.parse("2026-06-03T00:00:00Z"));
+
+    assertEquals(customerId, report.customerId());
+    assertTrue(report.deleted().containsKey("silver.orders") && report.deleted().containsKey("bronze.crm_members")
+        && report.deleted().containsKey("gold.customers") && report.deleted().containsKey("silver.identifiers"),
+        report.toString());
+    for (TableId t : CatalogSync.discover(spark, cfg.paths().warehouse())) {
+      if (t.equals(Erasure.OPS_ERASURE_LOG)) {
+        continue;
+      }
+      assertEquals(0, containsAny(t, raw), t + " still holds the person's raw identifiers");
+      if (List.of(table(t).columns()).contains("customer_id")) {
+        assertEquals(0, table(t).where(col("customer_id").equalTo(customerId)).count(), t + " still has " + customerId);
+      }
+      // Physically: no data file left in the table's folder (any version) holds them.
+      Dataset<Row> files = spark.read().option("mergeSchema", "true").parquet(t.path(cfg.paths().warehouse()));
+      assertEquals(0, files.where(anyText(files, raw)).count(), t + ": a data file still holds the person");
+    }
+    Row logged = table(Erasure.OPS_ERASURE_LOG).first();
+    assertEquals(customerId, logged.getAs("customer_id"));
+    assertTrue((Long) logged.getAs("rows_deleted") > 0);
+    assertFalse(logged.getList(logged.fieldIndex("landing_files")).isEmpty());
+
+    // The landing files still hold the person: re-running the night brings them back into bronze,
+    // but silver and gold keep them out.
+    runner.runAll(DateRange.of(LAST), Instant.parse("2026-06-04T00:00:00Z"));
+    for (TableId t : List.of(Tables.SILVER_ORDERS, Tables.SILVER_TOUCHPOINTS, Tables.SILVER_MEMBERS,
+        Tables.SILVER_IDENTIFIERS, Tables.SILVER_SERVICE_TICKETS)) {
+      assertEquals(0, containsAny(t, raw), t + " took the erased person back");
+    }
+    assertEquals(0, table(CustomerColumns.GOLD_CUSTOMERS).where(col("customer_id").equalTo(customerId)).count());
+  }
+
+  static String hashOf(Hmac hmac, String node) {
+    return spark.range(1).select(hmac.hash(org.apache.spark.sql.functions.lit(node))).first().getString(0);
+  }
+
+  static long containsAny(TableId t, List<String> raw) {
+    Dataset<Row> d = table(t);
+    return d.where(anyText(d, raw)).count();
+  }
+
+  static org.apache.spark.sql.Column anyText(Dataset<Row> d, List<String> raw) {
+    org.apache.spark.sql.Column json = org.apache.spark.sql.functions.lower(org.apache.spark.sql.functions.to_json(
+        org.apache.spark.sql.functions.struct(java.util.Arrays.stream(d.columns())
+            .map(c -> col("`" + c + "`")).toArray(org.apache.spark.sql.Column[]::new))));
+    org.apache.spark.sql.Column any = org.apache.spark.sql.functions.lit(false);
+    for (String r : raw) {
+      if (r.matches("1[0-9]{10}")) { // a phone, in any of the channels' spellings ("138 1234-5678")
+        any = any.or(json.rlike("(?<![0-9])" + String.join("[ ()-]{0,2}", r.split("")) + "(?![0-9])"));
+      } else {
+        any = any.or(json.contains(r.toLowerCase(java.util.Locale.ROOT)));
+      }
+    }
+    return any;
   }
 
   @AfterAll

@@ -1,0 +1,514 @@
+package io.onecustomer.jobs.erasure;
+
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.lit;
+
+import io.delta.tables.DeltaTable;
+import io.onecustomer.common.TableId;
+import io.onecustomer.common.Tables;
+import io.onecustomer.common.config.AppConfig;
+import io.onecustomer.common.delta.DeltaWriter;
+import io.onecustomer.jobs.bronze.LandingReader;
+import io.onecustomer.jobs.bronze.SourceEntities;
+import io.onecustomer.jobs.bronze.SourceEntity;
+import io.onecustomer.jobs.customer.CustomerKeyed;
+import io.onecustomer.jobs.identity.Hmac;
+import io.onecustomer.jobs.identity.IdentityColumns;
+import io.onecustomer.jobs.identity.IdentityTransforms;
+import io.onecustomer.jobs.silver.Identifiers;
+import io.onecustomer.jobs.silver.SilverColumns;
+import io.onecustomer.jobs.silver.SilverColumns.IdentifierObs;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Right to erasure: removes one person from every bronze, silver and gold table, records the
+ * request in {@code ops.erasure_log}, and VACUUMs the touched tables so that, once the configured
+ * retention has passed, the rows are gone from the tables' history too.
+ *
+ * <p>Who is erased: a {@code customer_id} (every identifier resolved to it in
+ * gold.customer_identities), or one identifier {@code type:value} (normalised like silver does;
+ * if it resolves to a customer, that whole customer). What is deleted:
+ *
+ * <ul>
+ *   <li>silver: every row carrying one of the person's identifiers (keyed hashes compared, so the
+ *       raw values never leave the executors); silver.identifiers by the records of those rows;
+ *   <li>bronze: the rows those silver rows came from (file and line), plus any bronze or rejected
+ *       row whose text contains one of the person's own identifier values (duplicates silver
+ *       dropped, rows that failed typing); shared identifiers the guards blocked are never used
+ *       for this search, so a family member's rows stay;
+ *   <li>gold and ops: rows keyed by the customer id (customer_id, old_customer_id,
+ *       new_customer_id) or by one of the person's identifier hashes (id_hash).
+ * </ul>
+ *
+ * Delete commits keep the {@code userMetadata} tag of the version they modify, so jobs that find
+ * "the version written for day D" by tag (identity history) read the erased version.
+ */
+public final class Erasure {
+  private static final Logger LOG = LoggerFactory.getLogger(Erasure.class);
+
+  public static final TableId OPS_ERASURE_LOG = new TableId(Tables.OPS, "erasure_log");
+  public static final String LOG_COMMENT = "One row per erasure request: who (customer id and identifier hashes, never"
+      + " raw values), when, rows deleted per table, and the VACUUM retention applied. Append-only audit log.";
+
+  /** Identifier types that name a person (the weak masked phone does not). */
+  public static final List<String> IDENTIFIER_TYPES = List.of(Identifiers.PHONE, Identifiers.EMAIL,
+      Identifiers.MEMBER_ID, Identifiers.CARD_NO, Identifiers.BUYER_NICK, Identifiers.OPENID, Identifiers.UNIONID,
+      Identifiers.DEVICE_ID, Identifiers.ANONYMOUS_ID);
+
+  /** Who to erase: exactly one of customerId or (idType, idValue). */
+  public record Request(String customerId, String idType, String idValue) {
+    public static Request parse(String customerId, String identifier) {
+      if ((customerId == null) == (identifier == null)) {
+        throw new IllegalArgumentException("erase needs exactly one of --customer-id C... or --identifier type:value");
+      }
+      if (customerId != null) {
+        return new Request(customerId.trim(), null, null);
+      }
+      int c = identifier.indexOf(':');
+      if (c <= 0 || c == identifier.length() - 1) {
+        throw new IllegalArgumentException("--identifier takes type:value (for example phone:13812345678), got '"
+            + identifier + "'");
+      }
+      String type = identifier.substring(0, c).trim();
+      if (!IDENTIFIER_TYPES.contains(type)) {
+        throw new IllegalArgumentException("--identifier type '" + type + "' is not an identifier type");
+      }
+      return new Request(null, type, identifier.substring(c + 1));
+    }
+
+    String selector() {
+      return customerId != null ? "customer_id" : "identifier:" + idType;
+    }
+  }
+
+  /** Outcome: rows deleted per table (tables with none are left out). */
+  public record Report(String customerId, int identifiers, Map<String, Long> deleted, boolean vacuumed) {
+    public long total() {
+      return deleted.values().stream().mapToLong(Long::longValue).sum();
+    }
+  }
+
+  private final SparkSession spark;
+  private final AppConfig config;
+  private final Hmac hmac;
+
+  public Erasure(SparkSession spark, AppConfig config) {
+    this.spark = spark;
+    this.config = config;
+    this.hmac = Hmac.fromConfig(config);
+  }
+
+  private String warehouse() {
+    return config.paths().warehouse();
+  }
+
+  public Report erase(Request req, Instant requestedAt) {
+    // 1. The person's identifiers: (type, hash) pairs, and the customer id they resolve to.
+    String customerId = req.customerId();
+    Dataset<Row> identities = DeltaWriter.exists(spark, IdentityColumns.GOLD_CUSTOMER_IDENTITIES, warehouse())
+        ? DeltaWriter.read(spark, IdentityColumns.GOLD_CUSTOMER_IDENTITIES, warehouse())
+        : null;
+    Set<String> nodeHashes = new LinkedHashSet<>(); // "type:hash"
+    if (customerId == null) {
+      Row one = spark.range(1).select(normalised(req.idType(), lit(req.idValue())).alias("v")).first();
+      if (one.isNullAt(0)) {
+        throw new IllegalArgumentException("--identifier " + req.idType() + ":" + req.idValue()
+            + " is empty after normalisation");
+      }
+      String value = one.getString(0);
+      String hash = spark.range(1).select(hmac.hash(lit(req.idType() + ":" + value))).first().getString(0);
+      nodeHashes.add(req.idType() + ":" + hash);
+      if (identities != null) {
+        List<Row> owner = identities.where(col(IdentityColumns.ID_TYPE).equalTo(req.idType())
+            .and(col(IdentityColumns.ID_HASH).equalTo(hash))).select(IdentityColumns.CUSTOMER_ID).collectAsList();
+        customerId = owner.isEmpty() ? null : owner.get(0).getString(0);
+      }
+    }
+    if (customerId != null && identities != null) {
+      identities.where(col(IdentityColumns.CUSTOMER_ID).equalTo(customerId))
+          .select(IdentityColumns.ID_TYPE, IdentityColumns.ID_HASH).collectAsList()
+          .forEach(r -> nodeHashes.add(r.getString(0) + ":" + r.getString(1)));
+    }
+    if (nodeHashes.isEmpty()) {
+      if (alreadyErased(customerId)) {
+        LOG.info("customer {} was erased before; nothing left to delete", customerId);
+        return writeLog(req, customerId, nodeHashes, new LinkedHashMap<>(), Set.of(), false, requestedAt);
+      }
+      throw new IllegalArgumentException("customer_id " + customerId + " is not in "
+          + IdentityColumns.GOLD_CUSTOMER_IDENTITIES + " (nor in " + OPS_ERASURE_LOG + ")");
+    }
+    LOG.info("erasing customer {} ({} identifiers)", customerId, nodeHashes.size());
+    Column[] hashLits = nodeHashes.stream().map(functionsLit()).toArray(Column[]::new);
+
+    // 2. Silver rows carrying them; remember lineage and the person's own raw values first.
+    Map<String, Long> deleted = new LinkedHashMap<>();
+    Set<List<Object>> lineage = new LinkedHashSet<>(); // [bronze table, file, line]
+    Set<String> recordKeys = new LinkedHashSet<>();
+    Map<String, Set<String>> rawValues = new LinkedHashMap<>();
+    Map<TableId, List<String>> silver = new LinkedHashMap<>();
+    silver.put(Tables.SILVER_ORDERS, CustomerKeyed.ORDER_IDS);
+    silver.put(Tables.SILVER_TOUCHPOINTS, CustomerKeyed.TOUCHPOINT_IDS);
+    silver.put(Tables.SILVER_MEMBERS, CustomerKeyed.MEMBER_IDS);
+    silver.put(Tables.SILVER_SERVICE_TICKETS, CustomerKeyed.TICKET_IDS);
+    Map<TableId, Column> silverConditions = new LinkedHashMap<>();
+    for (Map.Entry<TableId, List<String>> e : silver.entrySet()) {
+      if (!DeltaWriter.exists(spark, e.getKey(), warehouse())) {
+        continue;
+      }
+      Column cond = carriesAny(e.getValue(), hashLits);
+      silverConditions.put(e.getKey(), cond);
+      Dataset<Row> rows = DeltaWriter.read(spark, e.getKey(), warehouse()).where(cond);
+      String bronze = bronzeOf(e.getKey());
+      Column src = List.of(rows.columns()).contains(SilverColumns.SOURCE_TABLE) ? col(SilverColumns.SOURCE_TABLE)
+          : lit(bronze);
+      for (Row r : rows.select(src, col(SilverColumns.SOURCE_FILE), col(SilverColumns.SOURCE_LINE)).collectAsList()) {
+        lineage.add(List.of(r.getString(0), r.getString(1), r.getLong(2)));
+      }
+      for (String t : e.getValue()) {
+        Column own = hmac.hash(concat(lit(t + ":"), col(t))).isin((Object[]) hashesOf(nodeHashes, t));
+        rows.where(own).select(col(t)).distinct().collectAsList()
+            .forEach(r -> rawValues.computeIfAbsent(t, k -> new LinkedHashSet<>()).add(r.getString(0)));
+      }
+    }
+    if (DeltaWriter.exists(spark, Tables.SILVER_IDENTIFIERS, warehouse())) {
+      DeltaWriter.read(spark, Tables.SILVER_IDENTIFIERS, warehouse())
+          .where(nodeHash().isin((Object[]) nodeHashes.toArray(new String[0])))
+          .select(IdentifierObs.RECORD_KEY).distinct().collectAsList().forEach(r -> recordKeys.add(r.getString(0)));
+    }
+    LOG.info("customer {}: {} silver rows, {} identity records, {} raw identifier values", customerId, lineage.size(),
+        recordKeys.size(), rawValues.values().stream().mapToInt(Set::size).sum());
+
+    // 3. Delete: silver, then bronze and rejects, then gold and ops.
+    for (Map.Entry<TableId, Column> e : silverConditions.entrySet()) {
+      delete(e.getKey(), e.getValue(), deleted);
+    }
+    if (!recordKeys.isEmpty()) {
+      delete(Tables.SILVER_IDENTIFIERS, col(IdentifierObs.RECORD_KEY).isin(recordKeys.toArray())
+          .or(nodeHash().isin((Object[]) nodeHashes.toArray(new String[0]))), deleted);
+    }
+    List<Pattern> patterns = rawPatterns(rawValues);
+    for (SourceEntity entity : SourceEntities.ALL) {
+      TableId table = entity.table();
+      if (DeltaWriter.exists(spark, table, warehouse())) {
+        Column byLine = lineageCondition(table, lineage);
+        Column byText = textMatches(rowText(DeltaWriter.read(spark, table, warehouse())), patterns);
+        delete(table, byLine == null ? byText : byLine.or(byText), deleted);
+      }
+      if (DeltaWriter.exists(spark, table.rejects(), warehouse()) && !patterns.isEmpty()) {
+        delete(table.rejects(), textMatches(col(LandingReader.RAW_LINE), patterns), deleted);
+      }
+    }
+    for (TableId t : tablesIn(Tables.GOLD, Tables.OPS)) {
+      if (t.equals(OPS_ERASURE_LOG)) {
+        continue;
+      }
+      List<String> cols = List.of(DeltaWriter.read(spark, t, warehouse()).columns());
+      Column cond = lit(false);
+      if (customerId != null) {
+        for (String c : List.of(IdentityColumns.CUSTOMER_ID, IdentityColumns.OLD_CUSTOMER_ID,
+            IdentityColumns.NEW_CUSTOMER_ID)) {
+          if (cols.contains(c)) {
+            cond = cond.or(col(c).equalTo(customerId));
+          }
+        }
+      }
+      if (cols.contains(IdentityColumns.ID_HASH) && cols.contains(IdentityColumns.ID_TYPE)) {
+        cond = cond.or(concat(col(IdentityColumns.ID_TYPE), lit(":"), col(IdentityColumns.ID_HASH))
+            .isin((Object[]) nodeHashes.toArray(new String[0])));
+      }
+      delete(t, cond, deleted);
+    }
+
+    // 4. VACUUM what was touched, then log the request.
+    int hours = config.erasure().vacuumRetentionHours();
+    boolean vacuumed = !deleted.isEmpty();
+    if (vacuumed) {
+      if (hours < 168) {
+        spark.conf().set("spark.databricks.delta.retentionDurationCheck.enabled", "false");
+      }
+      // VACUUM lists the table's folders with this many tasks (default 10,000: minutes of empty
+      // tasks on a small cluster or locally for a handful of folders).
+      String listing = "spark.sql.sources.parallelPartitionDiscovery.parallelism";
+      if (!spark.conf().contains(listing) || spark.conf().get(listing).equals("10000")) {
+        spark.conf().set(listing, String.valueOf(Math.max(8, 4 * spark.sparkContext().defaultParallelism())));
+      }
+      for (String t : deleted.keySet()) {
+        LOG.info("VACUUM {} RETAIN {} HOURS", t, hours);
+        DeltaTable.forPath(spark, TableId.parse(t).path(warehouse())).vacuum(hours);
+      }
+    }
+    Set<String> landingFiles = new java.util.TreeSet<>();
+    lineage.forEach(l -> landingFiles.add((String) l.get(1)));
+    return writeLog(req, customerId, nodeHashes, deleted, landingFiles, vacuumed, requestedAt);
+  }
+
+  private static java.util.function.Function<String, Column> functionsLit() {
+    return org.apache.spark.sql.functions::lit;
+  }
+
+  private Column nodeHash() {
+    return concat(col(IdentifierObs.ID_TYPE), lit(":"),
+        hmac.hash(IdentityTransforms.node(col(IdentifierObs.ID_TYPE), col(IdentifierObs.ID_VALUE))));
+  }
+
+  /** True when a row's identifier columns hash into the person's set. */
+  private Column carriesAny(List<String> idColumns, Column[] hashLits) {
+    Column any = lit(false);
+    for (String t : idColumns) {
+      any = any.or(concat(lit(t + ":"), hmac.hash(concat(lit(t + ":"), col(t)))).isin((Object[]) hashLits));
+    }
+    return any;
+  }
+
+  private static String[] hashesOf(Set<String> nodeHashes, String type) {
+    return nodeHashes.stream().filter(h -> h.startsWith(type + ":")).map(h -> h.substring(type.length() + 1))
+        .toArray(String[]::new);
+  }
+
+  static Column normalised(String type, Column raw) {
+    return switch (type) {
+      case Identifiers.PHONE -> Identifiers.normalisePhone(raw);
+      case Identifiers.EMAIL -> Identifiers.normaliseEmail(raw);
+      case Identifiers.MEMBER_ID, Identifiers.CARD_NO -> Identifiers.normaliseCode(raw);
+      default -> Identifiers.normaliseOpaque(raw);
+    };
+  }
+
+  private static String bronzeOf(TableId silverTable) {
+    if (silverTable.equals(Tables.SILVER_MEMBERS)) {
+      return Tables.BRONZE_CRM_MEMBERS.qualified();
+    }
+    if (silverTable.equals(Tables.SILVER_SERVICE_TICKETS)) {
+      return Tables.BRONZE_SERVICE_TICKETS.qualified();
+    }
+    return null;
+  }
+
+  private static Column lineageCondition(TableId bronze, Set<List<Object>> lineage) {
+    Column any = null;
+    Map<String, List<Long>> byFile = new LinkedHashMap<>();
+    for (List<Object> l : lineage) {
+      if (bronze.qualified().equals(l.get(0))) {
+        byFile.computeIfAbsent((String) l.get(1), k -> new ArrayList<>()).add((Long) l.get(2));
+      }
+    }
+    for (Map.Entry<String, List<Long>> e : byFile.entrySet()) {
+      Column c = col(LandingReader.SOURCE_FILE).equalTo(e.getKey())
+          .and(col(LandingReader.LINE_NO).isin(e.getValue().toArray()));
+      any = any == null ? c : any.or(c);
+    }
+    return any;
+  }
+
+  /**
+   * Patterns that find the person's own identifier values in raw text, whatever the channel's
+   * spelling: a phone's 11 digits with optional separators and country prefix, an email or id as
+   * a whole token, case-insensitive.
+   */
+  static List<Pattern> rawPatterns(Map<String, Set<String>> rawValues) {
+    List<Pattern> out = new ArrayList<>();
+    for (Map.Entry<String, Set<String>> e : rawValues.entrySet()) {
+      for (String v : e.getValue()) {
+        if (e.getKey().equals(Identifiers.PHONE)) {
+          String digits = v.replaceAll("[^0-9]", "");
+          if (digits.length() < 11) {
+            continue;
+          }
+          String local = digits.substring(digits.length() - 11);
+          StringBuilder sb = new StringBuilder("(?<![0-9])");
+          for (int i = 0; i < local.length(); i++) {
+            sb.append(i == 0 ? "" : "[ .()-]{0,2}").append(local.charAt(i));
+          }
+          out.add(Pattern.compile(sb.append("(?![0-9])").toString()));
+        } else if (v.length() >= 3) {
+          out.add(Pattern.compile("(?i)(?<![A-Za-z0-9_.@+-])" + Pattern.quote(v) + "(?![A-Za-z0-9_@-])"));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static Column textMatches(Column text, List<Pattern> patterns) {
+    Column any = lit(false);
+    for (Pattern p : patterns) {
+      any = any.or(text.rlike(p.pattern()));
+    }
+    return any;
+  }
+
+  /** All columns of a bronze row as one text, for the raw-value search. */
+  private static Column rowText(Dataset<Row> table) {
+    List<Column> cols = new ArrayList<>();
+    for (String c : table.columns()) {
+      cols.add(col("`" + c + "`").cast("string"));
+    }
+    return concat_ws("\u0001", cols.toArray(new Column[0]));
+  }
+
+  private void delete(TableId table, Column condition, Map<String, Long> deleted) {
+    String path = table.path(warehouse());
+    DeltaTable delta = DeltaTable.forPath(spark, path);
+    Row last = delta.history(1).select("userMetadata").first();
+    String tag = last.isNullAt(0) ? null : last.getString(0);
+    String key = "spark.databricks.delta.commitInfo.userMetadata";
+    if (tag != null) {
+      spark.conf().set(key, tag);
+    }
+    try {
+      long before = delta.history(1).select("version").first().getLong(0);
+      delta.delete(condition);
+      Row h = delta.history(1).select("version", "operationMetrics").first();
+      if (h.getLong(0) == before) {
+        return;
+      }
+      Map<String, String> m = h.getJavaMap(1);
+      long n = m == null || m.get("numDeletedRows") == null ? 0 : Long.parseLong(m.get("numDeletedRows"));
+      if (n > 0) {
+        deleted.put(table.qualified(), n);
+        LOG.info("erasure: deleted {} row(s) from {}", n, table);
+      }
+    } finally {
+      spark.conf().unset(key);
+    }
+  }
+
+  /** Delta tables of the given layers found in the warehouse. */
+  private List<TableId> tablesIn(String... layers) {
+    List<TableId> out = new ArrayList<>();
+    for (String layer : layers) {
+      Path dir = Path.of(warehouse(), layer);
+      if (!Files.isDirectory(dir)) {
+        continue;
+      }
+      try (Stream<Path> s = Files.list(dir)) {
+        s.sorted().forEach(p -> {
+          TableId t = new TableId(layer, p.getFileName().toString());
+          if (DeltaWriter.exists(spark, t, warehouse())) {
+            out.add(t);
+          }
+        });
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Every identifier erased so far, as "type:hash", from ops.erasure_log (empty when nothing was
+   * ever erased). Small: bounded by erasure requests, not by the business.
+   */
+  public static Set<String> erasedIdentifiers(SparkSession spark, String warehouse) {
+    Set<String> out = new LinkedHashSet<>();
+    if (DeltaWriter.exists(spark, OPS_ERASURE_LOG, warehouse)) {
+      DeltaWriter.read(spark, OPS_ERASURE_LOG, warehouse)
+          .select(org.apache.spark.sql.functions.explode(col(LogColumns.IDENTIFIER_HASHES))).collectAsList()
+          .forEach(r -> out.add(r.getString(0)));
+    }
+    return out;
+  }
+
+  /**
+   * Removes rows that carry an erased identifier in any of the identifier columns they have
+   * (phone, email, member_id, ...), so a person erased from the warehouse stays out of silver even
+   * when a channel's landing files are ingested again.
+   */
+  public static Dataset<Row> withoutErased(Dataset<Row> rows, Set<String> erased, Hmac hmac) {
+    if (erased.isEmpty()) {
+      return rows;
+    }
+    List<String> present = new ArrayList<>(List.of(rows.columns()));
+    present.retainAll(IDENTIFIER_TYPES);
+    Column[] lits = erased.stream().map(functionsLit()).toArray(Column[]::new);
+    Column any = lit(false);
+    for (String t : present) {
+      any = any.or(concat(lit(t + ":"), hmac.hash(concat(lit(t + ":"), col(t)))).isin((Object[]) lits));
+    }
+    return present.isEmpty() ? rows : rows.where(org.apache.spark.sql.functions.coalesce(any, lit(false)).unary_$bang());
+  }
+
+  private boolean alreadyErased(String customerId) {
+    return customerId != null && DeltaWriter.exists(spark, OPS_ERASURE_LOG, warehouse())
+        && !DeltaWriter.read(spark, OPS_ERASURE_LOG, warehouse())
+            .where(col(LogColumns.CUSTOMER_ID).equalTo(customerId)).isEmpty();
+  }
+
+  /** Columns of ops.erasure_log. */
+  public static final class LogColumns {
+    private LogColumns() {}
+
+    public static final String REQUESTED_AT = "requested_at";
+    public static final String SELECTOR = "selector";
+    public static final String CUSTOMER_ID = "customer_id";
+    public static final String IDENTIFIER_HASHES = "identifier_hashes";
+    public static final String TABLES = "tables";
+    public static final String LANDING_FILES = "landing_files";
+    public static final String ROWS_DELETED = "rows_deleted";
+    public static final String VACUUM_RETENTION_HOURS = "vacuum_retention_hours";
+    public static final String IS_VACUUMED = "is_vacuumed";
+
+    public static final Map<String, String> COLUMNS = SilverColumns.ordered(
+        REQUESTED_AT, "When the erasure ran, UTC",
+        SELECTOR, "customer_id or identifier:<type>: how the person was named",
+        CUSTOMER_ID, "The erased customer id (null when the identifier resolved to no customer)",
+        IDENTIFIER_HASHES, "type:HMAC of every identifier erased (never raw values)",
+        TABLES, "Tables rows were deleted from, with the number of rows",
+        LANDING_FILES, "Landing files that held the person's rows: the channels' exports, outside the warehouse, to be"
+            + " purged by the landing zone's retention (silver keeps erased identifiers out if they are re-ingested)",
+        ROWS_DELETED, "Rows deleted in all tables",
+        VACUUM_RETENTION_HOURS, "VACUUM retention applied afterwards (files older than this are gone)",
+        IS_VACUUMED, "True when the touched tables were vacuumed");
+  }
+
+  private Report writeLog(Request req, String customerId, Set<String> nodeHashes, Map<String, Long> deleted,
+      Set<String> landingFiles, boolean vacuumed, Instant requestedAt) {
+    StructType tableType = new StructType().add("table_name", DataTypes.StringType).add("rows", DataTypes.LongType);
+    StructType schema = new StructType()
+        .add(LogColumns.REQUESTED_AT, DataTypes.TimestampType)
+        .add(LogColumns.SELECTOR, DataTypes.StringType)
+        .add(LogColumns.CUSTOMER_ID, DataTypes.StringType)
+        .add(LogColumns.IDENTIFIER_HASHES, DataTypes.createArrayType(DataTypes.StringType))
+        .add(LogColumns.TABLES, DataTypes.createArrayType(tableType))
+        .add(LogColumns.LANDING_FILES, DataTypes.createArrayType(DataTypes.StringType))
+        .add(LogColumns.ROWS_DELETED, DataTypes.LongType)
+        .add(LogColumns.VACUUM_RETENTION_HOURS, DataTypes.IntegerType)
+        .add(LogColumns.IS_VACUUMED, DataTypes.BooleanType);
+    List<Row> tables = new ArrayList<>();
+    deleted.forEach((t, n) -> tables.add(RowFactory.create(t, n)));
+    Report report = new Report(customerId, nodeHashes.size(), deleted, vacuumed);
+    Row row = RowFactory.create(Timestamp.from(requestedAt), req.selector(), customerId,
+        List.copyOf(nodeHashes).toArray(new String[0]), tables.toArray(new Row[0]),
+        landingFiles.toArray(new String[0]), report.total(),
+        config.erasure().vacuumRetentionHours(), vacuumed);
+    Dataset<Row> df = SilverColumns.conform(spark.createDataFrame(List.of(row), schema), LogColumns.COLUMNS);
+    // An audit log of events: each request is a new row, so append (not replace) is the right write.
+    DeltaWriter.appendEvents(spark, df, OPS_ERASURE_LOG, warehouse(), LOG_COMMENT);
+    LOG.info("erasure of {} done: {} row(s) deleted in {} table(s)", customerId, report.total(), deleted.size());
+    return report;
+  }
+}
