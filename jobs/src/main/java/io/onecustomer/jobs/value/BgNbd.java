@@ -43,6 +43,9 @@ public record BgNbd(double r, double alpha, double a, double b) implements Purch
 
   /** Maximum-likelihood fit on weighted summaries. */
   public static FitResult fit(PurchaseSummaries data) {
+    if (data.size() == 0) {
+      throw new IllegalArgumentException("no summary rows to fit " + MODEL + " on");
+    }
     return MaximumLikelihood.fit(MODEL, PARAMETERS,
         p -> new BgNbd(p[0], p[1], p[2], p[3]).logLikelihood(data), new double[] {1, 1, 1, 1});
   }

@@ -3,7 +3,7 @@ package io.onecustomer.jobs.value;
 /**
  * Customer lifetime value over a finite horizon from a purchase model and an expected order value.
  *
- * <p>Definition (the discrete form used by the {@code lifetimes} package): the horizon is cut into
+ * <p>Definition (the discrete form the {@code lifetimes} package also uses): the horizon is cut into
  * {@code periods} periods of {@code periodLength} model time units; the purchases expected in
  * period k are E[Y(k Δ) | x, t_x, T] - E[Y((k-1) Δ) | x, t_x, T]; each is valued at the expected
  * average order value and discounted to the end of calibration at the end of its period:
@@ -19,7 +19,8 @@ public final class Clv {
   private Clv() {}
 
   /**
-   * Discounted expected value of a customer's purchases over the horizon.
+   * Discounted expected value of a customer's purchases over the horizon:
+   * {@code expectedOrderValue * discountedPurchases(...)}.
    *
    * @param model fitted purchase model
    * @param x repeat purchases in calibration
@@ -33,18 +34,29 @@ public final class Clv {
    */
   public static double customerValue(PurchaseModel model, double x, double tx, double t, double expectedOrderValue,
       int periods, double periodLength, double discountRatePerPeriod) {
+    return expectedOrderValue * discountedPurchases(model, x, tx, t, periods, periodLength, discountRatePerPeriod);
+  }
+
+  /**
+   * Σ_{k=1..periods} (E[Y(kΔ)] - E[Y((k-1)Δ)]) / (1 + d)^k: the discounted expected number of
+   * purchases. It depends on (x, t_x, T) only, so a scoring job can compute it once per distinct
+   * summary row (bounded, see {@link BtydSummaries}) and multiply by each customer's expected order
+   * value in Spark.
+   */
+  public static double discountedPurchases(PurchaseModel model, double x, double tx, double t, int periods,
+      double periodLength, double discountRatePerPeriod) {
     if (periods < 1 || !(periodLength > 0) || !(discountRatePerPeriod >= 0)) {
       throw new IllegalArgumentException("need periods >= 1, periodLength > 0, discount rate >= 0, got " + periods
           + ", " + periodLength + ", " + discountRatePerPeriod);
     }
-    double value = 0;
+    double purchases = 0;
     double previous = 0;
     for (int k = 1; k <= periods; k++) {
       double cumulative = model.expectedPurchases(k * periodLength, x, tx, t);
-      value += expectedOrderValue * (cumulative - previous) / Math.pow(1 + discountRatePerPeriod, k);
+      purchases += (cumulative - previous) / Math.pow(1 + discountRatePerPeriod, k);
       previous = cumulative;
     }
-    return value;
+    return purchases;
   }
 
   /**

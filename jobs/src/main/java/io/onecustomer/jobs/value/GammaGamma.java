@@ -37,6 +37,9 @@ public record GammaGamma(double p, double q, double gamma) {
 
   /** Maximum-likelihood fit on weighted spend summaries. */
   public static FitResult fit(SpendSummaries data) {
+    if (data.size() == 0) {
+      throw new IllegalArgumentException("no summary rows to fit " + MODEL + " on");
+    }
     return MaximumLikelihood.fit(MODEL, PARAMETERS,
         v -> new GammaGamma(v[0], v[1], v[2]).logLikelihood(data), new double[] {1, 1, 1});
   }

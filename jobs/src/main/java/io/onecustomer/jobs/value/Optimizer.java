@@ -60,7 +60,7 @@ public final class Optimizer {
       if (restart > 0 && r.converged && improvement <= F_TOL * Math.max(1, Math.abs(fx))) {
         break;
       }
-      s = Math.max(step / 10, 0.1);
+      s = step / 10; // restarts probe locally around the best vertex
     }
     // Newton polish: full steps where the Hessian is positive definite, step halving, steepest
     // descent where it is not.

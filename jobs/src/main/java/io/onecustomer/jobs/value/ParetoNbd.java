@@ -50,6 +50,9 @@ public record ParetoNbd(double r, double alpha, double s, double beta) implement
 
   /** Maximum-likelihood fit on weighted summaries. */
   public static FitResult fit(PurchaseSummaries data) {
+    if (data.size() == 0) {
+      throw new IllegalArgumentException("no summary rows to fit " + MODEL + " on");
+    }
     return MaximumLikelihood.fit(MODEL, PARAMETERS,
         p -> new ParetoNbd(p[0], p[1], p[2], p[3]).logLikelihood(data), new double[] {1, 1, 1, 1});
   }

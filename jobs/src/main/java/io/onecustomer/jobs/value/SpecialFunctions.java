@@ -11,8 +11,9 @@ public final class SpecialFunctions {
   static final double HYP2F1_EPS = 1e-16;
 
   /**
-   * Series terms allowed before {@link #hyp2f1} gives up. Only reached for z within about 1e-4 of
-   * 1, far from any plausible parameter set (the likelihood then reports the point as undefined).
+   * Series terms allowed before {@link #hyp2f1} gives up. Only reached for z within about 4e-5 of
+   * 1 (detected before summing), far from any plausible parameter set; the likelihood then reports
+   * the point as undefined and the optimiser steps back.
    */
   static final int HYP2F1_MAX_TERMS = 1_000_000;
 
@@ -131,6 +132,11 @@ public final class SpecialFunctions {
     if (z == 0) {
       return new double[] {0, 1};
     }
+    boolean terminates = isNonPositiveInteger(a) || isNonPositiveInteger(b);
+    if (!terminates && HYP2F1_MAX_TERMS * -Math.log(z) < -Math.log(HYP2F1_EPS)) {
+      // z^k cannot fall below the tolerance within the allowed terms: fail now, not after summing them.
+      throw new ArithmeticException("2F1(" + a + ", " + b + "; " + c + "; " + z + "): z too close to 1 for the series");
+    }
     double sum = 1;
     double compensation = 0; // Neumaier summation: long series near z = 1 keep full precision
     double term = 1;
@@ -159,6 +165,10 @@ public final class SpecialFunctions {
     }
     throw new ArithmeticException("2F1(" + a + ", " + b + "; " + c + "; " + z + ") series did not converge in "
         + HYP2F1_MAX_TERMS + " terms");
+  }
+
+  private static boolean isNonPositiveInteger(double v) {
+    return v <= 0 && v == Math.rint(v);
   }
 
   private static double[] finish(double sum, double logScale) {

@@ -195,7 +195,7 @@ class CdnowReferenceTest {
     try {
       PurchaseSummaries rows = BtydSummaries.collectPurchases(BtydSummaries.compressPurchases(master), 10_000);
       assertEquals(23570, rows.customers(), 0);
-      assertTrue(rows.size() < 23570 / 2, "distinct rows: " + rows.size()); // 8,685: the 14,000-odd x = 0 customers share ~90
+      assertTrue(rows.size() < 23570 / 2, "distinct rows: " + rows.size()); // 8,685: the 14,119 with x = 0 share at most 90
       Set<Row> sampleInMaster = new HashSet<>(
           master.join(broadcast(summaries.select(ValueColumns.CUSTOMER_ID)), ValueColumns.CUSTOMER_ID).collectAsList());
       assertEquals(new HashSet<>(summaries.collectAsList()), sampleInMaster);

@@ -95,6 +95,7 @@ class SpecialFunctionsTest {
   void logHyp2f1RejectsNonPositiveValuesAndBadArguments() {
     assertThrows(ArithmeticException.class, () -> logHyp2f1(-1, 3, 1, 0.5)); // 1 - 3z = -0.5
     assertThrows(IllegalArgumentException.class, () -> hyp2f1(1, 1, 2, 1));
+    assertThrows(ArithmeticException.class, () -> hyp2f1(1, 1, 2, 1 - 1e-6), "series too slow this close to 1");
     assertThrows(IllegalArgumentException.class, () -> hyp2f1(1, 1, -2, 0.5));
   }
 
