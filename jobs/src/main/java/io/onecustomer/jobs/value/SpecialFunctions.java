@@ -97,14 +97,14 @@ public final class SpecialFunctions {
    * transformation 2F1(a,b;c;z) = (1-z)^(c-a-b) 2F1(c-a, c-b; c; z) is applied first, because the
    * transformed series' terms fall like k^(c-a-b-1) z^k instead of k^(a+b-c-1) z^k (in the
    * Pareto/NBD likelihood it turns a slowly converging series into one of positive, monotonically
-   * falling terms). The series itself is summed with a running scale, so neither terms nor sum
-   * overflow.
+   * falling terms). The series itself is summed with Neumaier compensation and a running scale, so
+   * long series keep their precision and neither terms nor sum overflow.
    */
   static double[] logAbsHyp2f1(double a, double b, double c, double z) {
     if (c <= 0 && c == Math.rint(c)) {
       throw new IllegalArgumentException("2F1 undefined for c = " + c);
     }
-    if (!(z < 1) || Double.isNaN(a) || Double.isNaN(b) || Double.isNaN(c)) {
+    if (!(z < 1) || !Double.isFinite(z) || !Double.isFinite(a) || !Double.isFinite(b) || !Double.isFinite(c)) {
       throw new IllegalArgumentException("2F1 needs finite parameters and z < 1, got a=" + a + " b=" + b
           + " c=" + c + " z=" + z);
     }
