@@ -15,6 +15,7 @@ import static org.apache.spark.sql.functions.array_distinct;
 import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.bround;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.filter;
 import static org.apache.spark.sql.functions.lit;
@@ -145,7 +146,7 @@ final class CreditAllocation {
     return allocate(conversions.select(col(JOURNEY_ID), col(CUSTOMER_ID), col(CONVERSION_TS), lit(model).as(MODEL),
         col(Journeys.CONVERSION_VALUE).cast(AttributionColumns.MONEY).as(VALUE),
         PathTransforms.weight(conversions).as(WEIGHT),
-        transform(channels, c -> entry(c, coalesce(map.getItem(c), lit(0.0)))).as(ENTRIES)));
+        transform(channels, c -> entry(c, coalesce(element_at(map, c), lit(0.0)))).as(ENTRIES)));
   }
 
   /**

@@ -9,6 +9,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.filter;
+import static org.apache.spark.sql.functions.get;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.slice;
@@ -115,7 +116,7 @@ public final class MarkovChain {
     Column weight = PathTransforms.weight(walks);
     Column channels = transform(col(TOUCHES), t -> concat(lit(CHANNEL_STATE), t.getField(CHANNEL)));
     Column collapsed = filter(col("_channels"), (c, i) -> when(i.equalTo(0), lit(true))
-        .otherwise(c.notEqual(col("_channels").getItem(i.minus(1)))));
+        .otherwise(c.notEqual(get(col("_channels"), i.minus(1)))));
     Column states = col("_states");
     Column steps = size(states).minus(1);
     long limit = (long) (options.maxChannels() + 1) * (options.maxChannels() + 2);

@@ -11,12 +11,14 @@ import static io.onecustomer.jobs.attribution.AttributionColumns.Journeys.TOUCHE
 import static io.onecustomer.jobs.attribution.AttributionColumns.Journeys.TS;
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.array_sort;
+import static org.apache.spark.sql.functions.bround;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.filter;
+import static org.apache.spark.sql.functions.get;
 import static org.apache.spark.sql.functions.lag;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
@@ -159,7 +161,8 @@ public final class PathTransforms {
     Dataset<Row> converting = paths.filter(conversions.gt(0)).select(
         path.as(JOURNEY_ID), lit(null).cast(DataTypes.StringType).as(CUSTOMER_ID), lit(true).as(IS_CONVERSION),
         lit(null).cast(DataTypes.TimestampType).as(CONVERSION_TS),
-        value.cast(AttributionColumns.MONEY).as(CONVERSION_VALUE), touches.as(TOUCHES), conversions.as(JOURNEY_WEIGHT));
+        bround(value, 2).cast(AttributionColumns.MONEY).as(CONVERSION_VALUE), touches.as(TOUCHES),
+        conversions.as(JOURNEY_WEIGHT));
     Dataset<Row> open = paths.filter(nulls.gt(0)).select(
         concat(lit(OPEN_PREFIX), path).as(JOURNEY_ID), lit(null).cast(DataTypes.StringType).as(CUSTOMER_ID),
         lit(false).as(IS_CONVERSION), lit(null).cast(DataTypes.TimestampType).as(CONVERSION_TS),
@@ -179,7 +182,7 @@ public final class PathTransforms {
   public static Dataset<Row> collapseRepeats(Dataset<Row> journeys) {
     Column touches = col(TOUCHES);
     return journeys.withColumn(TOUCHES, filter(touches, (t, i) -> when(i.equalTo(0), lit(true))
-        .otherwise(t.getField(CHANNEL).notEqual(touches.getItem(i.minus(1)).getField(CHANNEL)))));
+        .otherwise(t.getField(CHANNEL).notEqual(get(touches, i.minus(1)).getField(CHANNEL)))));
   }
 
   /** Keeps the first {@code n} touches of every path. */
