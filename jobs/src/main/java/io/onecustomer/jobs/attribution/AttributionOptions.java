@@ -32,8 +32,8 @@ public record AttributionOptions(
   public static final String DEFAULT_NONE_CHANNEL = "direct/none";
   public static final Duration DEFAULT_HALF_LIFE = Duration.ofDays(7);
   public static final int DEFAULT_MAX_CHANNELS = 200;
-  /** Most channels {@link #maxChannels} may be raised to: the Markov solve is O(k⁴). */
-  public static final int MAX_CHANNELS_LIMIT = 1000;
+  /** Most channels {@link #maxChannels} may be raised to: the dense Markov solve is O(k⁴) on the driver. */
+  public static final int MAX_CHANNELS_LIMIT = 500;
 
   public AttributionOptions {
     if (noneChannel == null || noneChannel.isBlank()) {

@@ -160,11 +160,8 @@ public final class AttributionCsv {
    */
   public static List<ChannelCredit> attribute(SparkSession spark, Path csv, String sep, AttributionOptions options,
       PathOptions paths, PrintStream notes) {
-    Dataset<Row> raw = spark.read().schema(schema(csv, sep))
-        .option("header", "true").option("sep", sep).option("mode", "FAILFAST")
-        .csv(csv.toAbsolutePath().toString());
-    Dataset<Row> journeys = PathTransforms.withPathOptions(PathTransforms.fromAggregatedPaths(raw), paths, options)
-        .cache();
+    Dataset<Row> journeys = PathTransforms.withPathOptions(
+        PathTransforms.fromAggregatedPaths(readPaths(spark, csv, sep)), paths, options).cache();
     try {
       notes.println(TIME_DECAY_NOTE);
       List<ChannelCredit> results = new ArrayList<>();
@@ -184,6 +181,16 @@ public final class AttributionCsv {
     } finally {
       journeys.unpersist();
     }
+  }
+
+  /**
+   * The aggregated paths of a local CSV file with a header, columns found by name in any order and
+   * typed by the declared schema ({@link AggregatedPaths#SCHEMA}); a malformed line fails the read.
+   */
+  public static Dataset<Row> readPaths(SparkSession spark, Path csv, String sep) {
+    return spark.read().schema(schema(csv, sep))
+        .option("header", "true").option("sep", sep).option("mode", "FAILFAST")
+        .csv(csv.toAbsolutePath().toString());
   }
 
   /** The declared schema in the file's header order; unknown or missing required columns fail. */
@@ -218,13 +225,16 @@ public final class AttributionCsv {
     return schema;
   }
 
-  /** Writes {@code channel;model;attributed_conversions;attributed_value}, conversions to 9 decimals. */
-  static void write(List<ChannelCredit> results, Path out, String sep) {
+  /**
+   * Writes {@code channel;model;attributed_conversions;attributed_value}: conversions rounded to 12
+   * decimals (floating-point noise below that is dropped), value in cents.
+   */
+  public static void write(List<ChannelCredit> results, Path out, String sep) {
     List<String> lines = new ArrayList<>();
     lines.add(OUTPUT_HEADER.replace(";", sep));
     for (ChannelCredit c : results) {
       lines.add(String.join(sep, c.channel(), c.model(),
-          BigDecimal.valueOf(c.conversions()).setScale(9, RoundingMode.HALF_EVEN).stripTrailingZeros().toPlainString(),
+          BigDecimal.valueOf(c.conversions()).setScale(12, RoundingMode.HALF_EVEN).stripTrailingZeros().toPlainString(),
           c.value().setScale(2, RoundingMode.HALF_EVEN).toPlainString()));
     }
     try {
