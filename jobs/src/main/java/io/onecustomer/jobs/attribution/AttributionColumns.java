@@ -159,6 +159,10 @@ public final class AttributionColumns {
     /** Shapley values over channel sets, conversion counts of converting journeys only. */
     public static final String SHAPLEY_WITHOUT_NULLS = "shapley_without_nulls";
 
+    /** Every model, in output order. */
+    public static final List<String> ALL = List.of(FIRST_TOUCH, LAST_TOUCH, LAST_NON_DIRECT, LINEAR, TIME_DECAY,
+        POSITION_BASED, MARKOV, MARKOV_WITHOUT_NULLS, SHAPLEY, SHAPLEY_WITHOUT_NULLS);
+
     /** The rule-based models, in output order. */
     public static final List<String> RULE_BASED =
         List.of(FIRST_TOUCH, LAST_TOUCH, LAST_NON_DIRECT, LINEAR, TIME_DECAY, POSITION_BASED);
