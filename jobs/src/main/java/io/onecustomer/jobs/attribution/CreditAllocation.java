@@ -66,6 +66,16 @@ final class CreditAllocation {
   static final String E_CHANNEL = "channel";
   static final String E_WEIGHT = "weight";
 
+  // Intermediate columns of allocate().
+  private static final String PER_CHANNEL = "_per_channel";
+  private static final String WEIGHTED = "_weighted";
+  private static final String TOTAL = "_total";
+  private static final String SHARES = "_shares";
+  private static final String TOP = "_top";
+  private static final String RESIDUAL = "_residual";
+  private static final String OTHERS = "_others";
+  private static final String CREDIT = "_credit";
+  // Fields of a share.
   private static final String SHARE = "share";
   private static final String V = "v";
   private static final String SORT_KEY = "k";
@@ -88,39 +98,39 @@ final class CreditAllocation {
     Column channels = array_distinct(transform(entries, e -> e.getField(E_CHANNEL)));
     Column perChannel = transform(channels, c -> entry(c, aggregate(entries, lit(0.0),
         (acc, e) -> acc.plus(when(e.getField(E_CHANNEL).equalTo(c), e.getField(E_WEIGHT)).otherwise(0.0)))));
-    Column positive = filter(col("_per_channel"), e -> e.getField(E_WEIGHT).gt(0));
+    Column positive = filter(col(PER_CHANNEL), e -> e.getField(E_WEIGHT).gt(0));
     Column weighted = when(size(positive).gt(0), positive)
-        .otherwise(transform(col("_per_channel"), e -> entry(e.getField(E_CHANNEL), lit(1.0))));
-    Column total = aggregate(col("_weighted"), lit(0.0), (acc, e) -> acc.plus(e.getField(E_WEIGHT)));
-    Column shares = transform(col("_weighted"), e -> struct(e.getField(E_CHANNEL).as(E_CHANNEL),
-        e.getField(E_WEIGHT).divide(col("_total")).as(SHARE),
-        bround(col(VALUE).multiply(e.getField(E_WEIGHT).divide(col("_total")).cast(SHARE_DECIMAL)), 2)
+        .otherwise(transform(col(PER_CHANNEL), e -> entry(e.getField(E_CHANNEL), lit(1.0))));
+    Column total = aggregate(col(WEIGHTED), lit(0.0), (acc, e) -> acc.plus(e.getField(E_WEIGHT)));
+    Column shares = transform(col(WEIGHTED), e -> struct(e.getField(E_CHANNEL).as(E_CHANNEL),
+        e.getField(E_WEIGHT).divide(col(TOTAL)).as(SHARE),
+        bround(col(VALUE).multiply(e.getField(E_WEIGHT).divide(col(TOTAL)).cast(SHARE_DECIMAL)), 2)
             .cast(WIDE_MONEY).as(V)));
-    Column top = array_sort(transform(col("_shares"), s -> struct(
+    Column top = array_sort(transform(col(SHARES), s -> struct(
         bround(s.getField(SHARE), SHARE_COMPARE_SCALE).multiply(-1).as(SORT_KEY), s.getField(E_CHANNEL).as(E_CHANNEL))))
         .getItem(0).getField(E_CHANNEL);
-    Column rounded = aggregate(col("_shares"), lit(BigDecimal.ZERO.setScale(2)).cast(WIDE_MONEY),
+    Column rounded = aggregate(col(SHARES), lit(BigDecimal.ZERO.setScale(2)).cast(WIDE_MONEY),
         (acc, s) -> acc.plus(s.getField(V)).cast(WIDE_MONEY));
-    Column others = aggregate(filter(col("_shares"), s -> s.getField(E_CHANNEL).notEqual(col("_top"))), lit(0.0),
+    Column others = aggregate(filter(col(SHARES), s -> s.getField(E_CHANNEL).notEqual(col(TOP))), lit(0.0),
         (acc, s) -> acc.plus(col(WEIGHT).multiply(s.getField(SHARE))));
 
-    Column s = col("_s");
-    Column isTop = s.getField(E_CHANNEL).equalTo(col("_top"));
+    Column s = col(CREDIT);
+    Column isTop = s.getField(E_CHANNEL).equalTo(col(TOP));
     return rows
-        .withColumn("_per_channel", perChannel)
-        .withColumn("_weighted", weighted)
-        .withColumn("_total", total)
-        .withColumn("_shares", shares)
-        .withColumn("_top", top)
-        .withColumn("_residual", col(VALUE).minus(rounded))
-        .withColumn("_others", others)
-        .select(col(JOURNEY_ID), col(CUSTOMER_ID), col(CONVERSION_TS), col(MODEL), col(WEIGHT), col("_top"),
-            col("_residual"), col("_others"), explode(col("_shares")).as("_s"))
+        .withColumn(PER_CHANNEL, perChannel)
+        .withColumn(WEIGHTED, weighted)
+        .withColumn(TOTAL, total)
+        .withColumn(SHARES, shares)
+        .withColumn(TOP, top)
+        .withColumn(RESIDUAL, col(VALUE).minus(rounded))
+        .withColumn(OTHERS, others)
+        .select(col(JOURNEY_ID), col(CUSTOMER_ID), col(CONVERSION_TS), col(MODEL), col(WEIGHT), col(TOP),
+            col(RESIDUAL), col(OTHERS), explode(col(SHARES)).as(CREDIT))
         .select(col(JOURNEY_ID), col(CUSTOMER_ID), col(CONVERSION_TS), col(MODEL),
             s.getField(E_CHANNEL).as(CHANNEL),
-            when(isTop, col(WEIGHT).minus(col("_others"))).otherwise(col(WEIGHT).multiply(s.getField(SHARE)))
+            when(isTop, col(WEIGHT).minus(col(OTHERS))).otherwise(col(WEIGHT).multiply(s.getField(SHARE)))
                 .as(CREDIT_CONVERSIONS),
-            when(isTop, s.getField(V).plus(col("_residual"))).otherwise(s.getField(V))
+            when(isTop, s.getField(V).plus(col(RESIDUAL))).otherwise(s.getField(V))
                 .cast(AttributionColumns.MONEY).as(CREDIT_VALUE));
   }
 

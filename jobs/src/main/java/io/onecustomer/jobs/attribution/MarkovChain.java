@@ -75,6 +75,11 @@ public final class MarkovChain {
   static final String TO = "to";
   static final String COUNT = "count";
   static final String VALUE = "value";
+  // Intermediate columns of fit().
+  private static final String CHANNELS = "_channels";
+  private static final String STATES = "_states";
+  private static final String WEIGHT = "_weight";
+  private static final String STEP = "_step";
   /** Largest accepted residual |(I − Q)x − r| of the direct solve. */
   public static final double RESIDUAL_TOLERANCE = 1e-10;
 
@@ -115,20 +120,20 @@ public final class MarkovChain {
     }
     Column weight = PathTransforms.weight(walks);
     Column channels = transform(col(TOUCHES), t -> concat(lit(CHANNEL_STATE), t.getField(CHANNEL)));
-    Column collapsed = filter(col("_channels"), (c, i) -> when(i.equalTo(0), lit(true))
-        .otherwise(c.notEqual(get(col("_channels"), i.minus(1)))));
-    Column states = col("_states");
+    Column collapsed = filter(col(CHANNELS), (c, i) -> when(i.equalTo(0), lit(true))
+        .otherwise(c.notEqual(get(col(CHANNELS), i.minus(1)))));
+    Column states = col(STATES);
     Column steps = size(states).minus(1);
     long limit = (long) (options.maxChannels() + 1) * (options.maxChannels() + 2);
     List<Row> rows = walks
-        .select(channels.as("_channels"), col(IS_CONVERSION), col(CONVERSION_VALUE), weight.as("_w"))
+        .select(channels.as(CHANNELS), col(IS_CONVERSION), col(CONVERSION_VALUE), weight.as(WEIGHT))
         .select(concat(array(lit(START)), collapsed,
-                array(when(col(IS_CONVERSION), lit(CONVERSION)).otherwise(lit(NULL)))).as("_states"),
-            col(CONVERSION_VALUE), col("_w"))
+                array(when(col(IS_CONVERSION), lit(CONVERSION)).otherwise(lit(NULL)))).as(STATES),
+            col(CONVERSION_VALUE), col(WEIGHT))
         .select(explode(zip_with(slice(states, lit(1), steps), slice(states, lit(2), steps),
-                (a, b) -> struct(a.as(FROM), b.as(TO)))).as("_t"), col(CONVERSION_VALUE), col("_w"))
-        .groupBy(col("_t").getField(FROM).as(FROM), col("_t").getField(TO).as(TO))
-        .agg(sum(col("_w")).as(COUNT), sum(when(col("_t").getField(TO).equalTo(CONVERSION), col(CONVERSION_VALUE)))
+                (a, b) -> struct(a.as(FROM), b.as(TO)))).as(STEP), col(CONVERSION_VALUE), col(WEIGHT))
+        .groupBy(col(STEP).getField(FROM).as(FROM), col(STEP).getField(TO).as(TO))
+        .agg(sum(col(WEIGHT)).as(COUNT), sum(when(col(STEP).getField(TO).equalTo(CONVERSION), col(CONVERSION_VALUE)))
             .as(VALUE))
         .limit((int) Math.min(Integer.MAX_VALUE, limit + 1))
         .collectAsList();

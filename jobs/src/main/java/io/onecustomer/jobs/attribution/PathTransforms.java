@@ -76,6 +76,7 @@ public final class PathTransforms {
 
   private static final String ALL = "_all_touches";
   private static final String PREV_TS = "_prev_conversion_ts";
+  private static final String AFTER = "_after_last_conversion";
   private static final String LAST_TS = "_last_conversion_ts";
 
   /**
@@ -117,15 +118,15 @@ public final class PathTransforms {
         .agg(max(col(Conversions.TS)).as(LAST_TS));
     Column lastTs = col(LAST_TS);
     Column after = filter(col(ALL), t -> lastTs.isNull().or(t.getField(TS).gt(lastTs)));
-    Column latest = element_at(col("_after"), -1).getField(TS);
+    Column latest = element_at(col(AFTER), -1).getField(TS);
     Dataset<Row> open = byCustomer.join(lastConversion, byCustomer.col(CUSTOMER_ID).equalTo(lastConversion.col(CUSTOMER_ID)),
             "left")
-        .select(byCustomer.col(CUSTOMER_ID), after.as("_after"))
-        .filter(size(col("_after")).gt(0))
+        .select(byCustomer.col(CUSTOMER_ID), after.as(AFTER))
+        .filter(size(col(AFTER)).gt(0))
         .select(concat(lit(OPEN_PREFIX), col(CUSTOMER_ID)).as(JOURNEY_ID), col(CUSTOMER_ID),
             lit(false).as(IS_CONVERSION), lit(null).cast(DataTypes.TimestampType).as(CONVERSION_TS),
             lit(null).cast(AttributionColumns.MONEY).as(CONVERSION_VALUE),
-            touches(filter(col("_after"), t -> t.getField(TS).geq(latest.minus(lookback)))).as(TOUCHES));
+            touches(filter(col(AFTER), t -> t.getField(TS).geq(latest.minus(lookback)))).as(TOUCHES));
 
     return SilverColumns.conform(converting.unionByName(open), Journeys.COLUMNS);
   }

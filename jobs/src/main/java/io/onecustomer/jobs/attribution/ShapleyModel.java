@@ -63,6 +63,7 @@ public final class ShapleyModel {
   private static final String SET = "_channel_set";
   private static final String CONVERSIONS = "_conversions";
   private static final String JOURNEYS = "_journeys";
+  private static final String PART = "_part";
   private static final String VALUE = "_value";
 
   /**
@@ -102,8 +103,8 @@ public final class ShapleyModel {
         .agg(sum(CONVERSIONS).as(CONVERSIONS), sum(JOURNEYS).as(JOURNEYS), sum(VALUE).as(VALUE));
     Column worth = includeNulls ? col(CONVERSIONS).divide(col(JOURNEYS)) : col(CONVERSIONS);
     List<Row> phi = bySet
-        .select(explode(col(SET)).as(CHANNEL), worth.divide(size(col(SET))).as("_part"))
-        .groupBy(CHANNEL).agg(sum("_part"))
+        .select(explode(col(SET)).as(CHANNEL), worth.divide(size(col(SET))).as(PART))
+        .groupBy(CHANNEL).agg(sum(PART))
         .limit(options.maxChannels() + 1)
         .collectAsList();
     if (phi.size() > options.maxChannels()) {

@@ -144,7 +144,23 @@ public final class AttributionCsv {
     } catch (UncheckedIOException e) {
       err.println("attribution-csv: " + e.getCause().getMessage());
       return 1;
+    } catch (Exception e) { // Spark throws SparkException (checked) from Scala code
+      // A malformed line (FAILFAST) or a failed model: the first line says which.
+      err.println("attribution-csv: failed: " + firstLine(e));
+      Throwable root = e;
+      while (root.getCause() != null && root.getCause() != root) {
+        root = root.getCause();
+      }
+      if (root != e) {
+        err.println("attribution-csv: cause: " + firstLine(root));
+      }
+      return 1;
     }
+  }
+
+  private static String firstLine(Throwable t) {
+    String msg = t.getMessage() == null ? t.toString() : t.getMessage();
+    return msg.lines().findFirst().orElse(msg);
   }
 
   private static String value(String[] argv, int i) {
