@@ -11,7 +11,6 @@ import io.onecustomer.jobs.silver.SilverColumns.IdentifierObs;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.storage.StorageLevel;
 
 /**
  * Full and incremental identity resolution and guards, as functions of Datasets (no I/O).
@@ -57,7 +56,7 @@ public final class IdentityResolver {
     Dataset<Row> allowed = stats.withColumn(ID_HASH, hashOf(hmac))
         .join(blocked.select(ID_TYPE, ID_HASH), seq(ID_TYPE, ID_HASH), "left_anti")
         .withColumn(NODE, IdentityTransforms.node(col(ID_TYPE), col(ID_VALUE)))
-        .persist(StorageLevel.MEMORY_AND_DISK());
+        .localCheckpoint();
     Dataset<Row> edges = IdentityTransforms.edges(obs, allowed);
     IdentityTransforms.Components cc =
         IdentityTransforms.connectedComponents(allowed.select(NODE), edges, cfg.maxIterations());
@@ -88,18 +87,20 @@ public final class IdentityResolver {
       Dataset<Row> newlyBlocked, Hmac hmac, AppConfig.Identity cfg) {
     Dataset<Row> hashed = obs.select(col(IdentifierObs.ID_TYPE).alias(ID_TYPE), col(IdentifierObs.ID_VALUE)
             .alias(ID_VALUE)).where(notWeak(cfg)).distinct()
-        .withColumn(ID_HASH, hashOf(hmac)).persist(StorageLevel.MEMORY_AND_DISK());
+        .withColumn(ID_HASH, hashOf(hmac)).localCheckpoint();
     Dataset<Row> touched = newObs.select(col(IdentifierObs.ID_TYPE).alias(ID_TYPE), col(IdentifierObs.ID_VALUE)
             .alias(ID_VALUE)).distinct()
         .join(hashed, seq(ID_TYPE, ID_VALUE)).select(ID_TYPE, ID_HASH);
     Dataset<Row> affectedCustomers = base.join(touched.union(newlyBlocked.select(ID_TYPE, ID_HASH)),
             seq(ID_TYPE, ID_HASH), "left_semi")
-        .select(CUSTOMER_ID).distinct().persist(StorageLevel.MEMORY_AND_DISK());
+        .select(CUSTOMER_ID).distinct().localCheckpoint();
     Dataset<Row> affectedNodes = base.join(affectedCustomers, seq(CUSTOMER_ID), "left_semi")
         .select(ID_TYPE, ID_HASH).union(touched).distinct();
     Dataset<Row> affectedValues = hashed.join(affectedNodes, seq(ID_TYPE, ID_HASH), "left_semi")
-        .select(ID_TYPE, ID_VALUE).persist(StorageLevel.MEMORY_AND_DISK());
-    Dataset<Row> sub = recordsCarrying(obs, affectedValues);
+        .select(ID_TYPE, ID_VALUE).localCheckpoint();
+    // Materialised (and the plans cut) at each step: the inputs are used several times, and plans
+    // that repeat them grow too large to even describe.
+    Dataset<Row> sub = recordsCarrying(obs, affectedValues).localCheckpoint();
     Dataset<Row> previous = base.join(affectedCustomers, seq(CUSTOMER_ID), "left_semi").select(ID_HASH, CUSTOMER_ID);
     Resolved part = resolve(sub, affectedValues, blocked, previous, hmac, cfg);
     Dataset<Row> kept = base.join(affectedCustomers, seq(CUSTOMER_ID), "left_anti")

@@ -51,6 +51,8 @@ public final class TableDocs {
     schema(sb, IngestAudit.SCHEMA);
     silver(sb, io.onecustomer.jobs.identity.IdentityColumns.OPS_IDENTITY_AUDIT.qualified(),
         io.onecustomer.jobs.identity.IdentityColumns.AUDIT_COMMENT, io.onecustomer.jobs.identity.IdentityColumns.AUDIT_COLUMNS);
+    silver(sb, io.onecustomer.jobs.erasure.Erasure.OPS_ERASURE_LOG.qualified(), io.onecustomer.jobs.erasure.Erasure.LOG_COMMENT,
+        io.onecustomer.jobs.erasure.Erasure.LogColumns.COLUMNS);
     sb.append("## silver\n\n");
     silver(sb, Tables.SILVER_ORDERS.qualified(), "One row per order line of every sales channel (deduplicated by `order_line_id`).", SilverColumns.Orders.COLUMNS);
     silver(sb, Tables.SILVER_TOUCHPOINTS.qualified(), "One row per interaction that is not an order.", SilverColumns.Touchpoints.COLUMNS);
@@ -66,6 +68,8 @@ public final class TableDocs {
     silver(sb, io.onecustomer.jobs.identity.IdentityColumns.GOLD_CUSTOMER_ID_HISTORY.qualified(),
         io.onecustomer.jobs.identity.IdentityColumns.HISTORY_COMMENT,
         io.onecustomer.jobs.identity.IdentityColumns.HISTORY_COLUMNS);
+    silver(sb, io.onecustomer.jobs.customer.CustomerColumns.GOLD_CUSTOMERS.qualified(),
+        io.onecustomer.jobs.customer.CustomerColumns.TABLE_COMMENT, io.onecustomer.jobs.customer.CustomerColumns.COLUMNS);
     return sb.toString();
   }
 
