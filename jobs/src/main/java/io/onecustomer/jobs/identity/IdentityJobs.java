@@ -168,7 +168,7 @@ public final class IdentityJobs {
               .isin(erased.toArray()).unary_$bang());
         }
         return rows.localCheckpoint();
-      } catch (RuntimeException e) {
+      } catch (Exception e) { // SparkException (a missing file) is checked in Java's eyes
         LOG.warn("identity_resolution: cannot read the state of {} (version {}: {}); resolving everything",
             base.day(), base.version(), e.getMessage());
         return null;
@@ -238,7 +238,7 @@ public final class IdentityJobs {
           previous = spark.read().format("delta").option("versionAsOf", before)
               .load(GOLD_CUSTOMER_IDENTITIES.path(ctx.warehouse())).select(ID_TYPE, ID_HASH, CUSTOMER_ID)
               .localCheckpoint();
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // SparkException (a missing file) is checked in Java's eyes
           // VACUUM (an erasure with a short retention) removed that version's files.
           String why = "the version of " + GOLD_CUSTOMER_IDENTITIES + " before " + day + " (version " + before
               + ") is no longer readable (vacuumed?): no changes recorded for this run";
