@@ -46,7 +46,10 @@ public final class TestSpark {
         "onecustomer.catalog.type", "in-memory",
         "onecustomer.identity.hash-key-required", "false"));
     var extra = ConfigFactory.parseMap(overrides);
-    return AppConfig.fromConfig(extra.withFallback(base)
+    // The demo brand's geography from conf/local.conf; everything else from reference.conf.
+    var geo = ConfigFactory.parseResources(TestSpark.class.getClassLoader(), "conf/local.conf")
+        .withOnlyPath("onecustomer.geo");
+    return AppConfig.fromConfig(extra.withFallback(base).withFallback(geo)
         .withFallback(ConfigFactory.defaultReference(TestSpark.class.getClassLoader())).resolve());
   }
 

@@ -65,6 +65,12 @@ public final class AppConfig {
    */
   public record Erasure(int vacuumRetentionHours) {}
 
+  /**
+   * The brand's geography, small reference data: {@code cityRegions} city to sales region, {@code
+   * storeCities} store id to city. Used to give customers a region; empty maps leave it null.
+   */
+  public record Geo(Map<String, String> cityRegions, Map<String, String> storeCities) {}
+
   private final String env;
   private final ZoneId timezone;
   private final Paths paths;
@@ -73,6 +79,7 @@ public final class AppConfig {
   private final Map<String, String> spark;
   private final Identity identity;
   private final Erasure erasure;
+  private final Geo geo;
 
   private AppConfig(
       String env,
@@ -82,7 +89,8 @@ public final class AppConfig {
       Ingest ingest,
       Map<String, String> spark,
       Identity identity,
-      Erasure erasure) {
+      Erasure erasure,
+      Geo geo) {
     this.env = env;
     this.timezone = timezone;
     this.paths = paths;
@@ -91,6 +99,7 @@ public final class AppConfig {
     this.spark = Collections.unmodifiableMap(new LinkedHashMap<>(spark));
     this.identity = identity;
     this.erasure = erasure;
+    this.geo = geo;
   }
 
   /**
@@ -145,7 +154,27 @@ public final class AppConfig {
       }
     }
     return new AppConfig(env, zone, paths, catalog, new Ingest(missing, tolerance), spark, identity(c),
-        erasure(c));
+        erasure(c), geo(c));
+  }
+
+  private static Geo geo(Config c) {
+    Map<String, String> cityRegions = new TreeMap<>();
+    Config regions = c.getConfig("geo.regions");
+    for (String region : regions.root().keySet()) {
+      for (String city : regions.getStringList(ConfigUtil.joinPath(region))) {
+        String before = cityRegions.put(city, region);
+        if (before != null && !before.equals(region)) {
+          throw new ConfigException("onecustomer.geo.regions lists city '" + city + "' in both " + before + " and "
+              + region);
+        }
+      }
+    }
+    Map<String, String> storeCities = new TreeMap<>();
+    Config stores = c.getConfig("geo.store-cities");
+    for (String store : stores.root().keySet()) {
+      storeCities.put(store, stores.getString(ConfigUtil.joinPath(store)));
+    }
+    return new Geo(Collections.unmodifiableMap(cityRegions), Collections.unmodifiableMap(storeCities));
   }
 
   private static Erasure erasure(Config c) {
@@ -336,6 +365,10 @@ public final class AppConfig {
 
   public Erasure erasure() {
     return erasure;
+  }
+
+  public Geo geo() {
+    return geo;
   }
 
   /** Spark settings to apply to the session, as given. */

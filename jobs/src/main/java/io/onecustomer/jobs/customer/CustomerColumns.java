@@ -44,6 +44,7 @@ public final class CustomerColumns {
   public static final String PREFERRED_CHANNEL = "preferred_channel";
   public static final String HOME_STORE_ID = "home_store_id";
   public static final String CITY = "city";
+  public static final String REGION = "region";
   public static final String MEMBER_TIER = "member_tier";
   public static final String IS_MEMBER = "is_member";
   public static final String HAS_SMS_CONSENT = "has_sms_consent";
@@ -102,6 +103,7 @@ public final class CustomerColumns {
         PREFERRED_CHANNEL, "Channel with most orders (ties: higher revenue, then alphabetical)",
         HOME_STORE_ID, "Offline store with most receipts; null without store purchases",
         CITY, "Most frequent marketplace shipping city; null without marketplace orders",
+        REGION, "Sales region of the home store, else of the shipping city (onecustomer.geo); null when unknown",
         IS_MEMBER, "True when a CRM member profile resolves to this customer",
         MEMBER_TIER, "Tier of the latest member profile: BASIC, SILVER, GOLD, PLATINUM",
         HAS_SMS_CONSENT, "SMS marketing consent on the latest member profile; null for non-members",

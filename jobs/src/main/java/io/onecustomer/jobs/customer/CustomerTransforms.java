@@ -10,8 +10,10 @@ import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.map;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.row_number;
@@ -21,6 +23,7 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.to_date;
 import static org.apache.spark.sql.functions.when;
 
+import io.onecustomer.common.config.AppConfig;
 import io.onecustomer.jobs.identity.IdentityColumns;
 import io.onecustomer.jobs.silver.SilverColumns;
 import io.onecustomer.jobs.silver.SilverColumns.Members;
@@ -161,7 +164,7 @@ public final class CustomerTransforms {
    * order.
    */
   public static Dataset<Row> customers(Dataset<Row> identities, Dataset<Row> orders, Dataset<Row> members,
-      Dataset<Row> tickets, Dataset<Row> touchpoints, Date snapshotDate) {
+      Dataset<Row> tickets, Dataset<Row> touchpoints, AppConfig.Geo geo, Date snapshotDate) {
     var on = seq(CUSTOMER_ID);
     Dataset<Row> c = identifierFacts(identities)
         .join(orderFacts(orders), on, "left")
@@ -187,8 +190,35 @@ public final class CustomerTransforms {
     c = c.withColumn(CHANNELS_USED, coalesce(col(CHANNELS_USED), org.apache.spark.sql.functions.array().cast("array<string>")))
         .withColumn(IS_MEMBER, coalesce(col(IS_MEMBER), lit(false)))
         .withColumn(LAST_ACTIVITY_TS, greatest(col(LAST_ORDER_TS), col(LAST_TOUCHPOINT_TS), col(LAST_TICKET_TS)))
+        .withColumn(REGION, region(col(HOME_STORE_ID), col(CITY), geo))
         .withColumn(SNAPSHOT_DATE, lit(snapshotDate));
     return c;
+  }
+
+  /**
+   * The sales region of the home store's city, else of the shipping city (the brand's geography
+   * from config, as literal map columns); null when neither is known.
+   */
+  public static Column region(Column homeStore, Column city, AppConfig.Geo geo) {
+    Column regions = literalMap(geo.cityRegions());
+    Column storeCities = literalMap(geo.storeCities());
+    if (regions == null) {
+      return lit(null).cast("string");
+    }
+    Column ofCity = element_at(regions, city);
+    return storeCities == null ? ofCity : coalesce(element_at(regions, element_at(storeCities, homeStore)), ofCity);
+  }
+
+  private static Column literalMap(java.util.Map<String, String> m) {
+    if (m.isEmpty()) {
+      return null;
+    }
+    List<Column> kv = new ArrayList<>();
+    m.forEach((k, v) -> {
+      kv.add(lit(k));
+      kv.add(lit(v));
+    });
+    return map(kv.toArray(new Column[0]));
   }
 
   /** The first row per customer in the given order. */

@@ -38,7 +38,7 @@ public final class CustomersJob implements Job {
   public JobResult run(JobContext ctx) {
     var keyed = new CustomerKeyed(ctx.spark(), ctx.warehouse(), ctx.range().to(), Hmac.fromConfig(ctx.config()));
     Dataset<Row> customers = CustomerTransforms.customers(keyed.identities(), keyed.orders(), keyed.members(),
-        keyed.tickets(), keyed.touchpoints(), Date.valueOf(ctx.range().to()));
+        keyed.tickets(), keyed.touchpoints(), ctx.config().geo(), Date.valueOf(ctx.range().to()));
     customers = SilverColumns.conform(customers, CustomerColumns.COLUMNS);
     long written = DeltaWriter.replaceAll(ctx.spark(), customers, output(), ctx.warehouse(),
         CustomerColumns.TABLE_COMMENT, "snapshot_date=" + ctx.range().to());

@@ -93,6 +93,22 @@ class CustomerTransformsTest {
   }
 
   @Test
+  void regionComesFromTheHomeStoreElseTheShippingCityElseNothing() {
+    var geo = new io.onecustomer.common.config.AppConfig.Geo(Map.of("Shanghai", "East", "Beijing", "North"),
+        Map.of("S1", "Beijing", "S2", "Atlantis"));
+    List<Row> r = spark.sql("SELECT * FROM VALUES ('S1', 'Shanghai'), (NULL, 'Shanghai'), ('S2', 'Beijing'),"
+            + " ('S9', NULL), (NULL, NULL) AS t(home_store_id, city)")
+        .select(CustomerTransforms.region(org.apache.spark.sql.functions.col("home_store_id"),
+            org.apache.spark.sql.functions.col("city"), geo)).collectAsList();
+    java.util.List<Object> got = new java.util.ArrayList<>();
+    r.forEach(x -> got.add(x.get(0)));
+    assertEquals(java.util.Arrays.asList("North", "East", "North", null, null), got);
+    var none = new io.onecustomer.common.config.AppConfig.Geo(Map.of(), Map.of());
+    assertNull(spark.sql("SELECT 'S1' AS s, 'Beijing' AS c").select(CustomerTransforms.region(
+        org.apache.spark.sql.functions.col("s"), org.apache.spark.sql.functions.col("c"), none)).first().get(0));
+  }
+
+  @Test
   void everyIdentityCustomerGetsARowWithZerosWhereItHasNoActivity() {
     Dataset<Row> identities = spark.sql("SELECT * FROM VALUES"
         + " ('A', 'phone', CAST('2026-04-01 00:00:00' AS TIMESTAMP)), ('A', 'member_id', CAST('2026-03-01 00:00:00' AS TIMESTAMP)),"
@@ -110,11 +126,14 @@ class CustomerTransformsTest {
         + " ('C', CAST('2026-05-09 00:00:00' AS TIMESTAMP)), ('C', CAST('2026-05-10 00:00:00' AS TIMESTAMP)),"
         + " (NULL, CAST('2026-05-11 00:00:00' AS TIMESTAMP)) AS t(customer_id, event_ts)");
     Dataset<Row> out = SilverColumns.conform(CustomerTransforms.customers(identities, orders(A_ORDERS), members,
-        tickets, touches, Date.valueOf("2026-05-10")), CustomerColumns.COLUMNS);
+        tickets, touches, new io.onecustomer.common.config.AppConfig.Geo(Map.of("Shanghai", "East", "Beijing", "North"),
+            Map.of("S1", "Beijing")), Date.valueOf("2026-05-10")), CustomerColumns.COLUMNS);
     Map<String, Row> c = byCustomer(out);
     assertEquals(2, c.size(), "A and C; the anonymous touch and the distributor line resolve to nobody");
     Row a = c.get("A");
     assertEquals("GOLD", get(a, "member_tier"), "latest profile");
+    assertEquals("North", get(a, "region"), "home store S1 is in Beijing; it outranks the Shanghai shipping city");
+    assertNull(get(c.get("C"), "region"));
     assertEquals(true, get(a, "has_email_consent"));
     assertEquals(3L, get(a, "service_tickets"));
     assertEquals(1L, get(a, "complaints"));

@@ -258,6 +258,27 @@ class PipelineIT {
     long mixed = peopleOfCustomer.values().stream().filter(p -> p.size() > 1).count();
     assertTrue(peopleOfCustomer.size() > 20, "marketplace customers: " + peopleOfCustomer.size());
     assertTrue(mixed <= peopleOfCustomer.size() / 1000, mixed + " customers mix several people's marketplace orders");
+    // Region (home store, else shipping city) against the truth person's region.
+    Map<String, String> regionOf = new HashMap<>();
+    customers.where(col("region").isNotNull()).select("customer_id", "region").collectAsList()
+        .forEach(r -> regionOf.put(r.getString(0), r.getString(1)));
+    Map<String, String> idOf = customerIdByHash();
+    Hmac hmac = Hmac.fromConfig(cfg);
+    int compared = 0;
+    int same = 0;
+    try {
+      for (String line : Files.readAllLines(out.resolve("truth").resolve("people.csv")).subList(1, 601)) {
+        String[] c = line.split(",", -1);
+        String customer = c[5].isEmpty() ? null : idOf.get("buyer_nick:" + hashOf(hmac, "buyer_nick:" + c[5]));
+        if (customer != null && regionOf.containsKey(customer)) {
+          compared++;
+          same += regionOf.get(customer).equals(c[9]) ? 1 : 0;
+        }
+      }
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    assertTrue(compared >= 20 && same >= 0.9 * compared, same + " of " + compared + " regions match the truth");
     long withRevenue = customers.where(col("orders").gt(0)).count();
     assertEquals(withRevenue, customers.where(col("first_order_date").isNotNull()).count());
   }
