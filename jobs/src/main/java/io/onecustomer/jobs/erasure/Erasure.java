@@ -142,6 +142,7 @@ public final class Erasure {
       }
       String value = one.getString(0);
       String hash = spark.range(1).select(hmac.hash(lit(req.idType() + ":" + value))).first().getString(0);
+      refuseShared(req, hash);
       nodeHashes.add(req.idType() + ":" + hash);
       if (identities != null) {
         List<Row> owner = identities.where(col(IdentityColumns.ID_TYPE).equalTo(req.idType())
@@ -265,6 +266,26 @@ public final class Erasure {
     Set<String> landingFiles = new java.util.TreeSet<>();
     lineage.forEach(l -> landingFiles.add((String) l.get(1)));
     return writeLog(req, customerId, nodeHashes, deleted, landingFiles, vacuumed, requestedAt);
+  }
+
+  /**
+   * An identifier the guards found shared by several people (a family or store phone) names no one
+   * person: erasing every row that carries it would erase the others too.
+   */
+  private void refuseShared(Request req, String hash) {
+    if (!DeltaWriter.exists(spark, IdentityColumns.OPS_IDENTITY_AUDIT, warehouse())) {
+      return;
+    }
+    List<Row> shared = DeltaWriter.read(spark, IdentityColumns.OPS_IDENTITY_AUDIT, warehouse())
+        .where(col(IdentityColumns.ID_TYPE).equalTo(req.idType()).and(col(IdentityColumns.ID_HASH).equalTo(hash))
+            .and(col(IdentityColumns.REASON_CODE).isin(IdentityColumns.SHARED_BY_RECORDS,
+                IdentityColumns.LINKED_TO_MANY)))
+        .select(IdentityColumns.REASON).limit(1).collectAsList();
+    if (!shared.isEmpty()) {
+      throw new IllegalArgumentException("--identifier " + req.idType() + " is shared by several people ("
+          + IdentityColumns.OPS_IDENTITY_AUDIT + ": " + shared.get(0).getString(0)
+          + "); erase the person by --customer-id instead");
+    }
   }
 
   private static java.util.function.Function<String, Column> functionsLit() {

@@ -33,4 +33,21 @@ class ErasureTest {
       assertFalse(found(ps, miss), miss);
     }
   }
+
+  @Test
+  void anIdentifierTheGuardsFoundSharedIsRefusedNamingTheReason(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    var spark = io.onecustomer.jobs.TestSpark.session();
+    var cfg = io.onecustomer.jobs.TestSpark.config(dir.resolve("landing"), dir.resolve("warehouse"));
+    var hmac = io.onecustomer.jobs.identity.Hmac.fromConfig(cfg);
+    var audit = spark.sql("SELECT 'phone' AS id_type, '+8613912345678' AS v, 'linked_to_many' AS reason_code,"
+            + " 'seen with 2 distinct member_id values (limit 1)' AS reason")
+        .withColumn("id_hash", hmac.hash(org.apache.spark.sql.functions.lit("phone:+8613912345678")))
+        .drop("v");
+    io.onecustomer.common.delta.DeltaWriter.replaceAll(spark, audit,
+        io.onecustomer.jobs.identity.IdentityColumns.OPS_IDENTITY_AUDIT, cfg.paths().warehouse(), null);
+    var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> new Erasure(spark, cfg).erase(Erasure.Request.parse(null, "phone:139 1234 5678"), java.time.Instant.EPOCH));
+    assertEquals("--identifier phone is shared by several people (ops.identity_audit: seen with 2 distinct member_id"
+        + " values (limit 1)); erase the person by --customer-id instead", e.getMessage());
+  }
 }
