@@ -411,11 +411,12 @@ public final class AppConfig {
     }
     return env.equals(other.env) && timezone.equals(other.timezone) && paths.equals(other.paths)
         && catalogType == other.catalogType && ingest.equals(other.ingest)
-        && spark.equals(other.spark) && identity.equals(other.identity);
+        && spark.equals(other.spark) && identity.equals(other.identity) && erasure.equals(other.erasure)
+        && geo.equals(other.geo);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(env, timezone, paths, catalogType, ingest, spark);
+    return Objects.hash(env, timezone, paths, catalogType, ingest, spark, identity, erasure, geo);
   }
 }
