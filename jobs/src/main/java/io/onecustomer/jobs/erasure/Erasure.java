@@ -10,6 +10,7 @@ import io.delta.tables.DeltaTable;
 import io.onecustomer.common.TableId;
 import io.onecustomer.common.Tables;
 import io.onecustomer.common.config.AppConfig;
+import io.onecustomer.common.delta.CatalogSync;
 import io.onecustomer.common.delta.DeltaWriter;
 import io.onecustomer.jobs.bronze.LandingReader;
 import io.onecustomer.jobs.bronze.SourceEntities;
@@ -21,10 +22,6 @@ import io.onecustomer.jobs.identity.IdentityTransforms;
 import io.onecustomer.jobs.silver.Identifiers;
 import io.onecustomer.jobs.silver.SilverColumns;
 import io.onecustomer.jobs.silver.SilverColumns.IdentifierObs;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,7 +31,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -164,7 +160,6 @@ public final class Erasure {
           + IdentityColumns.GOLD_CUSTOMER_IDENTITIES + " (nor in " + OPS_ERASURE_LOG + ")");
     }
     LOG.info("erasing customer {} ({} identifiers)", customerId, nodeHashes.size());
-    Column[] hashLits = nodeHashes.stream().map(functionsLit()).toArray(Column[]::new);
 
     // 2. Silver rows carrying them; remember lineage and the person's own raw values first.
     Map<String, Long> deleted = new LinkedHashMap<>();
@@ -181,19 +176,24 @@ public final class Erasure {
       if (!DeltaWriter.exists(spark, e.getKey(), warehouse())) {
         continue;
       }
-      Column cond = carriesAny(e.getValue(), hashLits);
+      Column cond = carriesAny(e.getValue(), nodeHashes, hmac);
       silverConditions.put(e.getKey(), cond);
       Dataset<Row> rows = DeltaWriter.read(spark, e.getKey(), warehouse()).where(cond);
-      String bronze = bronzeOf(e.getKey());
       Column src = List.of(rows.columns()).contains(SilverColumns.SOURCE_TABLE) ? col(SilverColumns.SOURCE_TABLE)
-          : lit(bronze);
-      for (Row r : rows.select(src, col(SilverColumns.SOURCE_FILE), col(SilverColumns.SOURCE_LINE)).collectAsList()) {
-        lineage.add(List.of(r.getString(0), r.getString(1), r.getLong(2)));
-      }
+          : lit(bronzeOf(e.getKey()));
+      // One pass over the person's rows: lineage, and each identifier value that is theirs (not a
+      // blocked shared one that happens to sit on their row).
+      List<Column> sel = new ArrayList<>(List.of(src, col(SilverColumns.SOURCE_FILE), col(SilverColumns.SOURCE_LINE)));
       for (String t : e.getValue()) {
-        Column own = hmac.hash(concat(lit(t + ":"), col(t))).isin((Object[]) hashesOf(nodeHashes, t));
-        rows.where(own).select(col(t)).distinct().collectAsList()
-            .forEach(r -> rawValues.computeIfAbsent(t, k -> new LinkedHashSet<>()).add(r.getString(0)));
+        sel.add(org.apache.spark.sql.functions.when(nodeHashOf(t, hmac).isin(nodeHashes.toArray()), col(t)));
+      }
+      for (Row r : rows.select(sel.toArray(new Column[0])).collectAsList()) {
+        lineage.add(List.of(r.getString(0), r.getString(1), r.getLong(2)));
+        for (int i = 0; i < e.getValue().size(); i++) {
+          if (!r.isNullAt(3 + i)) {
+            rawValues.computeIfAbsent(e.getValue().get(i), k -> new LinkedHashSet<>()).add(r.getString(3 + i));
+          }
+        }
       }
     }
     if (DeltaWriter.exists(spark, Tables.SILVER_IDENTIFIERS, warehouse())) {
@@ -288,27 +288,23 @@ public final class Erasure {
     }
   }
 
-  private static java.util.function.Function<String, Column> functionsLit() {
-    return org.apache.spark.sql.functions::lit;
-  }
-
   private Column nodeHash() {
     return concat(col(IdentifierObs.ID_TYPE), lit(":"),
         hmac.hash(IdentityTransforms.node(col(IdentifierObs.ID_TYPE), col(IdentifierObs.ID_VALUE))));
   }
 
-  /** True when a row's identifier columns hash into the person's set. */
-  private Column carriesAny(List<String> idColumns, Column[] hashLits) {
-    Column any = lit(false);
-    for (String t : idColumns) {
-      any = any.or(concat(lit(t + ":"), hmac.hash(concat(lit(t + ":"), col(t)))).isin((Object[]) hashLits));
-    }
-    return any;
+  /** "type:HMAC" of the identifier in the column named by its type (phone, email, ...). */
+  static Column nodeHashOf(String type, Hmac hmac) {
+    return concat(lit(type + ":"), hmac.hash(IdentityTransforms.node(lit(type), col(type))));
   }
 
-  private static String[] hashesOf(Set<String> nodeHashes, String type) {
-    return nodeHashes.stream().filter(h -> h.startsWith(type + ":")).map(h -> h.substring(type.length() + 1))
-        .toArray(String[]::new);
+  /** True when one of a row's identifier columns holds an identifier of {@code nodeHashes} ("type:HMAC"). */
+  static Column carriesAny(List<String> idColumns, Set<String> nodeHashes, Hmac hmac) {
+    Column any = lit(false);
+    for (String t : idColumns) {
+      any = any.or(nodeHashOf(t, hmac).isin(nodeHashes.toArray()));
+    }
+    return any;
   }
 
   static Column normalised(String type, Column raw) {
@@ -394,14 +390,13 @@ public final class Erasure {
   private void delete(TableId table, Column condition, Map<String, Long> deleted) {
     String path = table.path(warehouse());
     DeltaTable delta = DeltaTable.forPath(spark, path);
-    Row last = delta.history(1).select("userMetadata").first();
-    String tag = last.isNullAt(0) ? null : last.getString(0);
+    Row last = delta.history(1).select("version", "userMetadata").first();
+    long before = last.getLong(0);
     String key = "spark.databricks.delta.commitInfo.userMetadata";
-    if (tag != null) {
-      spark.conf().set(key, tag);
+    if (!last.isNullAt(1)) {
+      spark.conf().set(key, last.getString(1));
     }
     try {
-      long before = delta.history(1).select("version").first().getLong(0);
       delta.delete(condition);
       Row h = delta.history(1).select("version", "operationMetrics").first();
       if (h.getLong(0) == before) {
@@ -418,26 +413,10 @@ public final class Erasure {
     }
   }
 
-  /** Delta tables of the given layers found in the warehouse. */
+  /** Delta tables of the given layers in the warehouse (local or s3a, through Hadoop's file system). */
   private List<TableId> tablesIn(String... layers) {
-    List<TableId> out = new ArrayList<>();
-    for (String layer : layers) {
-      Path dir = Path.of(warehouse(), layer);
-      if (!Files.isDirectory(dir)) {
-        continue;
-      }
-      try (Stream<Path> s = Files.list(dir)) {
-        s.sorted().forEach(p -> {
-          TableId t = new TableId(layer, p.getFileName().toString());
-          if (DeltaWriter.exists(spark, t, warehouse())) {
-            out.add(t);
-          }
-        });
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-    return out;
+    List<String> wanted = List.of(layers);
+    return CatalogSync.discover(spark, warehouse()).stream().filter(t -> wanted.contains(t.layer())).toList();
   }
 
   /**
@@ -465,12 +444,8 @@ public final class Erasure {
     }
     List<String> present = new ArrayList<>(List.of(rows.columns()));
     present.retainAll(IDENTIFIER_TYPES);
-    Column[] lits = erased.stream().map(functionsLit()).toArray(Column[]::new);
-    Column any = lit(false);
-    for (String t : present) {
-      any = any.or(concat(lit(t + ":"), hmac.hash(concat(lit(t + ":"), col(t)))).isin((Object[]) lits));
-    }
-    return present.isEmpty() ? rows : rows.where(org.apache.spark.sql.functions.coalesce(any, lit(false)).unary_$bang());
+    return present.isEmpty() ? rows : rows.where(
+        org.apache.spark.sql.functions.coalesce(carriesAny(present, erased, hmac), lit(false)).unary_$bang());
   }
 
   private boolean alreadyErased(String customerId) {
