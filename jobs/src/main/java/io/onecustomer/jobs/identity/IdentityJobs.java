@@ -79,8 +79,7 @@ public final class IdentityJobs {
         audit = hashed(IdentityResolver.guardsFull(obs, cfg), hmac, day);
       } else {
         Dataset<Row> newObs = obs.where(col(SilverColumns.RUN_DATE).gt(Date.valueOf(base.day())));
-        Dataset<Row> touched = newObs.select(col(ID_TYPE), col(ID_VALUE)).distinct()
-            .select(col(ID_TYPE), hashOf(hmac).alias(ID_HASH));
+        Dataset<Row> touched = IdentityResolver.identifiersOf(newObs).select(col(ID_TYPE), hashOf(hmac).alias(ID_HASH));
         Dataset<Row> kept = DeltaWriter.read(ctx.spark(), OPS_IDENTITY_AUDIT, ctx.warehouse())
             .where(col(SNAPSHOT_DATE).equalTo(Date.valueOf(base.day())))
             .join(touched, seq(ID_TYPE, ID_HASH), "left_anti")

@@ -68,10 +68,14 @@ public final class IdentityResolver {
     return new Resolved(out, cc.iterations());
   }
 
+  /** The distinct identifiers (id_type, id_value) of some observations. */
+  static Dataset<Row> identifiersOf(Dataset<Row> obs) {
+    return obs.select(IdentifierObs.ID_TYPE, IdentifierObs.ID_VALUE).distinct();
+  }
+
   /** Every observation of every record that carries one of {@code values} (id_type, id_value). */
   static Dataset<Row> recordsCarrying(Dataset<Row> obs, Dataset<Row> values) {
-    Dataset<Row> records = obs.select(col(IdentifierObs.ID_TYPE).alias(ID_TYPE), col(IdentifierObs.ID_VALUE)
-            .alias(ID_VALUE), col(IdentifierObs.RECORD_KEY))
+    Dataset<Row> records = obs.select(IdentifierObs.ID_TYPE, IdentifierObs.ID_VALUE, IdentifierObs.RECORD_KEY)
         .join(values.select(ID_TYPE, ID_VALUE), seq(ID_TYPE, ID_VALUE), "left_semi")
         .select(IdentifierObs.RECORD_KEY).distinct();
     return obs.join(records, seq(IdentifierObs.RECORD_KEY), "left_semi");
@@ -85,12 +89,8 @@ public final class IdentityResolver {
    */
   public static Resolved incremental(Dataset<Row> obs, Dataset<Row> newObs, Dataset<Row> blocked, Dataset<Row> base,
       Dataset<Row> newlyBlocked, Hmac hmac, AppConfig.Identity cfg) {
-    Dataset<Row> hashed = obs.select(col(IdentifierObs.ID_TYPE).alias(ID_TYPE), col(IdentifierObs.ID_VALUE)
-            .alias(ID_VALUE)).where(notWeak(cfg)).distinct()
-        .withColumn(ID_HASH, hashOf(hmac)).localCheckpoint();
-    Dataset<Row> touched = newObs.select(col(IdentifierObs.ID_TYPE).alias(ID_TYPE), col(IdentifierObs.ID_VALUE)
-            .alias(ID_VALUE)).distinct()
-        .join(hashed, seq(ID_TYPE, ID_VALUE)).select(ID_TYPE, ID_HASH);
+    Dataset<Row> hashed = identifiersOf(obs).where(notWeak(cfg)).withColumn(ID_HASH, hashOf(hmac)).localCheckpoint();
+    Dataset<Row> touched = identifiersOf(newObs).join(hashed, seq(ID_TYPE, ID_VALUE)).select(ID_TYPE, ID_HASH);
     Dataset<Row> affectedCustomers = base.join(touched.union(newlyBlocked.select(ID_TYPE, ID_HASH)),
             seq(ID_TYPE, ID_HASH), "left_semi")
         .select(CUSTOMER_ID).distinct().localCheckpoint();
@@ -121,8 +121,7 @@ public final class IdentityResolver {
    * id_value, records, reason_code, reason) for the touched identifiers that are blocked.
    */
   public static Dataset<Row> guardsTouched(Dataset<Row> obs, Dataset<Row> newObs, AppConfig.Identity cfg) {
-    Dataset<Row> touched = newObs.select(col(IdentifierObs.ID_TYPE).alias(ID_TYPE),
-        col(IdentifierObs.ID_VALUE).alias(ID_VALUE)).distinct();
+    Dataset<Row> touched = identifiersOf(newObs);
     Dataset<Row> sub = recordsCarrying(obs, touched);
     return IdentityTransforms.blocked(sub, IdentityTransforms.identifierStats(obs), cfg)
         .join(touched, seq(ID_TYPE, ID_VALUE), "left_semi");
