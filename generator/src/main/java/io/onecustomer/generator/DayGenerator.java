@@ -227,14 +227,7 @@ final class DayGenerator {
             Row r = row(Entity.MINIPROGRAM_ORDERS);
             w.appendOrderId(r.begin(), World.MINI, i, d, plan.store);
             r.end().num(k + 1);
-            w.appendOpenid(r.begin(), i);
-            r.end();
-            if (w.has(i, World.F_UNIONID)) {
-                w.appendUnionid(r.begin(), i);
-                r.end();
-            } else {
-                r.nul();
-            }
+            openidAndUnionid(r, i);
             r.str(phone);
             w.catalog.appendSku(r.begin(), Catalog.CH_MINIPROGRAM, plan.product[k]);
             r.end().num(plan.qty[k]).num(lineAmount(k)).ts(TsFormat.ISO_UTC, epochDay, plan.sec, 0).str(status);
@@ -461,11 +454,8 @@ final class DayGenerator {
         }
     }
 
-    private void miniEvent(int i, String event, int product, int t) {
-        Row r = row(Entity.MINIPROGRAM_EVENTS);
-        StringBuilder sb = r.begin().append("mpe-");
-        Fmt.hex(sb, Hash.mix(((long) d << 40 | (long) i << 12 | seq++) ^ saltMp), 16);
-        r.end();
+    /** The mini-program's open id, then its union id or null when the person has none. */
+    private void openidAndUnionid(Row r, int i) {
         w.appendOpenid(r.begin(), i);
         r.end();
         if (w.has(i, World.F_UNIONID)) {
@@ -474,6 +464,14 @@ final class DayGenerator {
         } else {
             r.nul();
         }
+    }
+
+    private void miniEvent(int i, String event, int product, int t) {
+        Row r = row(Entity.MINIPROGRAM_EVENTS);
+        StringBuilder sb = r.begin().append("mpe-");
+        Fmt.hex(sb, Hash.mix(((long) d << 40 | (long) i << 12 | seq++) ^ saltMp), 16);
+        r.end();
+        openidAndUnionid(r, i);
         r.str(event);
         if (product >= 0) {
             w.catalog.appendSku(r.begin(), Catalog.CH_MINIPROGRAM, product);
