@@ -44,6 +44,8 @@ JOBS = {
     "identity_resolution": ["silver_identifiers", "identity_guards"],
     "identity_history": ["identity_resolution"],
     "gold_customers": ["identity_resolution", "silver_orders", "silver_touchpoints", "silver_members", "silver_service_tickets"],
+    "gold_attribution_credits": ["identity_resolution", "silver_orders", "silver_touchpoints"],
+    "gold_channel_attribution": ["gold_attribution_credits", "silver_ad_spend"],
 }
 
 DEFAULT_ARGS = {

@@ -34,6 +34,8 @@ public final class JobRegistry {
     all.addAll(SilverJobs.all());
     all.addAll(io.onecustomer.jobs.identity.IdentityJobs.all());
     all.add(new io.onecustomer.jobs.customer.CustomersJob());
+    all.add(new io.onecustomer.jobs.attribution.AttributionCreditsJob());
+    all.add(new io.onecustomer.jobs.attribution.ChannelAttributionJob());
     return new JobRegistry(all);
   }
 

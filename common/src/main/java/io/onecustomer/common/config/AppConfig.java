@@ -71,6 +71,48 @@ public final class AppConfig {
    */
   public record Geo(Map<String, String> cityRegions, Map<String, String> storeCities) {}
 
+  /** Attribution channels a touch can be named by: its traffic channel or its traffic source (media). */
+  public enum ChannelLevel {
+    TRAFFIC_CHANNEL,
+    TRAFFIC_SOURCE
+  }
+
+  /**
+   * Multi-touch attribution ({@code onecustomer.attribution}, see docs/attribution.md).
+   *
+   * @param lookbackDays touches this many days before a conversion count
+   * @param lookbackDaysByChannel per conversion type (sales channel), overrides {@code lookbackDays}
+   * @param fitWindowDays the data-driven models are fitted on the journeys of this many days up to the run's last day
+   * @param conversionChannels sales channels whose orders are conversions
+   * @param channelLevel what a touch's attribution channel is
+   * @param excludedTouchTypes traffic channels whose touches are not part of paths (service by default)
+   * @param noneChannel credited for a conversion without touches
+   * @param directChannels channels last_non_direct skips and drop-direct removes
+   */
+  public record Attribution(
+      int lookbackDays,
+      Map<String, Integer> lookbackDaysByChannel,
+      int fitWindowDays,
+      java.util.List<String> conversionChannels,
+      ChannelLevel channelLevel,
+      java.util.List<String> excludedTouchTypes,
+      String noneChannel,
+      java.util.List<String> directChannels,
+      double halfLifeDays,
+      double positionFirst,
+      double positionLast,
+      boolean dropDirect,
+      boolean collapseRepeats,
+      int keepFirst,
+      int keepLast,
+      int maxChannels) {
+
+    /** The longest lookback of any conversion type: how far back touches are read. */
+    public int maxLookbackDays() {
+      return Math.max(lookbackDays, lookbackDaysByChannel.values().stream().mapToInt(Integer::intValue).max().orElse(0));
+    }
+  }
+
   private final String env;
   private final ZoneId timezone;
   private final Paths paths;
@@ -80,6 +122,7 @@ public final class AppConfig {
   private final Identity identity;
   private final Erasure erasure;
   private final Geo geo;
+  private final Attribution attribution;
 
   private AppConfig(
       String env,
@@ -90,7 +133,8 @@ public final class AppConfig {
       Map<String, String> spark,
       Identity identity,
       Erasure erasure,
-      Geo geo) {
+      Geo geo,
+      Attribution attribution) {
     this.env = env;
     this.timezone = timezone;
     this.paths = paths;
@@ -100,6 +144,7 @@ public final class AppConfig {
     this.identity = identity;
     this.erasure = erasure;
     this.geo = geo;
+    this.attribution = attribution;
   }
 
   /**
@@ -154,7 +199,73 @@ public final class AppConfig {
       }
     }
     return new AppConfig(env, zone, paths, catalog, new Ingest(missing, tolerance), spark, identity(c),
-        erasure(c), geo(c));
+        erasure(c), geo(c), attribution(c));
+  }
+
+  private static final int MAX_LOOKBACK_DAYS = 365;
+
+  private static Attribution attribution(Config root) {
+    String k = ROOT + ".attribution.";
+    Config a = root.getConfig("attribution");
+    int lookback = a.getInt("lookback-days");
+    requireRange(k + "lookback-days", lookback, 1, MAX_LOOKBACK_DAYS);
+    Map<String, Integer> byChannel = new TreeMap<>();
+    for (Map.Entry<String, ConfigValue> e : a.getConfig("lookback-days-by-channel").entrySet()) {
+      Object v = e.getValue().unwrapped();
+      if (!(v instanceof Number n) || n.doubleValue() != n.intValue()) {
+        throw new ConfigException(k + "lookback-days-by-channel." + e.getKey() + " must be a whole number, got '" + v
+            + "'");
+      }
+      requireRange(k + "lookback-days-by-channel." + e.getKey(), n.intValue(), 1, MAX_LOOKBACK_DAYS);
+      byChannel.put(e.getKey(), n.intValue());
+    }
+    int window = a.getInt("fit-window-days");
+    requireRange(k + "fit-window-days", window, 1, 3660);
+    java.util.List<String> conversionChannels = java.util.List.copyOf(a.getStringList("conversion-channels"));
+    if (conversionChannels.isEmpty()) {
+      throw new ConfigException(k + "conversion-channels must name at least one sales channel");
+    }
+    for (String ch : byChannel.keySet()) {
+      if (!conversionChannels.contains(ch)) {
+        throw new ConfigException(k + "lookback-days-by-channel names '" + ch + "', which is not one of the"
+            + " conversion-channels " + conversionChannels);
+      }
+    }
+    ChannelLevel level = enumValue(ChannelLevel.class, k + "channel-level", a.getString("channel-level"));
+    String none = a.getString("none-channel").trim();
+    if (none.isEmpty()) {
+      throw new ConfigException(k + "none-channel must not be empty");
+    }
+    double halfLife = a.getDouble("half-life-days");
+    if (!(halfLife > 0 && halfLife <= MAX_LOOKBACK_DAYS)) {
+      throw new ConfigException(k + "half-life-days must be > 0 and <= 365, got " + halfLife);
+    }
+    double first = a.getDouble("position-based.first");
+    double last = a.getDouble("position-based.last");
+    if (!(first >= 0 && last >= 0 && first + last > 0 && first + last <= 1 + 1e-12)) {
+      throw new ConfigException(k + "position-based first and last must be >= 0 with 0 < first + last <= 1, got "
+          + first + " and " + last);
+    }
+    int keepFirst = a.getInt("path.keep-first");
+    int keepLast = a.getInt("path.keep-last");
+    requireRange(k + "path.keep-first", keepFirst, 0, 10_000);
+    requireRange(k + "path.keep-last", keepLast, 0, 10_000);
+    if (keepFirst > 0 && keepLast > 0) {
+      throw new ConfigException(k + "path.keep-first and path.keep-last exclude each other (0 means all), got "
+          + keepFirst + " and " + keepLast);
+    }
+    int maxChannels = a.getInt("max-channels");
+    requireRange(k + "max-channels", maxChannels, 1, 500);
+    return new Attribution(lookback, Collections.unmodifiableMap(byChannel), window, conversionChannels, level,
+        java.util.List.copyOf(a.getStringList("excluded-touch-types")), none,
+        java.util.List.copyOf(a.getStringList("direct-channels")), halfLife, first, last,
+        a.getBoolean("path.drop-direct"), a.getBoolean("path.collapse-repeats"), keepFirst, keepLast, maxChannels);
+  }
+
+  private static void requireRange(String key, int v, int min, int max) {
+    if (v < min || v > max) {
+      throw new ConfigException(key + " must be between " + min + " and " + max + ", got " + v);
+    }
   }
 
   private static Geo geo(Config c) {
@@ -371,6 +482,10 @@ public final class AppConfig {
     return geo;
   }
 
+  public Attribution attribution() {
+    return attribution;
+  }
+
   /** Spark settings to apply to the session, as given. */
   public Map<String, String> spark() {
     return spark;
@@ -412,11 +527,11 @@ public final class AppConfig {
     return env.equals(other.env) && timezone.equals(other.timezone) && paths.equals(other.paths)
         && catalogType == other.catalogType && ingest.equals(other.ingest)
         && spark.equals(other.spark) && identity.equals(other.identity) && erasure.equals(other.erasure)
-        && geo.equals(other.geo);
+        && geo.equals(other.geo) && attribution.equals(other.attribution);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(env, timezone, paths, catalogType, ingest, spark, identity, erasure, geo);
+    return Objects.hash(env, timezone, paths, catalogType, ingest, spark, identity, erasure, geo, attribution);
   }
 }

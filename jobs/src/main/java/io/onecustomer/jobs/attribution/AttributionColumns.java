@@ -166,5 +166,7 @@ public final class AttributionColumns {
     /** The rule-based models, in output order. */
     public static final List<String> RULE_BASED =
         List.of(FIRST_TOUCH, LAST_TOUCH, LAST_NON_DIRECT, LINEAR, TIME_DECAY, POSITION_BASED);
+    /** The models fitted on data (Markov, Shapley). */
+    public static final List<String> DATA_DRIVEN = List.of(MARKOV, MARKOV_WITHOUT_NULLS, SHAPLEY, SHAPLEY_WITHOUT_NULLS);
   }
 }

@@ -1,6 +1,7 @@
 package io.onecustomer.jobs.customer;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.row_number;
 
 import io.onecustomer.common.TableId;
@@ -18,6 +19,7 @@ import io.onecustomer.jobs.silver.SilverColumns.Touchpoints;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -66,13 +68,27 @@ public final class CustomerKeyed {
 
   /** silver.orders lines ingested up to the day, with customer_id. */
   public Dataset<Row> orders() {
-    return IdentityLookup.withCustomerId(upTo(Tables.SILVER_ORDERS), Orders.ORDER_LINE_ID, identities, hmac, ORDER_IDS);
+    return orders(lit(true));
+  }
+
+  /**
+   * The silver.orders lines up to the day that match {@code where} (applied before the lookup, so
+   * only those lines are resolved), with customer_id.
+   */
+  public Dataset<Row> orders(Column where) {
+    return IdentityLookup.withCustomerId(upTo(Tables.SILVER_ORDERS).where(where), Orders.ORDER_LINE_ID, identities,
+        hmac, ORDER_IDS);
   }
 
   /** silver.touchpoints up to the day, with customer_id. */
   public Dataset<Row> touchpoints() {
-    return IdentityLookup.withCustomerId(upTo(Tables.SILVER_TOUCHPOINTS), Touchpoints.TOUCHPOINT_ID, identities, hmac,
-        TOUCHPOINT_IDS);
+    return touchpoints(lit(true));
+  }
+
+  /** The silver.touchpoints up to the day that match {@code where} (applied before the lookup), with customer_id. */
+  public Dataset<Row> touchpoints(Column where) {
+    return IdentityLookup.withCustomerId(upTo(Tables.SILVER_TOUCHPOINTS).where(where), Touchpoints.TOUCHPOINT_ID,
+        identities, hmac, TOUCHPOINT_IDS);
   }
 
   /** The latest profile of every member up to the day, with customer_id. */

@@ -70,6 +70,12 @@ public final class TableDocs {
         io.onecustomer.jobs.identity.IdentityColumns.HISTORY_COLUMNS);
     silver(sb, io.onecustomer.jobs.customer.CustomerColumns.GOLD_CUSTOMERS.qualified(),
         io.onecustomer.jobs.customer.CustomerColumns.TABLE_COMMENT, io.onecustomer.jobs.customer.CustomerColumns.COLUMNS);
+    silver(sb, io.onecustomer.jobs.attribution.AttributionTables.GOLD_ATTRIBUTION_CREDITS.qualified(),
+        io.onecustomer.jobs.attribution.AttributionTables.Credits.COMMENT,
+        io.onecustomer.jobs.attribution.AttributionTables.Credits.COLUMNS);
+    silver(sb, io.onecustomer.jobs.attribution.AttributionTables.GOLD_CHANNEL_ATTRIBUTION.qualified(),
+        io.onecustomer.jobs.attribution.AttributionTables.ChannelDaily.COMMENT,
+        io.onecustomer.jobs.attribution.AttributionTables.ChannelDaily.COLUMNS);
     return sb.toString();
   }
 

@@ -1,0 +1,133 @@
+package io.onecustomer.jobs.attribution;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
+
+import io.onecustomer.common.DateRange;
+import io.onecustomer.common.TableId;
+import io.onecustomer.common.config.AppConfig;
+import io.onecustomer.common.delta.DeltaWriter;
+import io.onecustomer.jobs.Job;
+import io.onecustomer.jobs.JobContext;
+import io.onecustomer.jobs.JobResult;
+import io.onecustomer.jobs.attribution.AttributionColumns.Journeys;
+import io.onecustomer.jobs.attribution.AttributionTables.Credits;
+import io.onecustomer.jobs.customer.CustomerKeyed;
+import io.onecustomer.jobs.identity.Hmac;
+import io.onecustomer.jobs.identity.IdentityJobs;
+import io.onecustomer.jobs.silver.SilverColumns;
+import io.onecustomer.jobs.silver.SilverJobs;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.storage.StorageLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * gold.attribution_credits: every conversion of the run's days credited by the ten models.
+ *
+ * <p>The data-driven models (Markov, Shapley) are fitted on the journeys of the fit window
+ * ({@code attribution.fit-window-days} up to the run's last day, at least the whole run range), so
+ * a night's handful of conversions is credited by a model learnt from months of paths, converting
+ * and not. Conversions before the window are read too (their lookback back) only to end the paths
+ * of the ones after them: a touch counts for one conversion. Only the run's days are written.
+ */
+public final class AttributionCreditsJob implements Job {
+  public static final String ID = "gold_attribution_credits";
+  private static final Logger LOG = LoggerFactory.getLogger(AttributionCreditsJob.class);
+
+  @Override
+  public String id() {
+    return ID;
+  }
+
+  @Override
+  public TableId output() {
+    return AttributionTables.GOLD_ATTRIBUTION_CREDITS;
+  }
+
+  @Override
+  public List<String> dependsOn() {
+    return List.of(IdentityJobs.IDENTITY_RESOLUTION, SilverJobs.SILVER_ORDERS, SilverJobs.SILVER_TOUCHPOINTS);
+  }
+
+  /** First conversion day of the journeys the data-driven models are fitted on. */
+  public static LocalDate fitFrom(DateRange range, AppConfig.Attribution a) {
+    LocalDate window = range.to().minusDays(a.fitWindowDays() - 1L);
+    return range.from().isBefore(window) ? range.from() : window;
+  }
+
+  @Override
+  public JobResult run(JobContext ctx) {
+    AppConfig.Attribution a = ctx.config().attribution();
+    AttributionOptions options = AttributionInputs.options(a);
+    DateRange range = ctx.range();
+    LocalDate fitFrom = fitFrom(range, a);
+    // Touches and conversions from the lookback before the fit window on (a day more: business days
+    // and UTC timestamps differ by the time zone).
+    Date readFrom = Date.valueOf(fitFrom.minusDays(a.maxLookbackDays() + 1L));
+    Date to = Date.valueOf(range.to());
+    var keyed = new CustomerKeyed(ctx.spark(), ctx.warehouse(), range.to(), Hmac.fromConfig(ctx.config()));
+    Dataset<Row> touches = AttributionInputs.touches(
+        keyed.touchpoints(col(SilverColumns.Touchpoints.EVENT_DATE).between(readFrom, to)), a.channelLevel(),
+        a.excludedTouchTypes());
+    Dataset<Row> conversions = AttributionInputs.conversions(
+        keyed.orders(col(SilverColumns.Orders.ORDER_DATE).between(readFrom, to)), a.conversionChannels())
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> journeys = null;
+    try {
+      Dataset<Row> all = AttributionInputs.withConversionAttributes(
+          PathTransforms.journeys(touches, conversions, a.maxLookbackDays()), conversions, a);
+      journeys = PathTransforms.withPathOptions(
+              all.where(not(col(Journeys.IS_CONVERSION)).or(col(Credits.CONVERSION_DATE).geq(lit(Date.valueOf(fitFrom))))),
+              AttributionInputs.pathOptions(a), options)
+          .persist(StorageLevel.MEMORY_AND_DISK());
+      LOG.info("{}: fitting the data-driven models on the journeys of {}..{}", ID, fitFrom, range.to());
+      MarkovChain.Fit markov = MarkovChain.fit(journeys, true, options);
+      MarkovChain.Fit markovNoNulls = MarkovChain.fit(journeys, false, options);
+      ShapleyModel.Fit shapley = ShapleyModel.fit(journeys, true, options);
+      ShapleyModel.Fit shapleyNoNulls = ShapleyModel.fit(journeys, false, options);
+      LOG.info("{}: markov P(conversion) {} removal effects {}", ID, round(markov.conversionProbability()),
+          rounded(markov.removalEffects()));
+      LOG.info("{}: shapley values {}", ID, rounded(shapley.values()));
+
+      Dataset<Row> credited = journeys.where(col(Journeys.IS_CONVERSION)
+          .and(col(Credits.CONVERSION_DATE).between(Date.valueOf(range.from()), to)));
+      Dataset<Row> credits = RuleBasedModels.credits(credited, options)
+          .unionByName(MarkovChain.credits(credited, markov, options))
+          .unionByName(MarkovChain.credits(credited, markovNoNulls, options))
+          .unionByName(ShapleyModel.credits(credited, shapley, options))
+          .unionByName(ShapleyModel.credits(credited, shapleyNoNulls, options));
+      Dataset<Row> out = AttributionInputs.goldCredits(credits, credited, Date.valueOf(fitFrom), to);
+      long written = DeltaWriter.replace(ctx.spark(), out, output(), ctx.warehouse(),
+          range.sqlPredicate(Credits.CONVERSION_DATE), Credits.COMMENT, Credits.CONVERSION_DATE);
+      List<String> warnings = new ArrayList<>();
+      if (markov.channels().size() <= 1) {
+        warnings.add("the fit window " + fitFrom + ".." + range.to() + " has " + markov.channels().size()
+            + " channel(s): the data-driven models cannot tell channels apart");
+      }
+      return new JobResult(id(), output(), range, -1, written, 0, 0, warnings);
+    } finally {
+      conversions.unpersist();
+      if (journeys != null) {
+        journeys.unpersist();
+      }
+    }
+  }
+
+  private static String round(double v) {
+    return String.format("%.4f", v);
+  }
+
+  private static String rounded(Map<String, Double> m) {
+    return m.entrySet().stream().map(e -> e.getKey() + "=" + round(e.getValue()))
+        .collect(Collectors.joining(", ", "{", "}"));
+  }
+}
