@@ -4,6 +4,15 @@ import io.onecustomer.common.DateRange;
 import io.onecustomer.common.config.AppConfig;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
@@ -44,17 +53,70 @@ public final class Runner {
   }
 
   /**
-   * Every job in dependency order for the range: the nightly run (one day) and the backfill (many
-   * days, one pass per job). Stops at the first failure.
+   * Every job for the range, each after the jobs it depends on: the nightly run (one day) and the
+   * backfill (many days, one pass per job). Up to {@code runner.parallelism} independent jobs run at
+   * once in the session; ready jobs start in registration order. After a failure no further job
+   * starts, the running ones finish, and the first failure is thrown. Results come in dependency
+   * order whatever order the jobs finished in.
    */
   public List<JobResult> runAll(DateRange range, Instant runStartedAt) {
-    List<JobResult> results = new ArrayList<>();
     List<Job> order = registry.inDependencyOrder();
-    LOG.info("running {} jobs for {}: {}", order.size(), range,
+    int parallelism = Math.min(config.runnerParallelism(), order.size());
+    LOG.info("running {} jobs for {} ({} at a time): {}", order.size(), range, parallelism,
         order.stream().map(Job::id).toList());
-    for (Job j : order) {
-      results.add(run(j, range, runStartedAt));
+    if (parallelism <= 1) {
+      List<JobResult> results = new ArrayList<>();
+      for (Job j : order) {
+        results.add(run(j, range, runStartedAt));
+      }
+      return results;
     }
-    return results;
+    ExecutorService pool = Executors.newFixedThreadPool(parallelism, r -> {
+      Thread t = new Thread(r, "onecustomer-job-" + THREADS.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
+    CompletionService<JobResult> done = new ExecutorCompletionService<>(pool);
+    Map<String, JobResult> finished = new HashMap<>();
+    Map<Future<JobResult>, Job> running = new HashMap<>();
+    List<Job> waiting = new ArrayList<>(order);
+    RuntimeException failure = null;
+    try {
+      while (!waiting.isEmpty() || !running.isEmpty()) {
+        if (failure == null) {
+          for (java.util.Iterator<Job> it = waiting.iterator(); it.hasNext() && running.size() < parallelism; ) {
+            Job j = it.next();
+            if (finished.keySet().containsAll(j.dependsOn())) {
+              it.remove();
+              running.put(done.submit(() -> run(j, range, runStartedAt)), j);
+            }
+          }
+        }
+        if (running.isEmpty()) {
+          break; // a failure stopped the rest
+        }
+        Future<JobResult> f = done.take();
+        Job j = running.remove(f);
+        try {
+          finished.put(j.id(), f.get());
+        } catch (ExecutionException e) {
+          if (failure == null) {
+            failure = e.getCause() instanceof RuntimeException re ? re
+                : new JobFailedException(j.id(), j.output(), range, new RuntimeException(e.getCause()));
+          }
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while running jobs for " + range, e);
+    } finally {
+      pool.shutdownNow();
+    }
+    if (failure != null) {
+      throw failure;
+    }
+    return order.stream().map(j -> finished.get(j.id())).toList();
   }
+
+  private static final AtomicInteger THREADS = new AtomicInteger();
 }

@@ -123,6 +123,7 @@ public final class AppConfig {
   private final Erasure erasure;
   private final Geo geo;
   private final Attribution attribution;
+  private final int runnerParallelism;
 
   private AppConfig(
       String env,
@@ -134,7 +135,8 @@ public final class AppConfig {
       Identity identity,
       Erasure erasure,
       Geo geo,
-      Attribution attribution) {
+      Attribution attribution,
+      int runnerParallelism) {
     this.env = env;
     this.timezone = timezone;
     this.paths = paths;
@@ -145,6 +147,7 @@ public final class AppConfig {
     this.erasure = erasure;
     this.geo = geo;
     this.attribution = attribution;
+    this.runnerParallelism = runnerParallelism;
   }
 
   /**
@@ -199,7 +202,13 @@ public final class AppConfig {
       }
     }
     return new AppConfig(env, zone, paths, catalog, new Ingest(missing, tolerance), spark, identity(c),
-        erasure(c), geo(c), attribution(c));
+        erasure(c), geo(c), attribution(c), runnerParallelism(c));
+  }
+
+  private static int runnerParallelism(Config c) {
+    int n = integer(c, "runner.parallelism");
+    requireRange(ROOT + ".runner.parallelism", n, 1, 16);
+    return n;
   }
 
   private static final int MAX_LOOKBACK_DAYS = 365;
@@ -486,6 +495,11 @@ public final class AppConfig {
     return attribution;
   }
 
+  /** How many independent jobs a nightly run or backfill runs at once in its Spark session. */
+  public int runnerParallelism() {
+    return runnerParallelism;
+  }
+
   /** Spark settings to apply to the session, as given. */
   public Map<String, String> spark() {
     return spark;
@@ -527,11 +541,13 @@ public final class AppConfig {
     return env.equals(other.env) && timezone.equals(other.timezone) && paths.equals(other.paths)
         && catalogType == other.catalogType && ingest.equals(other.ingest)
         && spark.equals(other.spark) && identity.equals(other.identity) && erasure.equals(other.erasure)
-        && geo.equals(other.geo) && attribution.equals(other.attribution);
+        && geo.equals(other.geo) && attribution.equals(other.attribution)
+        && runnerParallelism == other.runnerParallelism;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(env, timezone, paths, catalogType, ingest, spark, identity, erasure, geo, attribution);
+    return Objects.hash(env, timezone, paths, catalogType, ingest, spark, identity, erasure, geo, attribution,
+        runnerParallelism);
   }
 }

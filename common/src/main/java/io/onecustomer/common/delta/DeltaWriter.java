@@ -3,6 +3,7 @@ package io.onecustomer.common.delta;
 import io.delta.tables.DeltaTable;
 import io.onecustomer.common.TableId;
 import java.net.URI;
+import java.util.ConcurrentModificationException;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -38,15 +39,29 @@ public final class DeltaWriter {
       String comment,
       String... partitionColumns) {
     String path = table.path(warehouse);
-    boolean existed = DeltaTable.isDeltaTable(spark, path);
-    data.write()
-        .format("delta")
-        .mode(SaveMode.Overwrite)
-        .option("replaceWhere", replaceWhere)
-        .partitionBy(partitionColumns)
-        .save(path);
-    return afterWrite(spark, table, path, existed, comment);
+    for (int attempt = 1; ; attempt++) {
+      boolean existed = DeltaTable.isDeltaTable(spark, path);
+      try {
+        data.write()
+            .format("delta")
+            .mode(SaveMode.Overwrite)
+            .option("replaceWhere", replaceWhere)
+            .partitionBy(partitionColumns)
+            .save(path);
+        return afterWrite(spark, table, path, existed, comment);
+      } catch (ConcurrentModificationException e) {
+        // Jobs of one run that share a table (the ingest audit) write disjoint partitions; they can
+        // only collide when both create the table at once. The loser tries again on the new table.
+        if (attempt >= MAX_ATTEMPTS) {
+          throw e;
+        }
+        LOG.info("{}: concurrent write ({}), attempt {} of {}", table, e.getClass().getSimpleName(), attempt + 1,
+            MAX_ATTEMPTS);
+      }
+    }
   }
+
+  private static final int MAX_ATTEMPTS = 5;
 
   /** Replaces the whole table (small current-state tables). */
   public static long replaceAll(
@@ -102,13 +117,19 @@ public final class DeltaWriter {
   private static long afterWrite(
       SparkSession spark, TableId table, String path, boolean existed, String comment) {
     long rows = lastCommitRows(spark, path);
+    catalogEntry(spark, table, path, existed, comment);
+    return rows;
+  }
+
+  /** One thread at a time: jobs running side by side may register the same shared table. */
+  private static synchronized void catalogEntry(
+      SparkSession spark, TableId table, String path, boolean existed, String comment) {
     register(spark, table, path);
     if (!existed && comment != null) {
       spark.sql(
           "ALTER TABLE " + table.qualified() + " SET TBLPROPERTIES ('comment' = '"
               + comment.replace("'", "\\'") + "')");
     }
-    return rows;
   }
 
   /** Reads a table by path; fails with the table name when it has never been written. */
@@ -129,7 +150,7 @@ public final class DeltaWriter {
    * elsewhere (a warehouse that moved) is replaced; entries are external, so dropping one never
    * deletes data.
    */
-  public static void register(SparkSession spark, TableId table, String path) {
+  public static synchronized void register(SparkSession spark, TableId table, String path) {
     spark.sql("CREATE DATABASE IF NOT EXISTS " + table.layer());
     TableIdentifier ident = new TableIdentifier(table.name(), Option.apply(table.layer()));
     if (spark.sessionState().catalog().tableExists(ident)) {

@@ -1,0 +1,127 @@
+package io.onecustomer.jobs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.onecustomer.common.DateRange;
+import io.onecustomer.common.TableId;
+import io.onecustomer.common.config.AppConfig;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** The runner's scheduling of a job graph, with jobs that only record what happened. */
+class RunnerTest {
+  private static final DateRange DAY = DateRange.of(LocalDate.of(2026, 5, 20));
+  private static final Instant AT = Instant.parse("2026-06-01T00:00:00Z");
+
+  private final List<String> events = new CopyOnWriteArrayList<>();
+  private final Map<String, String> threadOf = new ConcurrentHashMap<>();
+
+  /** A job that logs start and end, optionally waiting at a barrier or failing. */
+  private final class Step implements Job {
+    private final String id;
+    private final List<String> deps;
+    private final CyclicBarrier barrier;
+    private final boolean fails;
+
+    Step(String id, List<String> deps, CyclicBarrier barrier, boolean fails) {
+      this.id = id;
+      this.deps = deps;
+      this.barrier = barrier;
+      this.fails = fails;
+    }
+
+    @Override
+    public String id() {
+      return id;
+    }
+
+    @Override
+    public TableId output() {
+      return new TableId("test", id);
+    }
+
+    @Override
+    public List<String> dependsOn() {
+      return deps;
+    }
+
+    @Override
+    public JobResult run(JobContext ctx) {
+      events.add("start " + id);
+      threadOf.put(id, Thread.currentThread().getName());
+      try {
+        if (barrier != null) {
+          barrier.await(30, TimeUnit.SECONDS); // only passes when the other job runs at the same time
+        }
+      } catch (Exception e) {
+        throw new IllegalStateException(id + " did not run alongside its peer", e);
+      }
+      if (fails) {
+        throw new IllegalStateException("boom in " + id);
+      }
+      events.add("end " + id);
+      return new JobResult(id, output(), ctx.range(), 0, 1, 0, 0, List.of());
+    }
+  }
+
+  private static Runner runner(int parallelism, List<Job> jobs) {
+    AppConfig cfg = TestSpark.config(Path.of("/tmp/unused-landing"), Path.of("/tmp/unused-warehouse"),
+        Map.of("onecustomer.runner.parallelism", String.valueOf(parallelism)));
+    return new Runner(TestSpark.session(), cfg, new JobRegistry(jobs));
+  }
+
+  private int at(String event) {
+    int i = events.indexOf(event);
+    assertTrue(i >= 0, event + " in " + events);
+    return i;
+  }
+
+  @Test
+  void independentJobsRunSideBySideAndEveryJobStartsAfterItsDependencies() {
+    CyclicBarrier both = new CyclicBarrier(2);
+    List<Job> jobs = List.of(
+        new Step("a", List.of(), both, false),
+        new Step("b", List.of(), both, false),
+        new Step("c", List.of("a", "b"), null, false),
+        new Step("d", List.of("c"), null, false));
+    List<JobResult> results = runner(2, jobs).runAll(DAY, AT);
+    assertEquals(List.of("a", "b", "c", "d"), results.stream().map(JobResult::jobId).toList());
+    assertTrue(at("start c") > at("end a") && at("start c") > at("end b"), events.toString());
+    assertTrue(at("start d") > at("end c"), events.toString());
+    assertTrue(!threadOf.get("a").equals(threadOf.get("b")), threadOf.toString());
+  }
+
+  @Test
+  void aFailedJobsDependentsNeverStartTheRunningJobsFinishAndTheFailureIsThrown() {
+    CyclicBarrier both = new CyclicBarrier(2);
+    List<Job> jobs = List.of(
+        new Step("ok", List.of(), both, false),
+        new Step("bad", List.of(), both, true),
+        new Step("after_bad", List.of("bad"), null, false),
+        new Step("after_ok", List.of("ok"), null, false));
+    JobFailedException e = assertThrows(JobFailedException.class, () -> runner(2, jobs).runAll(DAY, AT));
+    assertTrue(e.getMessage().contains("bad") && e.getMessage().contains("boom in bad"), e.getMessage());
+    assertTrue(events.contains("end ok"), events.toString());
+    assertTrue(!events.contains("start after_bad"), events.toString());
+  }
+
+  @Test
+  void parallelismOneRunsTheJobsOneAfterAnotherInDependencyOrder() {
+    List<Job> jobs = List.of(
+        new Step("x", List.of(), null, false),
+        new Step("y", List.of("x"), null, false),
+        new Step("z", List.of(), null, false));
+    runner(1, jobs).runAll(DAY, AT);
+    assertEquals(List.of("start x", "end x", "start y", "end y", "start z", "end z"), events);
+  }
+}
