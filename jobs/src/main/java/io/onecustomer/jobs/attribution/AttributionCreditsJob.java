@@ -1,8 +1,10 @@
 package io.onecustomer.jobs.attribution;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.when;
 
 import io.onecustomer.common.DateRange;
 import io.onecustomer.common.TableId;
@@ -89,7 +91,11 @@ public final class AttributionCreditsJob implements Job {
               all.where(not(col(Journeys.IS_CONVERSION)).or(col(Credits.CONVERSION_DATE).geq(lit(Date.valueOf(fitFrom))))),
               AttributionInputs.pathOptions(a), options)
           .persist(StorageLevel.MEMORY_AND_DISK());
-      LOG.info("{}: fitting the data-driven models on the journeys of {}..{}", ID, fitFrom, range.to());
+      long t0 = System.nanoTime();
+      Row sizes = journeys.agg(count(lit(1)), count(when(col(Journeys.IS_CONVERSION), lit(1)))).first();
+      LOG.info("{}: {} journeys of {}..{} ({} converting) built in {} s; fitting the data-driven models", ID,
+          sizes.getLong(0), fitFrom, range.to(), sizes.getLong(1), seconds(t0));
+      long t1 = System.nanoTime();
       MarkovChain.Fit markov = MarkovChain.fit(journeys, true, options);
       MarkovChain.Fit markovNoNulls = MarkovChain.fit(journeys, false, options);
       ShapleyModel.Fit shapley = ShapleyModel.fit(journeys, true, options);
@@ -97,6 +103,7 @@ public final class AttributionCreditsJob implements Job {
       LOG.info("{}: markov P(conversion) {} removal effects {}", ID, round(markov.conversionProbability()),
           rounded(markov.removalEffects()));
       LOG.info("{}: shapley values {}", ID, rounded(shapley.values()));
+      LOG.info("{}: four fits in {} s", ID, seconds(t1));
 
       Dataset<Row> credited = journeys.where(col(Journeys.IS_CONVERSION)
           .and(col(Credits.CONVERSION_DATE).between(Date.valueOf(range.from()), to)));
@@ -120,6 +127,10 @@ public final class AttributionCreditsJob implements Job {
         journeys.unpersist();
       }
     }
+  }
+
+  private static String seconds(long since) {
+    return String.format("%.1f", (System.nanoTime() - since) / 1e9);
   }
 
   private static String round(double v) {

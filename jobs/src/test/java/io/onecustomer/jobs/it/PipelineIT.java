@@ -16,6 +16,8 @@ import io.onecustomer.generator.GeneratorConfig;
 import io.onecustomer.jobs.JobRegistry;
 import io.onecustomer.jobs.JobResult;
 import io.onecustomer.jobs.Runner;
+import io.onecustomer.jobs.attribution.AttributionColumns;
+import io.onecustomer.jobs.attribution.AttributionTables;
 import io.onecustomer.jobs.TestSpark;
 import io.onecustomer.jobs.bronze.IngestAudit;
 import io.onecustomer.jobs.identity.Hmac;
@@ -281,6 +283,68 @@ class PipelineIT {
     assertTrue(compared >= 20 && same >= 0.9 * compared, same + " of " + compared + " regions match the truth");
     long withRevenue = customers.where(col("orders").gt(0)).count();
     assertEquals(withRevenue, customers.where(col("first_order_date").isNotNull()).count());
+  }
+
+  @Test
+  void everyConversionIsCreditedOncePerModelExactlyAndChannelTotalsReconcileWithOrdersAndSpend() {
+    Dataset<Row> credits = table(AttributionTables.GOLD_ATTRIBUTION_CREDITS);
+    // The conversions: non-cancelled orders of the consumer channels, all four days (backfill and night).
+    Dataset<Row> orders = table(Tables.SILVER_ORDERS)
+        .where(col("channel").isin(cfg.attribution().conversionChannels().toArray())
+            .and(col("status").notEqual("cancelled"))
+            .and(col("order_date").between(java.sql.Date.valueOf(START), java.sql.Date.valueOf(LAST))));
+    Map<String, java.math.BigDecimal> valueOf = new HashMap<>();
+    orders.groupBy(org.apache.spark.sql.functions.concat_ws(":", col("channel"), col("order_id")))
+        .agg(org.apache.spark.sql.functions.sum("net_amount")).collectAsList()
+        .forEach(r -> valueOf.put(r.getString(0), r.getDecimal(1)));
+    assertTrue(valueOf.size() > 50, "conversions: " + valueOf.size());
+    // Per conversion and model: credits sum to one conversion and exactly to the order's net value.
+    List<Row> perConversion = credits.groupBy("conversion_id", "model")
+        .agg(org.apache.spark.sql.functions.sum("credit_conversions"), org.apache.spark.sql.functions.sum("credit_value"),
+            org.apache.spark.sql.functions.first("conversion_value"))
+        .collectAsList();
+    assertEquals(valueOf.size() * AttributionColumns.Models.ALL.size(), perConversion.size(),
+        "every conversion once per model");
+    for (Row r : perConversion) {
+      String id = r.getString(0);
+      assertTrue(valueOf.containsKey(id), "credited conversion " + id + " is an order");
+      assertEquals(1.0, r.getDouble(2), 1e-9, id + " " + r.getString(1));
+      assertEquals(0, valueOf.get(id).compareTo(r.getDecimal(3)), id + " " + r.getString(1) + " " + r.getDecimal(3));
+      assertEquals(0, r.getDecimal(4).compareTo(valueOf.get(id)), id + " value");
+    }
+    // A conversion without any touch (here: every one without a customer) goes to the none-channel, never dropped.
+    assertEquals(0, credits.where(col("customer_id").isNull()
+        .and(col("channel").notEqual(cfg.attribution().noneChannel()).or(col("path_touches").notEqual(0)))).count());
+    assertTrue(credits.where(col("path_touches").gt(0)).count() > 0, "some conversions have touches");
+    // The night's data-driven credits were fitted on the trailing window ending that night.
+    List<Row> fitted = credits.where(col("conversion_date").equalTo(java.sql.Date.valueOf(LAST)))
+        .select("model", "fitted_from", "fitted_to").distinct().collectAsList();
+    for (Row r : fitted) {
+      boolean dataDriven = AttributionColumns.Models.DATA_DRIVEN.contains(r.getString(0));
+      assertEquals(dataDriven ? java.sql.Date.valueOf(LAST.minusDays(cfg.attribution().fitWindowDays() - 1L)) : null,
+          r.get(1), r.toString());
+      assertEquals(dataDriven ? java.sql.Date.valueOf(LAST) : null, r.get(2), r.toString());
+    }
+    // gold.channel_attribution: per day and model, value = the day's order value and spend = the day's ad spend.
+    Dataset<Row> daily = table(AttributionTables.GOLD_CHANNEL_ATTRIBUTION);
+    Map<String, java.math.BigDecimal> orderValueByDay = new HashMap<>();
+    orders.groupBy("order_date").agg(org.apache.spark.sql.functions.sum("net_amount")).collectAsList()
+        .forEach(r -> orderValueByDay.put(r.get(0).toString(), r.getDecimal(1)));
+    Map<String, java.math.BigDecimal> spendByDay = new HashMap<>();
+    table(Tables.SILVER_AD_SPEND).groupBy("spend_date").agg(org.apache.spark.sql.functions.sum("cost")).collectAsList()
+        .forEach(r -> spendByDay.put(r.get(0).toString(), r.getDecimal(1)));
+    List<Row> dayModel = daily.groupBy("attribution_date", "model")
+        .agg(org.apache.spark.sql.functions.sum("attributed_value"), org.apache.spark.sql.functions.sum("spend"),
+            org.apache.spark.sql.functions.sum("attributed_conversions"))
+        .collectAsList();
+    assertEquals(DAYS * AttributionColumns.Models.ALL.size(), dayModel.size());
+    for (Row r : dayModel) {
+      String day = r.get(0).toString();
+      assertEquals(0, orderValueByDay.get(day).compareTo(r.getDecimal(2)), day + " " + r.getString(1) + " value");
+      assertEquals(0, spendByDay.get(day).compareTo(r.getDecimal(3)), day + " " + r.getString(1) + " spend");
+    }
+    long spendRows = daily.where(col("spend").gt(0)).count();
+    assertTrue(spendRows > 0 && daily.where(col("spend").gt(0).and(col("roas").isNull())).count() == 0);
   }
 
   /** Runs last: it removes a person from the warehouse. */
