@@ -88,6 +88,10 @@ public final class AppConfig {
    * @param excludedTouchTypes traffic channels whose touches are not part of paths (service by default)
    * @param noneChannel credited for a conversion without touches
    * @param directChannels channels last_non_direct skips and drop-direct removes
+   * @param maxChannels most distinct channels the data-driven models accept
+   * @param shapleyMaxExactChannels paths with up to this many distinct channels get exact Shapley values
+   * @param shapleyMinJourneys journeys a channel set needs for its own conversion rate to count
+   * @param shapleyPermutations random orders sampled per path beyond shapleyMaxExactChannels
    */
   public record Attribution(
       int lookbackDays,
@@ -105,7 +109,10 @@ public final class AppConfig {
       boolean collapseRepeats,
       int keepFirst,
       int keepLast,
-      int maxChannels) {
+      int maxChannels,
+      int shapleyMaxExactChannels,
+      double shapleyMinJourneys,
+      int shapleyPermutations) {
 
     /** The longest lookback of any conversion type: how far back touches are read. */
     public int maxLookbackDays() {
@@ -265,10 +272,19 @@ public final class AppConfig {
     }
     int maxChannels = a.getInt("max-channels");
     requireRange(k + "max-channels", maxChannels, 1, 500);
+    int maxExact = a.getInt("shapley.max-exact-channels");
+    requireRange(k + "shapley.max-exact-channels", maxExact, 1, 20);
+    double minJourneys = a.getDouble("shapley.min-journeys");
+    if (!(minJourneys > 0 && minJourneys <= 1e12)) {
+      throw new ConfigException(k + "shapley.min-journeys must be positive, got " + minJourneys);
+    }
+    int permutations = a.getInt("shapley.permutations");
+    requireRange(k + "shapley.permutations", permutations, 100, 10_000_000);
     return new Attribution(lookback, Collections.unmodifiableMap(byChannel), window, conversionChannels, level,
         java.util.List.copyOf(a.getStringList("excluded-touch-types")), none,
         java.util.List.copyOf(a.getStringList("direct-channels")), halfLife, first, last,
-        a.getBoolean("path.drop-direct"), a.getBoolean("path.collapse-repeats"), keepFirst, keepLast, maxChannels);
+        a.getBoolean("path.drop-direct"), a.getBoolean("path.collapse-repeats"), keepFirst, keepLast, maxChannels,
+        maxExact, minJourneys, permutations);
   }
 
   private static void requireRange(String key, int v, int min, int max) {

@@ -110,7 +110,7 @@ public final class AttributionColumns {
         CUSTOMER_ID, "Unified customer",
         CONVERSION_TS, "Conversion time, UTC",
         MODEL, "first_touch, last_touch, last_non_direct, linear, time_decay, position_based, markov,"
-            + " markov_without_nulls, shapley, shapley_without_nulls",
+            + " markov_without_nulls, shapley",
         CHANNEL, "Channel credited; direct/none for a conversion without any touch",
         CREDIT_CONVERSIONS, "Share of the conversion (sums to 1 per conversion and model)",
         CREDIT_VALUE, "Share of the conversion value, CNY (sums exactly to the value per conversion and model)");
@@ -154,19 +154,20 @@ public final class AttributionColumns {
     public static final String MARKOV = "markov";
     /** First-order Markov chain with removal effects over converting paths only. */
     public static final String MARKOV_WITHOUT_NULLS = "markov_without_nulls";
-    /** Shapley values over channel sets, conversion rates including non-converting journeys. */
+    /**
+     * Shapley values of each converting path's channels, the worth of a channel set being the
+     * conversion rate of the journeys (converting or not) with exactly that set.
+     */
     public static final String SHAPLEY = "shapley";
-    /** Shapley values over channel sets, conversion counts of converting journeys only. */
-    public static final String SHAPLEY_WITHOUT_NULLS = "shapley_without_nulls";
 
     /** Every model, in output order. */
     public static final List<String> ALL = List.of(FIRST_TOUCH, LAST_TOUCH, LAST_NON_DIRECT, LINEAR, TIME_DECAY,
-        POSITION_BASED, MARKOV, MARKOV_WITHOUT_NULLS, SHAPLEY, SHAPLEY_WITHOUT_NULLS);
+        POSITION_BASED, MARKOV, MARKOV_WITHOUT_NULLS, SHAPLEY);
 
     /** The rule-based models, in output order. */
     public static final List<String> RULE_BASED =
         List.of(FIRST_TOUCH, LAST_TOUCH, LAST_NON_DIRECT, LINEAR, TIME_DECAY, POSITION_BASED);
     /** The models fitted on data (Markov, Shapley). */
-    public static final List<String> DATA_DRIVEN = List.of(MARKOV, MARKOV_WITHOUT_NULLS, SHAPLEY, SHAPLEY_WITHOUT_NULLS);
+    public static final List<String> DATA_DRIVEN = List.of(MARKOV, MARKOV_WITHOUT_NULLS, SHAPLEY);
   }
 }

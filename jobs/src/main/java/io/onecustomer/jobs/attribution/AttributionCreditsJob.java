@@ -25,6 +25,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -33,7 +34,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * gold.attribution_credits: every conversion of the run's days credited by the ten models.
+ * gold.attribution_credits: every conversion of the run's days credited by the nine models.
  *
  * <p>The data-driven models (Markov, Shapley) are fitted on the journeys of the fit window
  * ({@code attribution.fit-window-days} up to the run's last day, at least the whole run range), so
@@ -98,20 +99,20 @@ public final class AttributionCreditsJob implements Job {
       long t1 = System.nanoTime();
       MarkovChain.Fit markov = MarkovChain.fit(journeys, true, options);
       MarkovChain.Fit markovNoNulls = MarkovChain.fit(journeys, false, options);
-      ShapleyModel.Fit shapley = ShapleyModel.fit(journeys, true, options);
-      ShapleyModel.Fit shapleyNoNulls = ShapleyModel.fit(journeys, false, options);
+      ShapleyModel.Fit shapley = ShapleyModel.fit(journeys, options);
       LOG.info("{}: markov P(conversion) {} removal effects {}", ID, round(markov.conversionProbability()),
           rounded(markov.removalEffects()));
-      LOG.info("{}: shapley values {}", ID, rounded(shapley.values()));
-      LOG.info("{}: four fits in {} s", ID, seconds(t1));
+      Map<String, Double> shapleyTotals = new TreeMap<>();
+      shapley.channelCredits().forEach(c -> shapleyTotals.put(c.channel(), c.conversions()));
+      LOG.info("{}: shapley conversions per channel over the fit window {}", ID, rounded(shapleyTotals));
+      LOG.info("{}: three fits in {} s", ID, seconds(t1));
 
       Dataset<Row> credited = journeys.where(col(Journeys.IS_CONVERSION)
           .and(col(Credits.CONVERSION_DATE).between(Date.valueOf(range.from()), to)));
       Dataset<Row> credits = RuleBasedModels.credits(credited, options)
           .unionByName(MarkovChain.credits(credited, markov, options))
           .unionByName(MarkovChain.credits(credited, markovNoNulls, options))
-          .unionByName(ShapleyModel.credits(credited, shapley, options))
-          .unionByName(ShapleyModel.credits(credited, shapleyNoNulls, options));
+          .unionByName(ShapleyModel.credits(credited, shapley, options));
       Dataset<Row> out = AttributionInputs.goldCredits(credits, credited, Date.valueOf(fitFrom), to);
       long written = DeltaWriter.replace(ctx.spark(), out, output(), ctx.warehouse(),
           range.sqlPredicate(Credits.CONVERSION_DATE), Credits.COMMENT, Credits.CONVERSION_DATE);

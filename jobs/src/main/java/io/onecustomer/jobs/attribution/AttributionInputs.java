@@ -55,7 +55,7 @@ public final class AttributionInputs {
   public static AttributionOptions options(AppConfig.Attribution a) {
     return new AttributionOptions(a.noneChannel(), new HashSet<>(a.directChannels()),
         Duration.ofMillis(Math.round(a.halfLifeDays() * 86_400_000d)), a.positionFirst(), a.positionLast(),
-        a.maxChannels());
+        a.maxChannels(), a.shapleyMaxExactChannels(), a.shapleyMinJourneys(), a.shapleyPermutations());
   }
 
   public static PathOptions pathOptions(AppConfig.Attribution a) {

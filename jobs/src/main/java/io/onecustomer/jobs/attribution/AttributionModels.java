@@ -12,8 +12,8 @@ public final class AttributionModels {
   private AttributionModels() {}
 
   /**
-   * Credits of all ten models ({@link Models#ALL}), one row per conversion, model and channel. Not lazy
-   * throughout: the four data-driven fits run small Spark jobs now (each reads the journeys; cache
+   * Credits of all nine models ({@link Models#ALL}), one row per conversion, model and channel. Not lazy
+   * throughout: the three data-driven fits run small Spark jobs now (each reads the journeys; cache
    * them if they are expensive to compute); the returned Dataset is lazy.
    */
   public static Dataset<Row> allCredits(Dataset<Row> journeys, PathOptions paths, AttributionOptions options) {
@@ -21,7 +21,6 @@ public final class AttributionModels {
     return RuleBasedModels.credits(j, options)
         .unionByName(MarkovChain.credits(j, MarkovChain.fit(j, true, options), options))
         .unionByName(MarkovChain.credits(j, MarkovChain.fit(j, false, options), options))
-        .unionByName(ShapleyModel.credits(j, ShapleyModel.fit(j, true, options), options))
-        .unionByName(ShapleyModel.credits(j, ShapleyModel.fit(j, false, options), options));
+        .unionByName(ShapleyModel.credits(j, ShapleyModel.fit(j, options), options));
   }
 }

@@ -19,7 +19,14 @@ import java.util.TreeSet;
  * @param positionLast share of the last touch in {@code position_based}; the middle touches share
  *     {@code 1 - positionFirst - positionLast} equally
  * @param maxChannels most distinct channels the data-driven models accept: bounds what reaches the
- *     driver (a (k+1)² transition matrix for Markov, k Shapley values)
+ *     driver (a (k+1)² transition matrix for Markov)
+ * @param maxExactShapleyChannels {@code shapley}: a path with up to this many distinct channels gets
+ *     exact Shapley values (2^n coalitions); longer ones are estimated by permutation sampling
+ * @param shapleyMinJourneys {@code shapley}: a channel set's own conversion rate counts only if at
+ *     least this many journeys (weights summed) have exactly that set; a rarer set is worth the best
+ *     rate among its supported subsets
+ * @param shapleyPermutations {@code shapley}: random orders sampled per path beyond
+ *     {@code maxExactShapleyChannels}
  */
 public record AttributionOptions(
     String noneChannel,
@@ -27,13 +34,21 @@ public record AttributionOptions(
     Duration halfLife,
     double positionFirst,
     double positionLast,
-    int maxChannels) {
+    int maxChannels,
+    int maxExactShapleyChannels,
+    double shapleyMinJourneys,
+    int shapleyPermutations) {
 
   public static final String DEFAULT_NONE_CHANNEL = "direct/none";
   public static final Duration DEFAULT_HALF_LIFE = Duration.ofDays(7);
   public static final int DEFAULT_MAX_CHANNELS = 200;
   /** Most channels {@link #maxChannels} may be raised to: the dense Markov solve is O(k⁴) on the driver. */
   public static final int MAX_CHANNELS_LIMIT = 500;
+  public static final int DEFAULT_MAX_EXACT_SHAPLEY_CHANNELS = 15;
+  /** Most channels {@link #maxExactShapleyChannels} may be raised to: 2^n coalitions per path on the driver. */
+  public static final int MAX_EXACT_SHAPLEY_CHANNELS_LIMIT = 20;
+  public static final double DEFAULT_SHAPLEY_MIN_JOURNEYS = 30;
+  public static final int DEFAULT_SHAPLEY_PERMUTATIONS = 20_000;
 
   public AttributionOptions {
     if (noneChannel == null || noneChannel.isBlank()) {
@@ -52,32 +67,67 @@ public record AttributionOptions(
       throw new IllegalArgumentException("attribution max-channels must be between 1 and " + MAX_CHANNELS_LIMIT
           + ", got " + maxChannels);
     }
+    if (maxExactShapleyChannels < 1 || maxExactShapleyChannels > MAX_EXACT_SHAPLEY_CHANNELS_LIMIT) {
+      throw new IllegalArgumentException("attribution shapley max-exact-channels must be between 1 and "
+          + MAX_EXACT_SHAPLEY_CHANNELS_LIMIT + ", got " + maxExactShapleyChannels);
+    }
+    if (!(shapleyMinJourneys > 0 && shapleyMinJourneys < Double.POSITIVE_INFINITY)) {
+      throw new IllegalArgumentException("attribution shapley min-journeys must be positive, got " + shapleyMinJourneys);
+    }
+    if (shapleyPermutations < 100 || shapleyPermutations > 10_000_000) {
+      throw new IllegalArgumentException("attribution shapley permutations must be between 100 and 10000000, got "
+          + shapleyPermutations);
+    }
   }
 
-  /** direct/none, {direct}, 7 days, 40/20/40, 200 channels. */
+  /**
+   * direct/none, {direct}, 7 days, 40/20/40, 200 channels; Shapley exact up to 15 channels per path,
+   * 30 journeys per supported set, 20,000 permutations.
+   */
   public static AttributionOptions defaults() {
     return new AttributionOptions(DEFAULT_NONE_CHANNEL, Set.of(Vocabulary.DIRECT), DEFAULT_HALF_LIFE, 0.4, 0.4,
-        DEFAULT_MAX_CHANNELS);
+        DEFAULT_MAX_CHANNELS, DEFAULT_MAX_EXACT_SHAPLEY_CHANNELS, DEFAULT_SHAPLEY_MIN_JOURNEYS,
+        DEFAULT_SHAPLEY_PERMUTATIONS);
   }
 
   public AttributionOptions withNoneChannel(String name) {
-    return new AttributionOptions(name, directChannels, halfLife, positionFirst, positionLast, maxChannels);
+    return new AttributionOptions(name, directChannels, halfLife, positionFirst, positionLast, maxChannels,
+        maxExactShapleyChannels, shapleyMinJourneys, shapleyPermutations);
   }
 
   public AttributionOptions withDirectChannels(Set<String> channels) {
-    return new AttributionOptions(noneChannel, channels, halfLife, positionFirst, positionLast, maxChannels);
+    return new AttributionOptions(noneChannel, channels, halfLife, positionFirst, positionLast, maxChannels,
+        maxExactShapleyChannels, shapleyMinJourneys, shapleyPermutations);
   }
 
   public AttributionOptions withHalfLife(Duration d) {
-    return new AttributionOptions(noneChannel, directChannels, d, positionFirst, positionLast, maxChannels);
+    return new AttributionOptions(noneChannel, directChannels, d, positionFirst, positionLast, maxChannels,
+        maxExactShapleyChannels, shapleyMinJourneys, shapleyPermutations);
   }
 
   public AttributionOptions withPositionShares(double first, double last) {
-    return new AttributionOptions(noneChannel, directChannels, halfLife, first, last, maxChannels);
+    return new AttributionOptions(noneChannel, directChannels, halfLife, first, last, maxChannels,
+        maxExactShapleyChannels, shapleyMinJourneys, shapleyPermutations);
   }
 
   public AttributionOptions withMaxChannels(int n) {
-    return new AttributionOptions(noneChannel, directChannels, halfLife, positionFirst, positionLast, n);
+    return new AttributionOptions(noneChannel, directChannels, halfLife, positionFirst, positionLast, n,
+        maxExactShapleyChannels, shapleyMinJourneys, shapleyPermutations);
+  }
+
+  public AttributionOptions withMaxExactShapleyChannels(int n) {
+    return new AttributionOptions(noneChannel, directChannels, halfLife, positionFirst, positionLast, maxChannels, n,
+        shapleyMinJourneys, shapleyPermutations);
+  }
+
+  public AttributionOptions withShapleyMinJourneys(double n) {
+    return new AttributionOptions(noneChannel, directChannels, halfLife, positionFirst, positionLast, maxChannels,
+        maxExactShapleyChannels, n, shapleyPermutations);
+  }
+
+  public AttributionOptions withShapleyPermutations(int n) {
+    return new AttributionOptions(noneChannel, directChannels, halfLife, positionFirst, positionLast, maxChannels,
+        maxExactShapleyChannels, shapleyMinJourneys, n);
   }
 
   /** The channels {@code last_non_direct} skips: {@link #directChannels} plus {@link #noneChannel}. */

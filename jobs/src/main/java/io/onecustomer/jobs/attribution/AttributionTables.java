@@ -44,7 +44,7 @@ public final class AttributionTables {
         CONVERSION_VALUE, "Net order value, CNY (after refunds)",
         PATH_TOUCHES, "Touches in the path after the path options (0: credited to the none-channel)",
         MODEL, "first_touch, last_touch, last_non_direct, linear, time_decay, position_based, markov,"
-            + " markov_without_nulls, shapley, shapley_without_nulls",
+            + " markov_without_nulls, shapley",
         CHANNEL, "Credited attribution channel (attribution.channel-level), or the none-channel (direct/none)",
         CREDIT_CONVERSIONS, "Share of the conversion; sums to 1 per conversion and model",
         CREDIT_VALUE, "Share of the value, CNY; sums exactly to conversion_value per conversion and model",

@@ -150,18 +150,27 @@ final class CreditAllocation {
     });
     Column map = map_from_arrays(array(keys.toArray(new Column[0])).cast(DataTypes.createArrayType(DataTypes.StringType)),
         array(values.toArray(new Column[0])).cast(DataTypes.createArrayType(DataTypes.DoubleType)));
-    Dataset<Row> conversions = PathTransforms.withNoneTouch(journeys, options.noneChannel())
-        .filter(col(Journeys.IS_CONVERSION));
+    return byWeightColumn(PathTransforms.withNoneTouch(journeys, options.noneChannel())
+        .filter(col(Journeys.IS_CONVERSION)), model, map);
+  }
+
+  /**
+   * Per-conversion credits from a weight map per row: {@code conversions} are converting journeys
+   * (none-channel touch added), {@code weights} a map&lt;string, double&gt; column of the row
+   * (channel → weight; a channel missing from it, or a null map, weighs 0; equally if all weigh 0).
+   */
+  static Dataset<Row> byWeightColumn(Dataset<Row> conversions, String model, Column weights) {
     Column channels = array_distinct(transform(col(Journeys.TOUCHES), t -> t.getField(Journeys.CHANNEL)));
     return allocate(conversions.select(col(JOURNEY_ID), col(CUSTOMER_ID), col(CONVERSION_TS), lit(model).as(MODEL),
         col(Journeys.CONVERSION_VALUE).cast(AttributionColumns.MONEY).as(VALUE),
         PathTransforms.weight(conversions).as(WEIGHT),
-        transform(channels, c -> entry(c, coalesce(element_at(map, c), lit(0.0)))).as(ENTRIES)));
+        transform(channels, c -> entry(c, coalesce(element_at(weights, c), lit(0.0)))).as(ENTRIES)));
   }
 
   /**
-   * The same rule on the driver, for totals over all conversions (the Markov and Shapley channel
-   * totals): {@code shares} need not be normalised; channels with share 0 are kept with 0 credit.
+   * The same rule on the driver, for totals over many conversions (the Markov channel totals, the
+   * Shapley totals per channel set): {@code shares} need not be normalised; channels with share 0
+   * are kept with 0 credit.
    */
   static List<ChannelCredit> allocate(String model, Map<String, Double> weights, double conversions,
       BigDecimal value) {

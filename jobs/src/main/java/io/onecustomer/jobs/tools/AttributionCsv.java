@@ -51,10 +51,11 @@ import org.apache.spark.sql.types.StructType;
  *   results.csv  channel;model;attributed_conversions;attributed_value
  * </pre>
  *
- * Rule-based models are the sums of per-path credits; {@code markov*} and {@code shapley*} are the
- * fitted channel totals (removal effects or Shapley values, normalised, × total conversions and
- * value), as the ChannelAttribution package reports them. {@code time_decay} needs touch
- * timestamps, which this format does not have: it is not computed (a note says so on stderr).
+ * Rule-based models are the sums of per-path credits; {@code markov*} are the fitted channel
+ * totals (removal effects, normalised, × total conversions and value), as the ChannelAttribution
+ * package reports them; {@code shapley} is each path's conversions shared by the Shapley values of
+ * its channel set, summed. {@code time_decay} needs touch timestamps, which this format does not
+ * have: it is not computed (a note says so on stderr).
  */
 public final class AttributionCsv {
   private AttributionCsv() {}
@@ -71,12 +72,12 @@ public final class AttributionCsv {
       "  --drop-direct             remove direct touches from the paths",
       "  --collapse-repeats        collapse consecutive repeats (a > a > b becomes a > b)",
       "  --first N | --last N      keep only the first or last N touches of each path",
+      "  --shapley-min-journeys N  journeys a channel set needs for its own conversion rate in shapley (default 30)",
       "time_decay is not computed: aggregated paths carry no timestamps.");
 
   /** Output order of the models. */
   public static final List<String> MODELS = List.of(Models.FIRST_TOUCH, Models.LAST_TOUCH, Models.LAST_NON_DIRECT,
-      Models.LINEAR, Models.POSITION_BASED, Models.MARKOV, Models.MARKOV_WITHOUT_NULLS, Models.SHAPLEY,
-      Models.SHAPLEY_WITHOUT_NULLS);
+      Models.LINEAR, Models.POSITION_BASED, Models.MARKOV, Models.MARKOV_WITHOUT_NULLS, Models.SHAPLEY);
   static final List<String> RULE_BASED = MODELS.subList(0, 5);
   public static final String OUTPUT_HEADER = "channel;model;attributed_conversions;attributed_value";
   static final String TIME_DECAY_NOTE =
@@ -113,6 +114,7 @@ public final class AttributionCsv {
             }
             options = options.withPositionShares(Double.parseDouble(p[0]), Double.parseDouble(p[1]));
           }
+          case "--shapley-min-journeys" -> options = options.withShapleyMinJourneys(Double.parseDouble(value(argv, ++i)));
           case "--drop-direct" -> dropDirect = true;
           case "--collapse-repeats" -> collapse = true;
           case "--first" -> first = Integer.parseInt(value(argv, ++i));
@@ -189,8 +191,7 @@ public final class AttributionCsv {
       }
       results.addAll(MarkovChain.fit(journeys, true, options).channelCredits());
       results.addAll(MarkovChain.fit(journeys, false, options).channelCredits());
-      results.addAll(ShapleyModel.fit(journeys, true, options).channelCredits());
-      results.addAll(ShapleyModel.fit(journeys, false, options).channelCredits());
+      results.addAll(ShapleyModel.fit(journeys, options).channelCredits());
       results.sort(Comparator.comparing((ChannelCredit c) -> MODELS.indexOf(c.model()))
           .thenComparing(ChannelCredit::channel));
       return results;

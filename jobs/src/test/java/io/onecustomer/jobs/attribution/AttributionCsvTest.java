@@ -29,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The CSV command on aggregated paths against the Dataset models on the same journeys, one by one. */
 class AttributionCsvTest {
-  static final AttributionOptions DEFAULTS = AttributionOptions.defaults();
+  /** Every channel set's own rate counts in shapley (the paths have a handful of journeys each). */
+  static final AttributionOptions DEFAULTS = AttributionOptions.defaults().withShapleyMinJourneys(1);
   static final String CSV = String.join("\n",
       "path;total_conversions;total_conversion_value;total_null",
       "A > B;2;30.00;1",
@@ -85,8 +86,7 @@ class AttributionCsvTest {
     List<ChannelCredit> fitted = new ArrayList<>();
     fitted.addAll(MarkovChain.fit(j, true, DEFAULTS).channelCredits());
     fitted.addAll(MarkovChain.fit(j, false, DEFAULTS).channelCredits());
-    fitted.addAll(ShapleyModel.fit(j, true, DEFAULTS).channelCredits());
-    fitted.addAll(ShapleyModel.fit(j, false, DEFAULTS).channelCredits());
+    fitted.addAll(ShapleyModel.fit(j, DEFAULTS).channelCredits());
     fitted.forEach(c -> expected.put(c.model() + "/" + c.channel(), new String[] {fmt(c.conversions()),
         c.value().toPlainString()}));
 
@@ -136,6 +136,9 @@ class AttributionCsvTest {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
     assertEquals(2, AttributionCsv.run(new String[] {"only-one.csv"}, new PrintStream(new ByteArrayOutputStream()), e));
+    assertEquals(2, AttributionCsv.run(new String[] {"a.csv", "b.csv", "--shapley-min-journeys", "0"},
+        new PrintStream(new ByteArrayOutputStream()), e));
+    assertTrue(err.toString(StandardCharsets.UTF_8).contains("shapley min-journeys must be positive"));
     assertTrue(err.toString(StandardCharsets.UTF_8).contains("expected <paths.csv> <results.csv>, got 1 file(s)"));
     Path bad = Files.writeString(tmp.resolve("bad.csv"), "path;conversions\nA;1\n");
     IllegalArgumentException ex = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
