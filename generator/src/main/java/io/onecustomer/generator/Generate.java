@@ -10,7 +10,8 @@ import java.time.format.DateTimeParseException;
  *
  * <pre>
  * java -cp onecustomer-generator.jar io.onecustomer.generator.Generate --out DIR [--people N] [--days N]
- *     [--start YYYY-MM-DD] [--seed N] [--bad-rate X] [--max-lines-per-file N] [--threads N] [--overwrite]
+ *     [--start YYYY-MM-DD] [--seed N] [--bad-rate X] [--max-lines-per-file N] [--threads N]
+ *     [--ad-touch-rate X] [--overwrite]
  * </pre>
  *
  * Exit codes: 0 done, 2 usage error (unknown flag, bad value, invalid config, existing output without
@@ -31,6 +32,7 @@ public final class Generate {
             "  --bad-rate X              share of data lines planted as bad rows (0..0.5)  default 0.005",
             "  --max-lines-per-file N    data lines per file part                          default 500000",
             "  --threads N               days generated in parallel                        default: processors",
+            "  --ad-touch-rate X         daily chance of an ad touch per web user (0..0.5)  default 0.005",
             "  --overwrite               delete an existing DIR/landing and DIR/truth first",
             "  --help                    this text");
 
@@ -54,6 +56,7 @@ public final class Generate {
         double badRate = defaults.badRate();
         int maxLines = defaults.maxLinesPerFile();
         int threads = defaults.threads();
+        double adTouchRate = defaults.adTouchRate();
         boolean overwrite = false;
         try {
             for (int k = 0; k < args.length; k++) {
@@ -72,6 +75,7 @@ public final class Generate {
                     case "--bad-rate" -> badRate = parseDouble(flag, value(args, k++));
                     case "--max-lines-per-file" -> maxLines = parseInt(flag, value(args, k++));
                     case "--threads" -> threads = parseInt(flag, value(args, k++));
+                    case "--ad-touch-rate" -> adTouchRate = parseDouble(flag, value(args, k++));
                     default -> throw new UsageException("unknown flag: " + flag);
                 }
             }
@@ -85,7 +89,7 @@ public final class Generate {
         }
         GeneratorConfig config;
         try {
-            config = new GeneratorConfig(out, seed, people, start, days, badRate, maxLines, threads);
+            config = new GeneratorConfig(out, seed, people, start, days, badRate, maxLines, threads, adTouchRate);
         } catch (IllegalArgumentException e) {
             err.println("error: invalid value for " + flagOf(e.getMessage()) + ": " + e.getMessage());
             return EXIT_USAGE;
@@ -121,6 +125,7 @@ public final class Generate {
         String field = message == null ? "" : message.split(" ", 2)[0];
         return switch (field) {
             case "badRate" -> "--bad-rate";
+            case "adTouchRate" -> "--ad-touch-rate";
             case "maxLinesPerFile" -> "--max-lines-per-file";
             default -> "--" + field;
         };

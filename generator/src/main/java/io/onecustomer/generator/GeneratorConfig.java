@@ -15,9 +15,11 @@ import java.time.LocalDate;
  * @param badRate         probability that a data line is a planted bad row (0 .. 0.5)
  * @param maxLinesPerFile data lines per file part before a new part starts (>= 2)
  * @param threads         days generated in parallel (1 .. 256)
+ * @param adTouchRate     probability that a person with web access gets an ad touch on a given day (0 .. 0.5;
+ *                        the planted effect of each media on purchases is in {@code Campaigns.TOUCH_BOOST})
  */
 public record GeneratorConfig(Path out, long seed, int people, LocalDate start, int days, double badRate,
-        int maxLinesPerFile, int threads) {
+        int maxLinesPerFile, int threads, double adTouchRate) {
 
     public static final long DEFAULT_SEED = 42;
     public static final int DEFAULT_PEOPLE = 20_000;
@@ -29,6 +31,14 @@ public record GeneratorConfig(Path out, long seed, int people, LocalDate start, 
     public static final int MAX_DAYS = 3660;
     public static final double MAX_BAD_RATE = 0.5;
     public static final int MAX_THREADS = 256;
+    public static final double DEFAULT_AD_TOUCH_RATE = 0.005;
+    public static final double MAX_AD_TOUCH_RATE = 0.5;
+
+    /** The default ad touch rate. */
+    public GeneratorConfig(Path out, long seed, int people, LocalDate start, int days, double badRate,
+            int maxLinesPerFile, int threads) {
+        this(out, seed, people, start, days, badRate, maxLinesPerFile, threads, DEFAULT_AD_TOUCH_RATE);
+    }
 
     public GeneratorConfig {
         if (out == null) {
@@ -55,6 +65,10 @@ public record GeneratorConfig(Path out, long seed, int people, LocalDate start, 
         if (threads < 1 || threads > MAX_THREADS) {
             throw new IllegalArgumentException("threads must be between 1 and " + MAX_THREADS + ", got " + threads);
         }
+        if (!(adTouchRate >= 0 && adTouchRate <= MAX_AD_TOUCH_RATE)) {
+            throw new IllegalArgumentException("adTouchRate must be between 0 and " + MAX_AD_TOUCH_RATE + ", got "
+                    + adTouchRate);
+        }
         if (start.getYear() < 1971 || start.plusDays(days + 200L).getYear() > 9999) {
             throw new IllegalArgumentException("start must be between 1971 and 9998, got " + start);
         }
@@ -63,38 +77,43 @@ public record GeneratorConfig(Path out, long seed, int people, LocalDate start, 
     /** Defaults: seed 42, 20,000 people, 180 days from 2026-05-20, bad rate 0.005, 500,000 lines per file. */
     public static GeneratorConfig defaults(Path out) {
         return new GeneratorConfig(out, DEFAULT_SEED, DEFAULT_PEOPLE, DEFAULT_START, DEFAULT_DAYS, DEFAULT_BAD_RATE,
-                DEFAULT_MAX_LINES_PER_FILE, Math.max(1, Math.min(MAX_THREADS, Runtime.getRuntime().availableProcessors())));
+                DEFAULT_MAX_LINES_PER_FILE, Math.max(1, Math.min(MAX_THREADS, Runtime.getRuntime().availableProcessors())),
+                DEFAULT_AD_TOUCH_RATE);
     }
 
     public GeneratorConfig withOut(Path value) {
-        return new GeneratorConfig(value, seed, people, start, days, badRate, maxLinesPerFile, threads);
+        return new GeneratorConfig(value, seed, people, start, days, badRate, maxLinesPerFile, threads, adTouchRate);
     }
 
     public GeneratorConfig withSeed(long value) {
-        return new GeneratorConfig(out, value, people, start, days, badRate, maxLinesPerFile, threads);
+        return new GeneratorConfig(out, value, people, start, days, badRate, maxLinesPerFile, threads, adTouchRate);
     }
 
     public GeneratorConfig withPeople(int value) {
-        return new GeneratorConfig(out, seed, value, start, days, badRate, maxLinesPerFile, threads);
+        return new GeneratorConfig(out, seed, value, start, days, badRate, maxLinesPerFile, threads, adTouchRate);
     }
 
     public GeneratorConfig withStart(LocalDate value) {
-        return new GeneratorConfig(out, seed, people, value, days, badRate, maxLinesPerFile, threads);
+        return new GeneratorConfig(out, seed, people, value, days, badRate, maxLinesPerFile, threads, adTouchRate);
     }
 
     public GeneratorConfig withDays(int value) {
-        return new GeneratorConfig(out, seed, people, start, value, badRate, maxLinesPerFile, threads);
+        return new GeneratorConfig(out, seed, people, start, value, badRate, maxLinesPerFile, threads, adTouchRate);
     }
 
     public GeneratorConfig withBadRate(double value) {
-        return new GeneratorConfig(out, seed, people, start, days, value, maxLinesPerFile, threads);
+        return new GeneratorConfig(out, seed, people, start, days, value, maxLinesPerFile, threads, adTouchRate);
     }
 
     public GeneratorConfig withMaxLinesPerFile(int value) {
-        return new GeneratorConfig(out, seed, people, start, days, badRate, value, threads);
+        return new GeneratorConfig(out, seed, people, start, days, badRate, value, threads, adTouchRate);
     }
 
     public GeneratorConfig withThreads(int value) {
-        return new GeneratorConfig(out, seed, people, start, days, badRate, maxLinesPerFile, value);
+        return new GeneratorConfig(out, seed, people, start, days, badRate, maxLinesPerFile, value, adTouchRate);
+    }
+
+    public GeneratorConfig withAdTouchRate(double value) {
+        return new GeneratorConfig(out, seed, people, start, days, badRate, maxLinesPerFile, threads, value);
     }
 }

@@ -47,7 +47,6 @@ final class World {
     static final double PROFILE_CHANGE_EXISTING = 0.35;
     static final double PROFILE_CHANGE_NEW = 0.15;
 
-    static final double TOUCH_RATE = 0.005;
     static final double CHURN_SHARE = 0.25;
     static final double CHURN_VISIT_FACTOR = 0.03;
     static final double GAP_VISIT_FACTOR = 0.1;
@@ -77,6 +76,7 @@ final class World {
     final int days;
     final long seed;
     final LocalDate start;
+    final double adTouchRate;
     final long startEpochDay;
     final Catalog catalog;
     final Campaigns campaigns;
@@ -158,6 +158,7 @@ final class World {
         this.days = cfg.days();
         this.seed = cfg.seed();
         this.start = cfg.start();
+        this.adTouchRate = cfg.adTouchRate();
         this.startEpochDay = start.toEpochDay();
         this.catalog = new Catalog(seed, days);
         this.campaigns = new Campaigns(start, days);
@@ -226,7 +227,7 @@ final class World {
             if ((flags[i] & F_WEB) != 0) {
                 for (int d = Math.max(0, firstActive[i]); d < days; d++) {
                     long h = Hash.of(kTouch, i, d);
-                    if (Hash.unit(h) < TOUCH_RATE) {
+                    if (Hash.unit(h) < adTouchRate) {
                         int media = pickCumulative(Campaigns.TOUCH_CUMULATIVE, Hash.unit(Hash.mix(h)));
                         if (count == buf.length) {
                             buf = Arrays.copyOf(buf, buf.length * 2);

@@ -36,6 +36,7 @@ class GeneratorConfigTest {
         assertEquals("badRate must be between 0 and 0.5, got NaN", message(() -> base.withBadRate(Double.NaN)));
         assertEquals("maxLinesPerFile must be >= 2, got 1", message(() -> base.withMaxLinesPerFile(1)));
         assertEquals("threads must be between 1 and 256, got 0", message(() -> base.withThreads(0)));
+        assertEquals("adTouchRate must be between 0 and 0.5, got 0.6", message(() -> base.withAdTouchRate(0.6)));
         assertEquals("out must be set", message(() -> base.withOut(null)));
         assertEquals("start must be set", message(() -> base.withStart(null)));
     }
@@ -46,5 +47,7 @@ class GeneratorConfigTest {
                 .withStart(LocalDate.of(2026, 1, 1));
         assertEquals(new GeneratorConfig(Path.of("out"), 7, 10, LocalDate.of(2026, 1, 1), 3, 0, 2, 1), c);
         assertTrue(c.toString().contains("people=10"));
+        assertEquals(0.05, c.withAdTouchRate(0.05).adTouchRate());
+        assertEquals(GeneratorConfig.DEFAULT_AD_TOUCH_RATE, c.adTouchRate());
     }
 }
