@@ -6,6 +6,8 @@ import static io.onecustomer.jobs.identity.IdentityColumns.ID_TYPE;
 import static io.onecustomer.jobs.identity.IdentityColumns.ID_VALUE;
 import static io.onecustomer.common.spark.Cols.seq;
 import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
@@ -41,6 +43,53 @@ public final class IdentityLookup {
    * @param idColumns identifier columns named by their type (phone, member_id, ...)
    */
   public static Dataset<Row> withCustomerId(Dataset<Row> rows, String rowKey, Dataset<Row> identities, Hmac hmac,
+      List<String> idColumns) {
+    return withCustomerId(rows, rowKey, identities, hmac, idColumns, BROADCAST_LIMIT);
+  }
+
+  /**
+   * Identifier tables up to this many rows are broadcast and each identifier column is looked up
+   * with a map-side join: no shuffle and no sort of the rows (the general path sorts them three
+   * times by string keys). Larger tables take the general path.
+   */
+  public static final long BROADCAST_LIMIT = 1_000_000;
+
+  /**
+   * As {@link #withCustomerId(Dataset, String, Dataset, Hmac, List)}, choosing the broadcast path
+   * when {@code identities} has at most {@code broadcastLimit} rows (one count of it). Both paths
+   * give the same rows.
+   */
+  static Dataset<Row> withCustomerId(Dataset<Row> rows, String rowKey, Dataset<Row> identities, Hmac hmac,
+      List<String> idColumns, long broadcastLimit) {
+    Dataset<Row> ids = identities.select(ID_TYPE, ID_HASH, CUSTOMER_ID);
+    if (ids.limit((int) Math.min(Integer.MAX_VALUE, broadcastLimit + 1)).count() <= broadcastLimit) {
+      return byBroadcast(rows, ids, hmac, idColumns);
+    }
+    return bySortMerge(rows, rowKey, ids, hmac, idColumns);
+  }
+
+  /** One broadcast left join per identifier column; the first that resolves (priority order) wins. */
+  private static Dataset<Row> byBroadcast(Dataset<Row> rows, Dataset<Row> identities, Hmac hmac,
+      List<String> idColumns) {
+    Dataset<Row> out = rows;
+    List<Column> found = new ArrayList<>();
+    List<String> helpers = new ArrayList<>();
+    for (int i = 0; i < idColumns.size(); i++) {
+      String t = idColumns.get(i);
+      String hash = "_h" + i;
+      String customer = "_c" + i;
+      Dataset<Row> ofType = broadcast(identities.where(col(ID_TYPE).equalTo(lit(t)))
+          .select(col(ID_HASH).alias(hash), col(CUSTOMER_ID).alias(customer)));
+      Column key = hmac.hash(IdentityTransforms.node(lit(t), col(t).cast("string")));
+      out = out.join(ofType, key.equalTo(col(hash)), "left").drop(hash);
+      found.add(col(customer));
+      helpers.add(customer);
+    }
+    return out.withColumn(CUSTOMER_ID, coalesce(found.toArray(new Column[0])))
+        .drop(helpers.toArray(new String[0]));
+  }
+
+  private static Dataset<Row> bySortMerge(Dataset<Row> rows, String rowKey, Dataset<Row> identities, Hmac hmac,
       List<String> idColumns) {
     List<Column> candidates = new ArrayList<>();
     for (int i = 0; i < idColumns.size(); i++) {

@@ -11,14 +11,14 @@ import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.Test;
 
 class IdentityLookupTest {
   static final SparkSession spark = TestSpark.session();
   static final Hmac HMAC = new Hmac("k".getBytes(StandardCharsets.UTF_8));
 
-  @Test
-  void rowsResolveByTheirStrongestKnownIdentifierAndUnknownRowsKeepANullId() {
+  @org.junit.jupiter.params.ParameterizedTest(name = "broadcast limit {0}")
+  @org.junit.jupiter.params.provider.ValueSource(longs = {0, IdentityLookup.BROADCAST_LIMIT})
+  void rowsResolveByTheirStrongestKnownIdentifierAndUnknownRowsKeepANullId(long broadcastLimit) {
     Dataset<Row> identities = spark.sql("SELECT * FROM VALUES"
             + " ('member_id', 'M1', 'C1'), ('phone', '+8613912345678', 'C2'), ('email', 'a@x.com', 'C2')"
             + " AS t(id_type, id_value, customer_id)")
@@ -31,8 +31,9 @@ class IdentityLookupTest {
         + " ('K4', NULL, '+8613800000000', NULL),"      // blocked or unknown: no customer
         + " ('K5', NULL, NULL, NULL)"
         + " AS t(ticket_id, member_id, phone, email)");
+    // 0: the sort-merge path; the default: identities this small are broadcast. Same rows either way.
     Dataset<Row> out = IdentityLookup.withCustomerId(tickets, "ticket_id", identities, HMAC,
-        List.of("member_id", "phone", "email"));
+        List.of("member_id", "phone", "email"), broadcastLimit);
     Map<String, String> m = new HashMap<>();
     out.collectAsList().forEach(r -> m.put(r.getString(r.fieldIndex("ticket_id")),
         r.getString(r.fieldIndex("customer_id"))));
