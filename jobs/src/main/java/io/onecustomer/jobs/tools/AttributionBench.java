@@ -167,13 +167,12 @@ public final class AttributionBench {
           rounded(fit.removalEffects()));
       time(fit.model() + " credits", () -> noop(MarkovChain.credits(journeys, fit, options)));
     }
-    for (boolean nulls : new boolean[] {true, false}) {
-      ShapleyModel.Fit fit = time((nulls ? Models.SHAPLEY : Models.SHAPLEY_WITHOUT_NULLS) + " fit",
-          () -> ShapleyModel.fit(journeys, nulls, options));
-      System.out.printf("bench: %s: %d channels, %.0f conversions, values %s%n", fit.model(), fit.values().size(),
-          fit.totalConversions(), rounded(fit.values()));
-      time(fit.model() + " credits", () -> noop(ShapleyModel.credits(journeys, fit, options)));
-    }
+    ShapleyModel.Fit fit = time(Models.SHAPLEY + " fit", () -> ShapleyModel.fit(journeys, options));
+    Map<String, Double> totals = new java.util.TreeMap<>();
+    fit.channelCredits().forEach(c -> totals.put(c.channel(), c.conversions()));
+    System.out.printf("bench: %s: %d channel sets (%d supported), %.0f conversions, channel totals %s%n", fit.model(),
+        fit.coalitions().size(), fit.game().rates().size(), fit.totalConversions(), rounded(totals));
+    time(fit.model() + " credits", () -> noop(ShapleyModel.credits(journeys, fit, options)));
   }
 
   /**
