@@ -112,7 +112,7 @@ public final class AttributionBench {
     AttributionOptions options = AttributionOptions.defaults();
     timeRuleBased(journeys, options);
     timeDataDriven(journeys, options);
-    time("allCredits (4 fits + 10 models' credits) -> parquet", () -> {
+    time("allCredits (3 fits + 9 models' credits) -> parquet", () -> {
       AttributionModels.allCredits(journeys, PathOptions.none(), options).write().mode(OVERWRITE)
           .parquet(path(work, CREDITS_DIR));
       return null;
