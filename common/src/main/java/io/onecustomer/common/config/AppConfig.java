@@ -84,6 +84,7 @@ public final class AppConfig {
    * @param lookbackDaysByChannel per conversion type (sales channel), overrides {@code lookbackDays}
    * @param fitWindowDays the data-driven models are fitted on the journeys of this many days up to the run's last day
    * @param conversionChannels sales channels whose orders are conversions
+   * @param conversionEvents touchpoint types (silver.touchpoints) that are conversions too, of value 0
    * @param channelLevel what a touch's attribution channel is
    * @param excludedTouchTypes traffic channels whose touches are not part of paths (service by default)
    * @param noneChannel credited for a conversion without touches
@@ -98,6 +99,7 @@ public final class AppConfig {
       Map<String, Integer> lookbackDaysByChannel,
       int fitWindowDays,
       java.util.List<String> conversionChannels,
+      java.util.List<String> conversionEvents,
       ChannelLevel channelLevel,
       java.util.List<String> excludedTouchTypes,
       String noneChannel,
@@ -238,13 +240,15 @@ public final class AppConfig {
     int window = a.getInt("fit-window-days");
     requireRange(k + "fit-window-days", window, 1, 3660);
     java.util.List<String> conversionChannels = java.util.List.copyOf(a.getStringList("conversion-channels"));
-    if (conversionChannels.isEmpty()) {
-      throw new ConfigException(k + "conversion-channels must name at least one sales channel");
+    java.util.List<String> conversionEvents = java.util.List.copyOf(a.getStringList("conversion-events"));
+    if (conversionChannels.isEmpty() && conversionEvents.isEmpty()) {
+      throw new ConfigException(k + "conversion-channels must name at least one sales channel (or conversion-events"
+          + " a touchpoint type)");
     }
     for (String ch : byChannel.keySet()) {
-      if (!conversionChannels.contains(ch)) {
+      if (!conversionChannels.contains(ch) && !conversionEvents.contains(ch)) {
         throw new ConfigException(k + "lookback-days-by-channel names '" + ch + "', which is not one of the"
-            + " conversion-channels " + conversionChannels);
+            + " conversion-channels " + conversionChannels + " nor of the conversion-events " + conversionEvents);
       }
     }
     ChannelLevel level = enumValue(ChannelLevel.class, k + "channel-level", a.getString("channel-level"));
@@ -280,7 +284,8 @@ public final class AppConfig {
     }
     int permutations = a.getInt("shapley.permutations");
     requireRange(k + "shapley.permutations", permutations, 100, 10_000_000);
-    return new Attribution(lookback, Collections.unmodifiableMap(byChannel), window, conversionChannels, level,
+    return new Attribution(lookback, Collections.unmodifiableMap(byChannel), window, conversionChannels,
+        conversionEvents, level,
         java.util.List.copyOf(a.getStringList("excluded-touch-types")), none,
         java.util.List.copyOf(a.getStringList("direct-channels")), halfLife, first, last,
         a.getBoolean("path.drop-direct"), a.getBoolean("path.collapse-repeats"), keepFirst, keepLast, maxChannels,

@@ -78,12 +78,14 @@ public final class AttributionCreditsJob implements Job {
     Date readFrom = Date.valueOf(fitFrom.minusDays(a.maxLookbackDays() + 1L));
     Date to = Date.valueOf(range.to());
     var keyed = new CustomerKeyed(ctx.spark(), ctx.warehouse(), range.to(), Hmac.fromConfig(ctx.config()));
-    Dataset<Row> touches = AttributionInputs.touches(
-        keyed.touchpoints(col(SilverColumns.Touchpoints.EVENT_DATE).between(readFrom, to)), a.channelLevel(),
-        a.excludedTouchTypes());
+    Dataset<Row> keyedTouchpoints = keyed.touchpoints(col(SilverColumns.Touchpoints.EVENT_DATE).between(readFrom, to));
+    Dataset<Row> touches = AttributionInputs.touches(keyedTouchpoints, a.channelLevel(), a.excludedTouchTypes());
     Dataset<Row> conversions = AttributionInputs.conversions(
-        keyed.orders(col(SilverColumns.Orders.ORDER_DATE).between(readFrom, to)), a.conversionChannels())
-        .persist(StorageLevel.MEMORY_AND_DISK());
+        keyed.orders(col(SilverColumns.Orders.ORDER_DATE).between(readFrom, to)), a.conversionChannels());
+    if (!a.conversionEvents().isEmpty()) {
+      conversions = conversions.unionByName(AttributionInputs.eventConversions(keyedTouchpoints, a.conversionEvents()));
+    }
+    conversions = conversions.persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> journeys = null;
     try {
       Dataset<Row> all = AttributionInputs.withConversionAttributes(

@@ -109,6 +109,25 @@ public final class AttributionInputs {
   }
 
   /**
+   * Conversion events ({@code attribution.conversion-events}): silver.touchpoints rows with
+   * customer_id whose touchpoint type is listed, as conversions in the columns of
+   * {@link #conversions}: id {@code <type>:<touchpoint id>}, conversion channel = the type, order id =
+   * the touchpoint id, at the event's time, value 0.00.
+   */
+  public static Dataset<Row> eventConversions(Dataset<Row> keyedTouchpoints, List<String> types) {
+    return keyedTouchpoints
+        .where(col(SilverColumns.Touchpoints.TOUCHPOINT_TYPE).isin(types.toArray()))
+        .select(col(SilverColumns.Touchpoints.TOUCHPOINT_TYPE).as(Credits.CONVERSION_CHANNEL),
+            col(SilverColumns.Touchpoints.TOUCHPOINT_ID).as(Credits.ORDER_ID),
+            col(CustomerColumns.CUSTOMER_ID).as(Conversions.CUSTOMER_ID),
+            col(SilverColumns.Touchpoints.EVENT_TS).as(Conversions.TS),
+            col(SilverColumns.Touchpoints.EVENT_DATE).as(Credits.CONVERSION_DATE),
+            lit(0).cast(AttributionColumns.MONEY).as(Conversions.VALUE))
+        .withColumn(Conversions.CONVERSION_ID,
+            concat_ws(":", col(Credits.CONVERSION_CHANNEL), col(Credits.ORDER_ID)));
+  }
+
+  /**
    * Adds each conversion's channel, order id and business day to its journey (non-converting
    * journeys get nulls) and applies the per-channel lookback: a conversion whose channel has its own
    * lookback (shorter than the one the journeys were built with) keeps only the touches within it.

@@ -32,13 +32,15 @@ public final class AttributionTables {
     public static final String CONVERSION_DATE = "conversion_date";
 
     public static final String COMMENT = "Multi-touch attribution credits: one row per conversion (a non-cancelled order"
-        + " of a conversion channel), model and credited channel. For every conversion and model the credits sum to"
+        + " of a conversion channel, or a configured conversion event), model and credited channel. For every conversion and model the credits sum to"
         + " one conversion and exactly to its value. Partitioned by conversion_date; a run replaces its days.";
 
     public static final Map<String, String> COLUMNS = SilverColumns.ordered(
-        CONVERSION_ID, "Conversion: <sales channel>:<order id>",
-        CONVERSION_CHANNEL, "Sales channel of the order: marketplace, miniprogram, pos",
-        ORDER_ID, "Order id in its channel",
+        CONVERSION_ID, "Conversion: <sales channel>:<order id>, or <touchpoint type>:<touchpoint id> for a conversion"
+            + " event",
+        CONVERSION_CHANNEL, "Conversion type: the order's sales channel (marketplace, miniprogram, pos) or the touchpoint"
+            + " type of a conversion event (attribution.conversion-events)",
+        ORDER_ID, "Order id in its channel, or the touchpoint id of a conversion event",
         CUSTOMER_ID, "Unified customer (gold.customer_identities); null when the order resolves to no customer",
         CONVERSION_TS, "Order time, UTC",
         CONVERSION_VALUE, "Net order value, CNY (after refunds)",

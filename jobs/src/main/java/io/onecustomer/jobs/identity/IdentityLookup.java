@@ -37,7 +37,9 @@ public final class IdentityLookup {
    * customer_id). Rows whose identifiers are all unknown, weak or blocked get null; no row is
    * dropped or duplicated. Identifiers of one silver record are linked by the graph, so they all
    * resolve to the same customer; the priority only matters for rows outside the graph (tickets).
-   * Each distinct identifier value is hashed once.
+   * With a small identity table (at most {@link #BROADCAST_LIMIT} rows) every row's identifiers
+   * are hashed and looked up in broadcast maps; with a larger one each distinct identifier value is
+   * hashed once and the rows are joined by sort-merge.
    *
    * @param rowKey a column unique per row of {@code rows}
    * @param idColumns identifier columns named by their type (phone, member_id, ...)

@@ -92,6 +92,40 @@ class AttributionInputsTest {
   }
 
   @Test
+  void configuredTouchpointTypesAreConversionsOfValueZeroThatEndThePathsBeforeThem() {
+    Dataset<Row> tp = spark.sql("SELECT touchpoint_id, touchpoint_type, customer_id, channel, traffic_source,"
+        + " traffic_channel, CAST(event_ts AS TIMESTAMP) AS event_ts, CAST(event_date AS DATE) AS event_date FROM VALUES"
+        + " ('clickstream:e1', 'view', 'C1', 'web', 'douyin', 'paid_social', '2026-05-01 10:00:00', '2026-05-01'),"
+        + " ('clickstream:e2', 'coupon_claim', 'C1', 'web', 'direct', 'direct', '2026-05-02 10:00:00', '2026-05-02'),"
+        + " ('clickstream:e3', 'view', 'C1', 'web', 'baidu', 'paid_search', '2026-05-03 10:00:00', '2026-05-03'),"
+        + " ('clickstream:e4', 'view', 'C2', 'web', 'direct', 'direct', '2026-05-03 11:00:00', '2026-05-03')"
+        + " AS t(touchpoint_id, touchpoint_type, customer_id, channel, traffic_source, traffic_channel, event_ts,"
+        + " event_date)");
+    AppConfig.Attribution a = config("attribution.conversion-events = [coupon_claim]",
+        "attribution.lookback-days-by-channel { coupon_claim = 7 }");
+    assertEquals(List.of("coupon_claim"), a.conversionEvents());
+    Dataset<Row> events = AttributionInputs.eventConversions(tp, a.conversionEvents());
+    Row e = events.collectAsList().get(0);
+    assertEquals(1, events.count());
+    assertEquals("coupon_claim:clickstream:e2", e.getAs(AttributionColumns.Conversions.CONVERSION_ID));
+    assertEquals("coupon_claim", e.getAs(Credits.CONVERSION_CHANNEL));
+    assertEquals(new BigDecimal("0.00"), e.getAs(AttributionColumns.Conversions.VALUE));
+    // With an order of C1 on 05-04: the coupon claim takes the douyin touch and its own, the order the baidu one.
+    Dataset<Row> conversions = AttributionInputs.conversions(orders(
+            "('pos', 'R1', 'completed', 'C1', '2026-05-04 10:00:00', '2026-05-04', 20.00)"), a.conversionChannels())
+        .unionByName(events);
+    Map<String, List<String>> paths = new TreeMap<>();
+    AttributionInputs.withConversionAttributes(PathTransforms.journeys(
+            AttributionInputs.touches(tp, ChannelLevel.TRAFFIC_CHANNEL, a.excludedTouchTypes()), conversions,
+            a.maxLookbackDays()), conversions, a)
+        .collectAsList().forEach(r -> paths.put(r.getAs(AttributionColumns.Journeys.JOURNEY_ID),
+            r.<Row>getList(r.fieldIndex(AttributionColumns.Journeys.TOUCHES)).stream()
+                .map(t -> t.<String>getAs(AttributionColumns.Journeys.CHANNEL)).toList()));
+    assertEquals(Map.of("coupon_claim:clickstream:e2", List.of("paid_social", "direct"),
+        "pos:R1", List.of("paid_search"), "open:C2", List.of("direct")), paths);
+  }
+
+  @Test
   void aConversionChannelWithItsOwnLookbackKeepsOnlyTheTouchesWithinIt() {
     // Both conversions are 20 days after C's touches: pos looks back 14 days, marketplace 30.
     Dataset<Row> lines = orders(String.join(",",
@@ -181,6 +215,7 @@ class AttributionInputsTest {
     assertBad("attribution.path { keep-first = 2, keep-last = 3 }", "exclude each other");
     assertBad("attribution.half-life-days = 0", "half-life-days must be > 0");
     assertBad("attribution.conversion-channels = []", "at least one sales channel");
+    assertBad("attribution.lookback-days-by-channel { coupon_claim = 7 }", "nor of the conversion-events []");
   }
 
   private static void assertBad(String conf, String message) {
@@ -195,6 +230,7 @@ class AttributionInputsTest {
     assertEquals(30, a.lookbackDays());
     assertEquals(90, a.fitWindowDays());
     assertEquals(List.of("marketplace", "miniprogram", "pos"), a.conversionChannels());
+    assertEquals(List.of(), a.conversionEvents());
     assertEquals(ChannelLevel.TRAFFIC_CHANNEL, a.channelLevel());
     AttributionOptions o = AttributionInputs.options(a);
     assertEquals(AttributionOptions.defaults(), o);
