@@ -38,6 +38,19 @@ class AppConfigTest {
   }
 
   @Test
+  void listAndMapSettingsCanBeOverriddenOnTheCommandLineAndAWrongTypeIsAUsageError() throws IOException {
+    File conf = envFile("test", "onecustomer.paths { landing = \"/tmp/l\", warehouse = \"s3a://bucket/wh\" }");
+    AppConfig c = AppConfig.load("test", null, conf, Map.of("attribution.conversion-events", "[coupon_claim, share]",
+        "attribution.lookback-days-by-channel", "{ pos = 14 }", "paths.warehouse", "s3a://other/wh"));
+    assertEquals(java.util.List.of("coupon_claim", "share"), c.attribution().conversionEvents());
+    assertEquals(Map.of("pos", 14), c.attribution().lookbackDaysByChannel());
+    assertEquals("s3a://other/wh", c.paths().warehouse(), "a URL is not read as HOCON (no // comment)");
+    ConfigException e = assertThrows(ConfigException.class,
+        () -> AppConfig.load("test", null, conf, Map.of("attribution.conversion-events", "coupon_claim")));
+    assertTrue(e.getMessage().contains("conversion-events") && e.getMessage().contains("LIST"), e.getMessage());
+  }
+
+  @Test
   void relativeLocalPathsBecomeAbsoluteButUrlsStayAsGiven() throws IOException {
     File conf = envFile("test", "onecustomer.paths { landing = \"rel/landing\", warehouse = \"s3a://bucket/wh\" }");
     AppConfig c = AppConfig.load("test", null, conf, Map.of());

@@ -166,12 +166,37 @@ public final class AppConfig {
   public static AppConfig load(
       String env, File configFile, File confDir, Map<String, String> overrides) {
     Config envConfig = envFile(env, configFile, confDir);
-    Config merged =
-        ConfigFactory.parseMap(qualify(overrides), "--conf")
-            .withFallback(envConfig)
-            .withFallback(ConfigFactory.defaultReference(AppConfig.class.getClassLoader()))
-            .resolve();
-    return fromConfig(merged);
+    try {
+      Config merged =
+          overrides(qualify(overrides))
+              .withFallback(envConfig)
+              .withFallback(ConfigFactory.defaultReference(AppConfig.class.getClassLoader()))
+              .resolve();
+      return fromConfig(merged);
+    } catch (com.typesafe.config.ConfigException e) {
+      // A value of the wrong type (a word where a list belongs, ...): a usage error naming the key.
+      throw new ConfigException(e.getMessage(), e);
+    }
+  }
+
+  /**
+   * {@code --conf} values as given, except that a value written as a list ({@code [a, b]}) or an
+   * object ({@code {pos = 14}}) is read as one, so list and map settings can be overridden too.
+   */
+  private static Config overrides(Map<String, String> qualified) {
+    Map<String, Object> plain = new LinkedHashMap<>();
+    Config structured = ConfigFactory.empty();
+    for (Map.Entry<String, String> e : qualified.entrySet()) {
+      String v = e.getValue() == null ? "" : e.getValue().trim();
+      if (v.startsWith("[") || v.startsWith("{")) {
+        ConfigValue parsed = ConfigFactory.parseString("v = " + v,
+            ConfigParseOptions.defaults().setOriginDescription("--conf " + e.getKey())).getValue("v");
+        structured = structured.withValue(e.getKey(), parsed);
+      } else {
+        plain.put(e.getKey(), e.getValue());
+      }
+    }
+    return structured.withFallback(ConfigFactory.parseMap(plain, "--conf"));
   }
 
   /** Builds from an already merged config (tests use this with small maps). */
