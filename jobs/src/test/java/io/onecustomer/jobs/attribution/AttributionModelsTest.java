@@ -68,7 +68,7 @@ class AttributionModelsTest {
     String filters = credits.queryExecution().optimizedPlan().treeString().lines()
         .filter(l -> l.contains("Filter ")).collect(Collectors.joining("\n"));
     assertTrue(!filters.contains("aggregate("), filters);
-    // j1 (A, B): 3 single-channel rule-based rows + 3 models x 2 channels + 4 data-driven x 2; j2: 10 x 1.
-    assertEquals(3 + 3 * 2 + 4 * 2 + 10, credits.count());
+    // j1 (A, B): 3 single-channel rule-based rows + 3 models x 2 channels + 3 data-driven x 2; j2: 9 x 1.
+    assertEquals(3 + 3 * 2 + 3 * 2 + 9, credits.count());
   }
 }
