@@ -48,6 +48,8 @@ public final class CustomerKeyed {
   private final Date day;
   private final Hmac hmac;
   private final Dataset<Row> identities;
+  /** Which lookup path the identities take, decided once for every table keyed against them. */
+  private Boolean broadcast;
 
   public CustomerKeyed(SparkSession spark, String warehouse, LocalDate day, Hmac hmac) {
     this.spark = spark;
@@ -77,7 +79,7 @@ public final class CustomerKeyed {
    */
   public Dataset<Row> orders(Column where) {
     return IdentityLookup.withCustomerId(upTo(Tables.SILVER_ORDERS).where(where), Orders.ORDER_LINE_ID, identities,
-        hmac, ORDER_IDS);
+        hmac, ORDER_IDS, broadcast());
   }
 
   /** silver.touchpoints up to the day, with customer_id. */
@@ -88,7 +90,7 @@ public final class CustomerKeyed {
   /** The silver.touchpoints up to the day that match {@code where} (applied before the lookup), with customer_id. */
   public Dataset<Row> touchpoints(Column where) {
     return IdentityLookup.withCustomerId(upTo(Tables.SILVER_TOUCHPOINTS).where(where), Touchpoints.TOUCHPOINT_ID,
-        identities, hmac, TOUCHPOINT_IDS);
+        identities, hmac, TOUCHPOINT_IDS, broadcast());
   }
 
   /** The latest profile of every member up to the day, with customer_id. */
@@ -97,12 +99,19 @@ public final class CustomerKeyed {
         .withColumn("_rn", row_number().over(Window.partitionBy(SilverColumns.MEMBER_ID)
             .orderBy(col(Members.UPDATED_TS).desc(), col(SilverColumns.RUN_DATE).desc())))
         .where(col("_rn").equalTo(1)).drop("_rn");
-    return IdentityLookup.withCustomerId(latest, SilverColumns.MEMBER_ID, identities, hmac, MEMBER_IDS);
+    return IdentityLookup.withCustomerId(latest, SilverColumns.MEMBER_ID, identities, hmac, MEMBER_IDS, broadcast());
   }
 
   /** silver.service_tickets up to the day, with customer_id. */
   public Dataset<Row> tickets() {
     return IdentityLookup.withCustomerId(upTo(Tables.SILVER_SERVICE_TICKETS), ServiceTickets.TICKET_ID, identities,
-        hmac, TICKET_IDS);
+        hmac, TICKET_IDS, broadcast());
+  }
+
+  private boolean broadcast() {
+    if (broadcast == null) {
+      broadcast = IdentityLookup.fitsBroadcast(identities, IdentityLookup.BROADCAST_LIMIT);
+    }
+    return broadcast;
   }
 }

@@ -46,7 +46,7 @@ public final class IdentityLookup {
    */
   public static Dataset<Row> withCustomerId(Dataset<Row> rows, String rowKey, Dataset<Row> identities, Hmac hmac,
       List<String> idColumns) {
-    return withCustomerId(rows, rowKey, identities, hmac, idColumns, BROADCAST_LIMIT);
+    return withCustomerId(rows, rowKey, identities, hmac, idColumns, fitsBroadcast(identities, BROADCAST_LIMIT));
   }
 
   /**
@@ -63,11 +63,22 @@ public final class IdentityLookup {
    */
   static Dataset<Row> withCustomerId(Dataset<Row> rows, String rowKey, Dataset<Row> identities, Hmac hmac,
       List<String> idColumns, long broadcastLimit) {
+    return withCustomerId(rows, rowKey, identities, hmac, idColumns, fitsBroadcast(identities, broadcastLimit));
+  }
+
+  /**
+   * As {@link #withCustomerId(Dataset, String, Dataset, Hmac, List)} with the path already chosen
+   * ({@link #fitsBroadcast}), for callers that key several tables against the same identities.
+   */
+  public static Dataset<Row> withCustomerId(Dataset<Row> rows, String rowKey, Dataset<Row> identities, Hmac hmac,
+      List<String> idColumns, boolean broadcast) {
     Dataset<Row> ids = identities.select(ID_TYPE, ID_HASH, CUSTOMER_ID);
-    if (ids.limit((int) Math.min(Integer.MAX_VALUE, broadcastLimit + 1)).count() <= broadcastLimit) {
-      return byBroadcast(rows, ids, hmac, idColumns);
-    }
-    return bySortMerge(rows, rowKey, ids, hmac, idColumns);
+    return broadcast ? byBroadcast(rows, ids, hmac, idColumns) : bySortMerge(rows, rowKey, ids, hmac, idColumns);
+  }
+
+  /** Whether {@code identities} has at most {@code limit} rows (counts at most limit + 1 of them). */
+  public static boolean fitsBroadcast(Dataset<Row> identities, long limit) {
+    return identities.limit((int) Math.min(Integer.MAX_VALUE, limit + 1)).count() <= limit;
   }
 
   /** One broadcast left join per identifier column; the first that resolves (priority order) wins. */
