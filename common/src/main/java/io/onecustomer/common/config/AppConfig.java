@@ -132,6 +132,7 @@ public final class AppConfig {
   private final Erasure erasure;
   private final Geo geo;
   private final Attribution attribution;
+  private final Analytics analytics;
   private final int runnerParallelism;
 
   private AppConfig(
@@ -145,6 +146,7 @@ public final class AppConfig {
       Erasure erasure,
       Geo geo,
       Attribution attribution,
+      Analytics analytics,
       int runnerParallelism) {
     this.env = env;
     this.timezone = timezone;
@@ -156,6 +158,7 @@ public final class AppConfig {
     this.erasure = erasure;
     this.geo = geo;
     this.attribution = attribution;
+    this.analytics = analytics;
     this.runnerParallelism = runnerParallelism;
   }
 
@@ -236,7 +239,7 @@ public final class AppConfig {
       }
     }
     return new AppConfig(env, zone, paths, catalog, new Ingest(missing, tolerance), spark, identity(c),
-        erasure(c), geo(c), attribution(c), runnerParallelism(c));
+        erasure(c), geo(c), attribution(c), Analytics.parse(c), runnerParallelism(c));
   }
 
   private static int runnerParallelism(Config c) {
@@ -539,6 +542,10 @@ public final class AppConfig {
 
   public Attribution attribution() {
     return attribution;
+  }
+
+  public Analytics analytics() {
+    return analytics;
   }
 
   /** How many independent jobs a nightly run or backfill runs at once in its Spark session. */
