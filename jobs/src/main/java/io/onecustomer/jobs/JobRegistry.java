@@ -48,6 +48,37 @@ public final class JobRegistry {
     return j;
   }
 
+  /**
+   * The jobs {@code targets} need: the targets and, transitively, the jobs they depend on, in
+   * registration order (a test or a partial run that only wants some tables).
+   */
+  public JobRegistry closure(java.util.Collection<String> targets) {
+    java.util.Set<String> keep = new java.util.HashSet<>();
+    java.util.Deque<String> todo = new java.util.ArrayDeque<>(targets);
+    while (!todo.isEmpty()) {
+      String id = todo.pop();
+      if (keep.add(get(id).id())) {
+        todo.addAll(get(id).dependsOn());
+      }
+    }
+    return new JobRegistry(jobs.values().stream().filter(j -> keep.contains(j.id())).toList());
+  }
+
+  /** How many jobs depend on {@code id}, directly or through other jobs. */
+  public int dependentsOf(String id) {
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    java.util.Deque<String> todo = new java.util.ArrayDeque<>(List.of(id));
+    while (!todo.isEmpty()) {
+      String cur = todo.pop();
+      for (Job j : jobs.values()) {
+        if (j.dependsOn().contains(cur) && seen.add(j.id())) {
+          todo.push(j.id());
+        }
+      }
+    }
+    return seen.size();
+  }
+
   public List<Job> all() {
     return List.copyOf(jobs.values());
   }

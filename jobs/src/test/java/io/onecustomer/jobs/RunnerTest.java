@@ -124,4 +124,39 @@ class RunnerTest {
     runner(1, jobs).runAll(DAY, AT);
     assertEquals(List.of("start x", "end x", "start y", "end y", "start z", "end z"), events);
   }
+
+  @Test
+  void amongReadyJobsTheOneMoreJobsWaitForStartsFirst() {
+    // "small" comes first in registration order, but three jobs wait for "big" and none for "small".
+    List<Job> jobs = List.of(
+        new Step("small", List.of(), null, false),
+        new Step("big", List.of(), null, false),
+        new Step("g1", List.of("big"), null, false),
+        new Step("g2", List.of("g1"), null, false),
+        new Step("g3", List.of("big"), null, false));
+    JobRegistry registry = new JobRegistry(jobs);
+    assertEquals(3, registry.dependentsOf("big"));
+    assertEquals(0, registry.dependentsOf("small"));
+    // One job at a time, so the start order is the scheduler's choice alone.
+    List<JobResult> results = runner(1, jobs).runAll(DAY, AT);
+    assertEquals(List.of("small", "big", "g1", "g2", "g3"), results.stream().map(JobResult::jobId).toList(),
+        "results stay in dependency order");
+    assertEquals(List.of("start big", "end big", "start g1", "end g1", "start small", "end small", "start g2",
+        "end g2", "start g3", "end g3"), events, "big, then g1 (g2 waits for it), then the rest in order");
+  }
+
+  @Test
+  void aClosureKeepsTheTargetsAndEverythingTheyNeedAndNothingElse() {
+    List<Job> jobs = List.of(
+        new Step("a", List.of(), null, false),
+        new Step("b", List.of("a"), null, false),
+        new Step("c", List.of(), null, false),
+        new Step("d", List.of("b", "c"), null, false),
+        new Step("e", List.of("a"), null, false));
+    JobRegistry all = new JobRegistry(jobs);
+    assertEquals(List.of("a", "b", "c", "d"), all.closure(List.of("d")).all().stream().map(Job::id).toList());
+    assertEquals(List.of("a", "e"), all.closure(List.of("e")).all().stream().map(Job::id).toList());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> all.closure(List.of("zz")));
+    assertTrue(e.getMessage().contains("zz"), e.getMessage());
+  }
 }
