@@ -64,6 +64,43 @@ public final class JobRegistry {
     return new JobRegistry(jobs.values().stream().filter(j -> keep.contains(j.id())).toList());
   }
 
+  /**
+   * Just the jobs {@code ids}, ordered among themselves by their dependencies; dependencies outside
+   * the set are taken as already written (re-running some tables of a night: {@code --job a,b}).
+   */
+  public JobRegistry only(java.util.Collection<String> ids) {
+    java.util.Set<String> keep = new java.util.HashSet<>();
+    ids.forEach(id -> keep.add(get(id).id()));
+    List<Job> out = new ArrayList<>();
+    for (Job j : jobs.values()) {
+      if (keep.contains(j.id())) {
+        List<String> deps = j.dependsOn().stream().filter(keep::contains).toList();
+        out.add(deps.size() == j.dependsOn().size() ? j : new Job() {
+          @Override
+          public String id() {
+            return j.id();
+          }
+
+          @Override
+          public io.onecustomer.common.TableId output() {
+            return j.output();
+          }
+
+          @Override
+          public List<String> dependsOn() {
+            return deps;
+          }
+
+          @Override
+          public JobResult run(JobContext ctx) {
+            return j.run(ctx);
+          }
+        });
+      }
+    }
+    return new JobRegistry(out);
+  }
+
   /** How many jobs depend on {@code id}, directly or through other jobs. */
   public int dependentsOf(String id) {
     java.util.Set<String> seen = new java.util.HashSet<>();

@@ -81,6 +81,9 @@ class MainTest {
       assertEquals(2, Main.run(new String[] {"--job", "no_such_job", "--run-date", "2026-05-01"}));
       assertTrue(err.toString(StandardCharsets.UTF_8).contains("unknown job 'no_such_job'"), err.toString());
       err.reset();
+      assertEquals(2, Main.run(new String[] {"--job", "gold_customers,no_such_job", "--run-date", "2026-05-01"}));
+      assertTrue(err.toString(StandardCharsets.UTF_8).contains("unknown job 'no_such_job'"), err.toString());
+      err.reset();
       assertEquals(2, Main.run(new String[] {"--job", "nightly", "--run-date", "2026-05-01",
           "--conf", "ingest.future-tolerance-days=-3"}));
       assertTrue(err.toString(StandardCharsets.UTF_8)

@@ -159,4 +159,21 @@ class RunnerTest {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> all.closure(List.of("zz")));
     assertTrue(e.getMessage().contains("zz"), e.getMessage());
   }
+
+  @Test
+  void onlyRunsTheNamedJobsInTheirOrderAndTakesTheirOtherInputsAsWritten() {
+    List<Job> jobs = List.of(
+        new Step("a", List.of(), null, false),
+        new Step("b", List.of("a"), null, false),
+        new Step("c", List.of("b"), null, false),
+        new Step("d", List.of(), null, false));
+    JobRegistry some = new JobRegistry(jobs).only(List.of("c", "b"));
+    assertEquals(List.of("b", "c"), some.all().stream().map(Job::id).toList());
+    assertEquals(List.of(), some.get("b").dependsOn(), "a is outside the set");
+    assertEquals(List.of("b"), some.get("c").dependsOn());
+    AppConfig cfg = TestSpark.config(Path.of("/tmp/unused-landing"), Path.of("/tmp/unused-warehouse"),
+        Map.of("onecustomer.runner.parallelism", "2"));
+    new Runner(TestSpark.session(), cfg, some).runAll(DAY, AT);
+    assertEquals(List.of("start b", "end b", "start c", "end c"), events);
+  }
 }
