@@ -46,6 +46,7 @@ JOBS = {
     "gold_customers": ["identity_resolution", "silver_orders", "silver_touchpoints", "silver_members", "silver_service_tickets"],
     "gold_attribution_credits": ["identity_resolution", "silver_orders", "silver_touchpoints"],
     "gold_channel_attribution": ["gold_attribution_credits", "silver_ad_spend"],
+    "gold_customer_orders": ["identity_resolution", "silver_orders"],
 }
 
 DEFAULT_ARGS = {

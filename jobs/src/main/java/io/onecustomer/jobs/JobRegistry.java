@@ -36,6 +36,7 @@ public final class JobRegistry {
     all.add(new io.onecustomer.jobs.customer.CustomersJob());
     all.add(new io.onecustomer.jobs.attribution.AttributionCreditsJob());
     all.add(new io.onecustomer.jobs.attribution.ChannelAttributionJob());
+    all.add(new io.onecustomer.jobs.analytics.CustomerOrdersJob());
     return new JobRegistry(all);
   }
 

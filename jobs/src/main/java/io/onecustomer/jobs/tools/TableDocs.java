@@ -76,6 +76,9 @@ public final class TableDocs {
     silver(sb, io.onecustomer.jobs.attribution.AttributionTables.GOLD_CHANNEL_ATTRIBUTION.qualified(),
         io.onecustomer.jobs.attribution.AttributionTables.ChannelDaily.COMMENT,
         io.onecustomer.jobs.attribution.AttributionTables.ChannelDaily.COLUMNS);
+    silver(sb, io.onecustomer.jobs.analytics.AnalyticsTables.GOLD_CUSTOMER_ORDERS.qualified(),
+        io.onecustomer.jobs.analytics.AnalyticsTables.CustomerOrders.COMMENT,
+        io.onecustomer.jobs.analytics.AnalyticsTables.CustomerOrders.COLUMNS);
     return sb.toString();
   }
 
