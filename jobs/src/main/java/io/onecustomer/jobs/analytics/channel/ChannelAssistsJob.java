@@ -8,6 +8,8 @@ import io.onecustomer.common.delta.DeltaWriter;
 import io.onecustomer.jobs.Job;
 import io.onecustomer.jobs.JobContext;
 import io.onecustomer.jobs.JobResult;
+import io.onecustomer.jobs.analytics.AnalyticsInputs;
+import io.onecustomer.jobs.analytics.CustomerOrdersJob;
 import io.onecustomer.jobs.analytics.Purchases;
 import io.onecustomer.jobs.analytics.channel.ChannelTables.Assists;
 import io.onecustomer.jobs.customer.CustomerKeyed;
@@ -38,7 +40,7 @@ public final class ChannelAssistsJob implements Job {
 
   @Override
   public List<String> dependsOn() {
-    return List.of(IdentityJobs.IDENTITY_RESOLUTION, SilverJobs.SILVER_ORDERS, SilverJobs.SILVER_TOUCHPOINTS);
+    return List.of(CustomerOrdersJob.ID, IdentityJobs.IDENTITY_RESOLUTION, SilverJobs.SILVER_TOUCHPOINTS);
   }
 
   @Override
@@ -48,7 +50,7 @@ public final class ChannelAssistsJob implements Job {
     Date start = Date.valueOf(range.from().minusDays(window));
     Date end = Date.valueOf(range.to());
     var keyed = new CustomerKeyed(ctx.spark(), ctx.warehouse(), range.to(), Hmac.fromConfig(ctx.config()));
-    Dataset<Row> orders = Purchases.orders(keyed.orders(col(Orders.ORDER_DATE).between(start, end)));
+    Dataset<Row> orders = AnalyticsInputs.orders(ctx).where(col(Purchases.ORDER_DATE).between(start, end));
     Dataset<Row> touches = keyed.touchpoints(col(Touchpoints.EVENT_DATE).between(start, end));
     Dataset<Row> out = ChannelAssists.assists(orders, touches, range.from(), range.to(), window);
     long written = DeltaWriter.replace(ctx.spark(), SilverColumns.conform(out, Assists.COLUMNS), output(),

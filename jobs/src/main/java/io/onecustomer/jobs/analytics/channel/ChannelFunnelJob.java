@@ -9,6 +9,8 @@ import io.onecustomer.common.delta.DeltaWriter;
 import io.onecustomer.jobs.Job;
 import io.onecustomer.jobs.JobContext;
 import io.onecustomer.jobs.JobResult;
+import io.onecustomer.jobs.analytics.AnalyticsInputs;
+import io.onecustomer.jobs.analytics.CustomerOrdersJob;
 import io.onecustomer.jobs.analytics.Purchases;
 import io.onecustomer.jobs.analytics.channel.ChannelTables.Funnel;
 import io.onecustomer.jobs.customer.CustomerKeyed;
@@ -37,7 +39,7 @@ public final class ChannelFunnelJob implements Job {
 
   @Override
   public List<String> dependsOn() {
-    return List.of(IdentityJobs.IDENTITY_RESOLUTION, SilverJobs.SILVER_ORDERS, SilverJobs.SILVER_TOUCHPOINTS);
+    return List.of(CustomerOrdersJob.ID, IdentityJobs.IDENTITY_RESOLUTION, SilverJobs.SILVER_TOUCHPOINTS);
   }
 
   @Override
@@ -45,7 +47,7 @@ public final class ChannelFunnelJob implements Job {
     DateRange range = ctx.range();
     var keyed = new CustomerKeyed(ctx.spark(), ctx.warehouse(), range.to(), Hmac.fromConfig(ctx.config()));
     // A repeat order needs the customer's earlier orders in the channel: the whole history.
-    Dataset<Row> orders = Purchases.orders(keyed.orders());
+    Dataset<Row> orders = AnalyticsInputs.orders(ctx);
     Dataset<Row> touches = keyed.touchpoints(expr(range.sqlPredicate(Touchpoints.EVENT_DATE))
         .and(col(Touchpoints.CHANNEL).isin(ChannelFunnel.BROWSE_CHANNELS.keySet().toArray())));
     Dataset<Row> out = ChannelFunnel.funnel(orders, touches, range.from(), range.to());

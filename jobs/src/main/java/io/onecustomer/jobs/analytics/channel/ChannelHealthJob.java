@@ -11,6 +11,8 @@ import io.onecustomer.common.delta.DeltaWriter;
 import io.onecustomer.jobs.Job;
 import io.onecustomer.jobs.JobContext;
 import io.onecustomer.jobs.JobResult;
+import io.onecustomer.jobs.analytics.AnalyticsInputs;
+import io.onecustomer.jobs.analytics.CustomerOrdersJob;
 import io.onecustomer.jobs.analytics.Purchases;
 import io.onecustomer.jobs.analytics.channel.ChannelTables.Health;
 import io.onecustomer.jobs.customer.CustomerKeyed;
@@ -46,7 +48,7 @@ public final class ChannelHealthJob implements Job {
 
   @Override
   public List<String> dependsOn() {
-    return List.of(IdentityJobs.IDENTITY_RESOLUTION, SilverJobs.SILVER_ORDERS, SilverJobs.SILVER_AD_SPEND,
+    return List.of(CustomerOrdersJob.ID, SilverJobs.SILVER_ORDERS, SilverJobs.SILVER_AD_SPEND,
         SilverJobs.SILVER_SERVICE_TICKETS, SilverJobs.SILVER_PRODUCTS);
   }
 
@@ -54,9 +56,8 @@ public final class ChannelHealthJob implements Job {
   public JobResult run(JobContext ctx) {
     ChannelAnalyticsConfig c = ctx.config().analytics().channel();
     DateRange range = ctx.range();
-    var keyed = new CustomerKeyed(ctx.spark(), ctx.warehouse(), range.to(), Hmac.fromConfig(ctx.config()));
     // First purchases and acquisition cohorts need every order up to the run's last day.
-    Dataset<Row> orders = Purchases.orders(keyed.orders()).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> orders = AnalyticsInputs.orders(ctx).persist(StorageLevel.MEMORY_AND_DISK());
     try {
       Dataset<Row> lines = DeltaWriter.read(ctx.spark(), Tables.SILVER_ORDERS, ctx.warehouse())
           .where(expr(range.sqlPredicate(Orders.ORDER_DATE)));

@@ -8,6 +8,8 @@ import io.onecustomer.common.delta.DeltaWriter;
 import io.onecustomer.jobs.Job;
 import io.onecustomer.jobs.JobContext;
 import io.onecustomer.jobs.JobResult;
+import io.onecustomer.jobs.analytics.AnalyticsInputs;
+import io.onecustomer.jobs.analytics.CustomerOrdersJob;
 import io.onecustomer.jobs.analytics.Purchases;
 import io.onecustomer.jobs.analytics.channel.ChannelTables.HealthMonthly;
 import io.onecustomer.jobs.customer.CustomerKeyed;
@@ -41,7 +43,7 @@ public final class ChannelHealthMonthlyJob implements Job {
 
   @Override
   public List<String> dependsOn() {
-    return List.of(ChannelHealthJob.ID, IdentityJobs.IDENTITY_RESOLUTION, SilverJobs.SILVER_ORDERS);
+    return List.of(ChannelHealthJob.ID, CustomerOrdersJob.ID);
   }
 
   @Override
@@ -50,8 +52,7 @@ public final class ChannelHealthMonthlyJob implements Job {
     LocalDate monthStart = range.from().withDayOfMonth(1);
     Date start = Date.valueOf(monthStart);
     Date end = Date.valueOf(range.to());
-    var keyed = new CustomerKeyed(ctx.spark(), ctx.warehouse(), range.to(), Hmac.fromConfig(ctx.config()));
-    Dataset<Row> orders = Purchases.orders(keyed.orders(col(Orders.ORDER_DATE).between(start, end)));
+    Dataset<Row> orders = AnalyticsInputs.orders(ctx).where(col(Purchases.ORDER_DATE).between(start, end));
     Dataset<Row> daily = DeltaWriter.read(ctx.spark(), ChannelTables.GOLD_CHANNEL_HEALTH, ctx.warehouse())
         .where(col(ChannelTables.Health.HEALTH_DATE).between(start, end));
     Dataset<Row> out = ChannelHealth.monthly(daily, orders, range.from(), range.to());
