@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -70,8 +69,7 @@ public final class RfmSegmentTransitionsJob implements Job {
         needed.add(Date.valueOf(p));
       }
     });
-    Dataset<Row> used = segments.where(col(Segments.SNAPSHOT_DATE).isin(needed.stream().filter(Objects::nonNull)
-        .toArray()));
+    Dataset<Row> used = segments.where(col(Segments.SNAPSHOT_DATE).isin(needed.toArray()));
     Dataset<Row> out = RfmTransforms.transitions(used, RfmTransforms.snapshotPairs(ctx.spark(), previous));
     out = SilverColumns.conform(out, Transitions.COLUMNS);
     long written = DeltaWriter.replace(ctx.spark(), out, output(), ctx.warehouse(),
