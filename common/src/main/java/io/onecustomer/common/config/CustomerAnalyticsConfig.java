@@ -1,14 +1,132 @@
 package io.onecustomer.common.config;
 
 import com.typesafe.config.Config;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 
 /**
  * RFM, repurchase, cross-sell, cohorts and early-warning flags ({@code onecustomer.analytics.customer}).
  *
- * @param rfmWindowDays frequency and monetary count the orders of this many days up to the snapshot
+ * @param rfm gold.rfm_segments (and its transitions): window, quantile accuracy, segment rules
+ * @param flags gold.customer_flags: early-warning periods and thresholds
  */
-public record CustomerAnalyticsConfig(int rfmWindowDays) {
+public record CustomerAnalyticsConfig(
+    // ---- rfm + flags (docs/analytics-rfm.md) ----
+    Rfm rfm,
+    Flags flags
+    // ---- cross-sell, cohorts, repurchase ----
+) {
+
+  // ---- rfm + flags (docs/analytics-rfm.md) ----
+
+  /** Frequency and monetary count the purchases of this many days up to the snapshot. */
+  public int rfmWindowDays() {
+    return rfm.windowDays();
+  }
+
+  /**
+   * {@code rfm}: scoring and segmentation.
+   *
+   * @param windowDays frequency and monetary count the purchases of (snapshot - windowDays, snapshot]
+   * @param quantileAccuracy accuracy of Spark's percentile_approx for the quintile cut points: a
+   *     cut point's rank is within n / accuracy of the exact one (n customers of the snapshot)
+   * @param segments segment rules, first match wins
+   * @param fallbackSegment segment of a customer no rule matches
+   */
+  public record Rfm(int windowDays, int quantileAccuracy, List<SegmentRule> segments, String fallbackSegment) {}
+
+  /**
+   * One row of the segment rule table: a customer is in {@code name} when every bound holds (all
+   * bounds inclusive; unbounded sides are 1..5 for scores and 0..{@link Integer#MAX_VALUE} for days).
+   */
+  public record SegmentRule(String name, int minR, int maxR, int minF, int maxF, int minM, int maxM,
+      int minRecencyDays, int maxRecencyDays, int minTenureDays, int maxTenureDays) {}
+
+  /**
+   * {@code flags}: early-warning flags.
+   *
+   * @param periodDays length of the periods purchases and complaints are counted in
+   * @param minComplaints complaints in the last period needed for is_complaints_rising
+   * @param lapseFactor lapsed when days since the last purchase exceed this times the typical cycle
+   * @param minPurchaseDays distinct purchase days needed before a typical cycle is computed
+   */
+  public record Flags(int periodDays, int minComplaints, double lapseFactor, int minPurchaseDays) {}
+
+  private static final Set<String> RULE_KEYS = Set.of("name", "min-r", "max-r", "min-f", "max-f", "min-m", "max-m",
+      "min-recency-days", "max-recency-days", "min-tenure-days", "max-tenure-days");
+
+  static Rfm parseRfm(Config c, String prefix) {
+    int window = Checks.intIn(c, prefix, "rfm.window-days", 1, 3660);
+    int accuracy = Checks.intIn(c, prefix, "rfm.quantile-accuracy", 100, 1_000_000);
+    String fallback = segmentName(c.getString("rfm.fallback-segment"), prefix + "rfm.fallback-segment");
+    List<? extends Config> raw = c.getConfigList("rfm.segments");
+    if (raw.isEmpty()) {
+      throw new ConfigException(prefix + "rfm.segments must list at least one rule");
+    }
+    List<SegmentRule> rules = new ArrayList<>();
+    for (int i = 0; i < raw.size(); i++) {
+      rules.add(parseRule(raw.get(i), prefix + "rfm.segments[" + i + "]."));
+    }
+    return new Rfm(window, accuracy, List.copyOf(rules), fallback);
+  }
+
+  static SegmentRule parseRule(Config r, String at) {
+    for (String key : r.root().keySet()) {
+      if (!RULE_KEYS.contains(key)) {
+        throw new ConfigException(at + key + " is not a rule key; a rule has name and optional " + String.join(", ",
+            RULE_KEYS.stream().filter(k -> !k.equals("name")).sorted().toList()));
+      }
+    }
+    if (!r.hasPath("name")) {
+      throw new ConfigException(at + "name is missing: every segment rule needs a name");
+    }
+    String name = segmentName(r.getString("name"), at + "name");
+    if (r.root().keySet().size() == 1) {
+      throw new ConfigException(at.substring(0, at.length() - 1) + " (rule '" + name + "') has no condition (it would match everyone; use"
+          + " rfm.fallback-segment for the catch-all)");
+    }
+    int[] r5 = bounds(r, at, "r", 1, 5);
+    int[] f5 = bounds(r, at, "f", 1, 5);
+    int[] m5 = bounds(r, at, "m", 1, 5);
+    int[] rec = bounds(r, at, "recency-days", 0, Integer.MAX_VALUE);
+    int[] ten = bounds(r, at, "tenure-days", 0, Integer.MAX_VALUE);
+    return new SegmentRule(name, r5[0], r5[1], f5[0], f5[1], m5[0], m5[1], rec[0], rec[1], ten[0], ten[1]);
+  }
+
+  private static int[] bounds(Config r, String at, String what, int lo, int hi) {
+    int min = r.hasPath("min-" + what) ? Checks.intIn(r, at, "min-" + what, lo, hi) : lo;
+    int max = r.hasPath("max-" + what) ? Checks.intIn(r, at, "max-" + what, lo, hi) : hi;
+    if (min > max) {
+      throw new ConfigException(at + "min-" + what + " must not exceed " + at + "max-" + what + ", got " + min
+          + " > " + max);
+    }
+    return new int[] {min, max};
+  }
+
+  private static String segmentName(String v, String key) {
+    if (v == null || !v.matches("[a-z][a-z0-9_]{0,39}")) {
+      throw new ConfigException(key + " must be a snake_case segment name (a-z, 0-9, _; up to 40), got '" + v + "'");
+    }
+    return v;
+  }
+
+  static Flags parseFlags(Config c, String prefix) {
+    return new Flags(
+        Checks.intIn(c, prefix, "flags.period-days", 1, 366),
+        Checks.intIn(c, prefix, "flags.min-complaints", 1, 1000),
+        Checks.doubleIn(c, prefix, "flags.lapse-factor", 1.0, 100.0),
+        Checks.intIn(c, prefix, "flags.min-purchase-days", 2, 1000));
+  }
+
+  // ---- cross-sell, cohorts, repurchase ----
+
   static CustomerAnalyticsConfig parse(Config c, String prefix) {
-    return new CustomerAnalyticsConfig(Checks.intIn(c, prefix, "rfm.window-days", 1, 3660));
+    return new CustomerAnalyticsConfig(
+        // ---- rfm + flags ----
+        parseRfm(c, prefix),
+        parseFlags(c, prefix)
+        // ---- cross-sell, cohorts, repurchase ----
+    );
   }
 }

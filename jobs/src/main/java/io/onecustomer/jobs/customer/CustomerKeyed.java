@@ -104,8 +104,13 @@ public final class CustomerKeyed {
 
   /** silver.service_tickets up to the day, with customer_id. */
   public Dataset<Row> tickets() {
-    return IdentityLookup.withCustomerId(upTo(Tables.SILVER_SERVICE_TICKETS), ServiceTickets.TICKET_ID, identities,
-        hmac, TICKET_IDS, broadcast());
+    return tickets(lit(true));
+  }
+
+  /** The silver.service_tickets up to the day that match {@code where} (applied before the lookup), with customer_id. */
+  public Dataset<Row> tickets(Column where) {
+    return IdentityLookup.withCustomerId(upTo(Tables.SILVER_SERVICE_TICKETS).where(where), ServiceTickets.TICKET_ID,
+        identities, hmac, TICKET_IDS, broadcast());
   }
 
   private boolean broadcast() {

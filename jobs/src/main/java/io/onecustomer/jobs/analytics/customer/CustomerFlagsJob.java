@@ -1,0 +1,88 @@
+package io.onecustomer.jobs.analytics.customer;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
+import io.onecustomer.common.DateRange;
+import io.onecustomer.common.TableId;
+import io.onecustomer.common.Tables;
+import io.onecustomer.common.config.CustomerAnalyticsConfig;
+import io.onecustomer.common.delta.DeltaWriter;
+import io.onecustomer.jobs.Job;
+import io.onecustomer.jobs.JobContext;
+import io.onecustomer.jobs.JobResult;
+import io.onecustomer.jobs.analytics.Purchases;
+import io.onecustomer.jobs.analytics.customer.RfmTables.Flags;
+import io.onecustomer.jobs.customer.CustomerKeyed;
+import io.onecustomer.jobs.identity.Hmac;
+import io.onecustomer.jobs.identity.IdentityJobs;
+import io.onecustomer.jobs.silver.SilverColumns;
+import io.onecustomer.jobs.silver.SilverColumns.Orders;
+import io.onecustomer.jobs.silver.SilverColumns.ServiceTickets;
+import io.onecustomer.jobs.silver.SilverJobs;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * gold.customer_flags: early-warning flags of every customer with a purchase, for each snapshot
+ * day of the run, all snapshots in one pass.
+ */
+public final class CustomerFlagsJob implements Job {
+  public static final String ID = "gold_customer_flags";
+
+  @Override
+  public String id() {
+    return ID;
+  }
+
+  @Override
+  public TableId output() {
+    return RfmTables.GOLD_CUSTOMER_FLAGS;
+  }
+
+  @Override
+  public List<String> dependsOn() {
+    return List.of(IdentityJobs.IDENTITY_RESOLUTION, SilverJobs.SILVER_ORDERS, SilverJobs.SILVER_SERVICE_TICKETS);
+  }
+
+  @Override
+  public JobResult run(JobContext ctx) {
+    DateRange range = ctx.range();
+    CustomerAnalyticsConfig.Flags f = ctx.config().analytics().customer().flags();
+    List<LocalDate> snapshots = ctx.config().analytics().snapshotDates(range);
+    Date last = Date.valueOf(range.to());
+    var keyed = new CustomerKeyed(ctx.spark(), ctx.warehouse(), range.to(), Hmac.fromConfig(ctx.config()));
+    // Purchase cycles need all history up to the last snapshot.
+    Dataset<Row> purchases = Purchases.customerPurchases(Purchases.orders(
+        keyed.orders(col(Orders.ORDER_DATE).leq(lit(last)))));
+    List<String> warnings = new ArrayList<>();
+    Dataset<Row> tickets;
+    if (DeltaWriter.exists(ctx.spark(), Tables.SILVER_SERVICE_TICKETS, ctx.warehouse())) {
+      // Complaints only count in the two periods before a snapshot.
+      Date from = Date.valueOf(snapshots.get(0).minusDays(2L * f.periodDays()));
+      tickets = keyed.tickets(col(ServiceTickets.IS_COMPLAINT).equalTo(true)
+              .and(col(ServiceTickets.CREATED_DATE).gt(lit(from)))
+              .and(col(ServiceTickets.CREATED_DATE).leq(lit(last))))
+          .select(Flags.CUSTOMER_ID, ServiceTickets.CREATED_DATE, ServiceTickets.IS_COMPLAINT);
+    } else {
+      warnings.add(Tables.SILVER_SERVICE_TICKETS + " does not exist: no complaints counted");
+      tickets = ctx.spark().createDataFrame(List.of(), new StructType()
+          .add(Flags.CUSTOMER_ID, DataTypes.StringType)
+          .add(ServiceTickets.CREATED_DATE, DataTypes.DateType)
+          .add(ServiceTickets.IS_COMPLAINT, DataTypes.BooleanType));
+    }
+    Dataset<Row> out = CustomerFlagsTransforms.customerFlags(RfmTransforms.purchaseDays(purchases), tickets,
+        RfmTransforms.snapshotDays(ctx.spark(), snapshots), f.periodDays(), f.minComplaints(), f.lapseFactor(),
+        f.minPurchaseDays());
+    out = SilverColumns.conform(out, Flags.COLUMNS);
+    long written = DeltaWriter.replace(ctx.spark(), out, output(), ctx.warehouse(),
+        range.sqlPredicate(Flags.SNAPSHOT_DATE), Flags.COMMENT, Flags.SNAPSHOT_DATE);
+    return new JobResult(id(), output(), range, -1, written, 0, 0, warnings);
+  }
+}
