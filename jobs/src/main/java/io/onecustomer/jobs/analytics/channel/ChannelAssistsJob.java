@@ -16,7 +16,6 @@ import io.onecustomer.jobs.customer.CustomerKeyed;
 import io.onecustomer.jobs.identity.Hmac;
 import io.onecustomer.jobs.identity.IdentityJobs;
 import io.onecustomer.jobs.silver.SilverColumns;
-import io.onecustomer.jobs.silver.SilverColumns.Orders;
 import io.onecustomer.jobs.silver.SilverColumns.Touchpoints;
 import io.onecustomer.jobs.silver.SilverJobs;
 import java.sql.Date;

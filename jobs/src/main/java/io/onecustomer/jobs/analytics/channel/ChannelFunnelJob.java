@@ -11,7 +11,6 @@ import io.onecustomer.jobs.JobContext;
 import io.onecustomer.jobs.JobResult;
 import io.onecustomer.jobs.analytics.AnalyticsInputs;
 import io.onecustomer.jobs.analytics.CustomerOrdersJob;
-import io.onecustomer.jobs.analytics.Purchases;
 import io.onecustomer.jobs.analytics.channel.ChannelTables.Funnel;
 import io.onecustomer.jobs.customer.CustomerKeyed;
 import io.onecustomer.jobs.identity.Hmac;

@@ -11,13 +11,14 @@ import io.onecustomer.common.delta.DeltaWriter;
 import io.onecustomer.jobs.Job;
 import io.onecustomer.jobs.JobContext;
 import io.onecustomer.jobs.JobResult;
+import io.onecustomer.jobs.analytics.AnalyticsInputs;
+import io.onecustomer.jobs.analytics.CustomerOrdersJob;
 import io.onecustomer.jobs.analytics.Purchases;
 import io.onecustomer.jobs.analytics.customer.RfmTables.Flags;
 import io.onecustomer.jobs.customer.CustomerKeyed;
 import io.onecustomer.jobs.identity.Hmac;
 import io.onecustomer.jobs.identity.IdentityJobs;
 import io.onecustomer.jobs.silver.SilverColumns;
-import io.onecustomer.jobs.silver.SilverColumns.Orders;
 import io.onecustomer.jobs.silver.SilverColumns.ServiceTickets;
 import io.onecustomer.jobs.silver.SilverJobs;
 import java.sql.Date;
@@ -48,7 +49,7 @@ public final class CustomerFlagsJob implements Job {
 
   @Override
   public List<String> dependsOn() {
-    return List.of(IdentityJobs.IDENTITY_RESOLUTION, SilverJobs.SILVER_ORDERS, SilverJobs.SILVER_SERVICE_TICKETS);
+    return List.of(CustomerOrdersJob.ID, IdentityJobs.IDENTITY_RESOLUTION, SilverJobs.SILVER_SERVICE_TICKETS);
   }
 
   @Override
@@ -59,8 +60,8 @@ public final class CustomerFlagsJob implements Job {
     Date last = Date.valueOf(range.to());
     var keyed = new CustomerKeyed(ctx.spark(), ctx.warehouse(), range.to(), Hmac.fromConfig(ctx.config()));
     // Purchase cycles need all history up to the last snapshot.
-    Dataset<Row> purchases = Purchases.customerPurchases(Purchases.orders(
-        keyed.orders(col(Orders.ORDER_DATE).leq(lit(last)))));
+    Dataset<Row> purchases = Purchases.customerPurchases(
+        AnalyticsInputs.orders(ctx).where(col(Purchases.ORDER_DATE).leq(lit(last))));
     List<String> warnings = new ArrayList<>();
     Dataset<Row> tickets;
     if (DeltaWriter.exists(ctx.spark(), Tables.SILVER_SERVICE_TICKETS, ctx.warehouse())) {

@@ -10,14 +10,11 @@ import io.onecustomer.common.delta.DeltaWriter;
 import io.onecustomer.jobs.Job;
 import io.onecustomer.jobs.JobContext;
 import io.onecustomer.jobs.JobResult;
+import io.onecustomer.jobs.analytics.AnalyticsInputs;
+import io.onecustomer.jobs.analytics.CustomerOrdersJob;
 import io.onecustomer.jobs.analytics.Purchases;
 import io.onecustomer.jobs.analytics.customer.RfmTables.Segments;
-import io.onecustomer.jobs.customer.CustomerKeyed;
-import io.onecustomer.jobs.identity.Hmac;
-import io.onecustomer.jobs.identity.IdentityJobs;
 import io.onecustomer.jobs.silver.SilverColumns;
-import io.onecustomer.jobs.silver.SilverColumns.Orders;
-import io.onecustomer.jobs.silver.SilverJobs;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
@@ -43,7 +40,7 @@ public final class RfmSegmentsJob implements Job {
 
   @Override
   public List<String> dependsOn() {
-    return List.of(IdentityJobs.IDENTITY_RESOLUTION, SilverJobs.SILVER_ORDERS);
+    return List.of(CustomerOrdersJob.ID);
   }
 
   @Override
@@ -52,9 +49,8 @@ public final class RfmSegmentsJob implements Job {
     CustomerAnalyticsConfig.Rfm rfm = ctx.config().analytics().customer().rfm();
     List<LocalDate> snapshots = ctx.config().analytics().snapshotDates(range);
     // Recency and first purchase need all history up to the last snapshot; nothing after it.
-    var keyed = new CustomerKeyed(ctx.spark(), ctx.warehouse(), range.to(), Hmac.fromConfig(ctx.config()));
-    Dataset<Row> lines = keyed.orders(col(Orders.ORDER_DATE).leq(lit(Date.valueOf(range.to()))));
-    Dataset<Row> purchases = Purchases.customerPurchases(Purchases.orders(lines));
+    Dataset<Row> purchases = Purchases.customerPurchases(
+        AnalyticsInputs.orders(ctx).where(col(Purchases.ORDER_DATE).leq(lit(Date.valueOf(range.to())))));
     Dataset<Row> out = RfmTransforms.rfmSegments(purchases, RfmTransforms.snapshotDays(ctx.spark(), snapshots),
         rfm.windowDays(), rfm.quantileAccuracy(), rfm.segments(), rfm.fallbackSegment());
     out = SilverColumns.conform(out, Segments.COLUMNS);
