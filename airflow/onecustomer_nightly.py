@@ -47,6 +47,13 @@ JOBS = {
     "gold_attribution_credits": ["identity_resolution", "silver_orders", "silver_touchpoints"],
     "gold_channel_attribution": ["gold_attribution_credits", "silver_ad_spend"],
     "gold_customer_orders": ["identity_resolution", "silver_orders"],
+    "gold_rfm_segments": ["gold_customer_orders"],
+    "gold_rfm_segment_transitions": ["gold_rfm_segments"],
+    "gold_customer_flags": ["gold_customer_orders", "identity_resolution", "silver_service_tickets"],
+    "gold_channel_health": ["gold_customer_orders", "silver_orders", "silver_ad_spend", "silver_service_tickets", "silver_products"],
+    "gold_channel_health_monthly": ["gold_channel_health", "gold_customer_orders"],
+    "gold_channel_assists": ["gold_customer_orders", "identity_resolution", "silver_touchpoints"],
+    "gold_channel_funnel": ["gold_customer_orders", "identity_resolution", "silver_touchpoints"],
 }
 
 DEFAULT_ARGS = {

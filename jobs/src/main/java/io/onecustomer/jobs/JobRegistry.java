@@ -37,6 +37,13 @@ public final class JobRegistry {
     all.add(new io.onecustomer.jobs.attribution.AttributionCreditsJob());
     all.add(new io.onecustomer.jobs.attribution.ChannelAttributionJob());
     all.add(new io.onecustomer.jobs.analytics.CustomerOrdersJob());
+    all.add(new io.onecustomer.jobs.analytics.customer.RfmSegmentsJob());
+    all.add(new io.onecustomer.jobs.analytics.customer.RfmSegmentTransitionsJob());
+    all.add(new io.onecustomer.jobs.analytics.customer.CustomerFlagsJob());
+    all.add(new io.onecustomer.jobs.analytics.channel.ChannelHealthJob());
+    all.add(new io.onecustomer.jobs.analytics.channel.ChannelHealthMonthlyJob());
+    all.add(new io.onecustomer.jobs.analytics.channel.ChannelAssistsJob());
+    all.add(new io.onecustomer.jobs.analytics.channel.ChannelFunnelJob());
     return new JobRegistry(all);
   }
 

@@ -79,6 +79,20 @@ public final class TableDocs {
     silver(sb, io.onecustomer.jobs.analytics.AnalyticsTables.GOLD_CUSTOMER_ORDERS.qualified(),
         io.onecustomer.jobs.analytics.AnalyticsTables.CustomerOrders.COMMENT,
         io.onecustomer.jobs.analytics.AnalyticsTables.CustomerOrders.COLUMNS);
+    silver(sb, io.onecustomer.jobs.analytics.customer.RfmTables.GOLD_RFM_SEGMENTS.qualified(), io.onecustomer.jobs.analytics.customer.RfmTables.Segments.COMMENT,
+        io.onecustomer.jobs.analytics.customer.RfmTables.Segments.COLUMNS);
+    silver(sb, io.onecustomer.jobs.analytics.customer.RfmTables.GOLD_RFM_SEGMENT_TRANSITIONS.qualified(), io.onecustomer.jobs.analytics.customer.RfmTables.Transitions.COMMENT,
+        io.onecustomer.jobs.analytics.customer.RfmTables.Transitions.COLUMNS);
+    silver(sb, io.onecustomer.jobs.analytics.customer.RfmTables.GOLD_CUSTOMER_FLAGS.qualified(), io.onecustomer.jobs.analytics.customer.RfmTables.Flags.COMMENT,
+        io.onecustomer.jobs.analytics.customer.RfmTables.Flags.COLUMNS);
+    silver(sb, io.onecustomer.jobs.analytics.channel.ChannelTables.GOLD_CHANNEL_HEALTH.qualified(), io.onecustomer.jobs.analytics.channel.ChannelTables.Health.COMMENT,
+        io.onecustomer.jobs.analytics.channel.ChannelTables.Health.COLUMNS);
+    silver(sb, io.onecustomer.jobs.analytics.channel.ChannelTables.GOLD_CHANNEL_HEALTH_MONTHLY.qualified(), io.onecustomer.jobs.analytics.channel.ChannelTables.HealthMonthly.COMMENT,
+        io.onecustomer.jobs.analytics.channel.ChannelTables.HealthMonthly.COLUMNS);
+    silver(sb, io.onecustomer.jobs.analytics.channel.ChannelTables.GOLD_CHANNEL_ASSISTS.qualified(), io.onecustomer.jobs.analytics.channel.ChannelTables.Assists.COMMENT,
+        io.onecustomer.jobs.analytics.channel.ChannelTables.Assists.COLUMNS);
+    silver(sb, io.onecustomer.jobs.analytics.channel.ChannelTables.GOLD_CHANNEL_FUNNEL.qualified(), io.onecustomer.jobs.analytics.channel.ChannelTables.Funnel.COMMENT,
+        io.onecustomer.jobs.analytics.channel.ChannelTables.Funnel.COLUMNS);
     return sb.toString();
   }
 
