@@ -1,12 +1,16 @@
 package io.onecustomer.jobs.analytics.customer;
 
+import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.date_sub;
 import static org.apache.spark.sql.functions.datediff;
+import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lag;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
@@ -15,6 +19,7 @@ import io.onecustomer.jobs.analytics.customer.BehaviourTables.Repurchase;
 import io.onecustomer.jobs.silver.SilverColumns.Orders;
 import java.time.LocalDate;
 import java.util.List;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
@@ -66,45 +71,42 @@ public final class RepurchaseTransforms {
     String day = Purchases.ORDER_DATE;
     String amount = Purchases.NET_AMOUNT;
 
-    Dataset<Row> units = purchases.select(lit(Repurchase.OVERALL).as(dim), lit(Repurchase.ALL).as(val),
+    // Overall and channel rows from one pass over the purchases; categories from their lines.
+    Dataset<Row> units = purchases
+        .select(explode(array(
+                struct(lit(Repurchase.OVERALL).as(dim), lit(Repurchase.ALL).as(val)),
+                struct(lit(Repurchase.CHANNEL).as(dim), col(Purchases.CHANNEL).as(val)))).as("_d"),
             col(cust), col(day), col(amount).cast(MONEY).as(amount))
-        .unionByName(purchases.select(lit(Repurchase.CHANNEL).as(dim), col(Purchases.CHANNEL).as(val),
-            col(cust), col(day), col(amount).cast(MONEY).as(amount)))
+        .select(col("_d." + dim).as(dim), col("_d." + val).as(val), col(cust), col(day), col(amount))
         .unionByName(categoryPurchases.select(lit(Repurchase.CATEGORY).as(dim), col(CATEGORY).as(val),
             col(cust), col(day), col(amount).cast(MONEY).as(amount)));
     units = BehaviourSnapshots.inWindows(units, day, snapshots, windowDays);
 
-    Dataset<Row> volume = units.groupBy(s, dim, val).agg(
-        count(lit(1)).as(Repurchase.ORDERS),
-        sum(col(amount)).cast(MONEY).as(Repurchase.REVENUE));
+    // One row per customer and purchase day, then each day's gap to the customer's previous one.
+    WindowSpec customer = Window.partitionBy(s, dim, val, cust);
+    Dataset<Row> customerDays = units.groupBy(s, dim, val, cust, day)
+        .agg(count(lit(1)).as("_orders"), sum(col(amount)).as("_revenue"))
+        .withColumn("_gap", datediff(col(day), lag(col(day), 1).over(customer.orderBy(day))))
+        .withColumn("_days", count(lit(1)).over(customer))
+        .withColumn("_first", col("_gap").isNull());
 
-    Dataset<Row> days = units.select(s, dim, val, cust, day).distinct();
-    Dataset<Row> customers = days.groupBy(s, dim, val, cust).agg(count(lit(1)).as("_days"))
-        .groupBy(s, dim, val).agg(
-            count(lit(1)).as(Repurchase.CUSTOMERS),
-            sum(when(col("_days").geq(2), 1).otherwise(0)).cast("long").as(Repurchase.REPEAT_CUSTOMERS));
+    Dataset<Row> out = customerDays.groupBy(s, dim, val).agg(
+        sum(when(col("_first"), 1).otherwise(0)).cast("long").as(Repurchase.CUSTOMERS),
+        sum(when(col("_first").and(col("_days").geq(2)), 1).otherwise(0)).cast("long").as(Repurchase.REPEAT_CUSTOMERS),
+        expr("percentile(_gap, 0.5)").as(Repurchase.MEDIAN_CYCLE_DAYS),
+        sum(col("_orders")).cast("long").as(Repurchase.ORDERS),
+        sum(col("_revenue")).cast(MONEY).as(Repurchase.REVENUE));
 
-    WindowSpec byCustomer = Window.partitionBy(s, dim, val, cust).orderBy(day);
-    Dataset<Row> cycles = days.withColumn("_gap", datediff(col(day), lag(col(day), 1).over(byCustomer)))
-        .where(col("_gap").isNotNull())
-        .groupBy(s, dim, val).agg(expr("percentile(_gap, 0.5)").as(Repurchase.MEDIAN_CYCLE_DAYS));
-
-    Dataset<Row> overall = customers.where(col(dim).equalTo(Repurchase.OVERALL))
-        .select(col(s), col(Repurchase.CUSTOMERS).as("_all_customers"));
-
-    List<String> key = List.of(s, dim, val);
-    return customers
-        .join(volume, seq(key), "inner")
-        .join(cycles, seq(key), "left")
-        .join(overall, seq(List.of(s)), "inner")
+    // The overall row of the same snapshot, from the (small) aggregated rows.
+    Column allCustomers = max(when(col(dim).equalTo(Repurchase.OVERALL), col(Repurchase.CUSTOMERS)))
+        .over(Window.partitionBy(s));
+    return out
         .withColumn(Repurchase.WINDOW_START, date_sub(col(s), windowDays - 1))
         .withColumn(Repurchase.REPURCHASE_RATE,
             col(Repurchase.REPEAT_CUSTOMERS).cast("double").divide(col(Repurchase.CUSTOMERS)))
         .withColumn(Repurchase.AVERAGE_ORDER_VALUE,
             col(Repurchase.REVENUE).divide(col(Repurchase.ORDERS)).cast(MONEY))
-        .withColumn(Repurchase.PENETRATION,
-            col(Repurchase.CUSTOMERS).cast("double").divide(col("_all_customers")))
-        .drop("_all_customers");
+        .withColumn(Repurchase.PENETRATION, col(Repurchase.CUSTOMERS).cast("double").divide(allCustomers));
   }
 
   static scala.collection.Seq<String> seq(List<String> cols) {
