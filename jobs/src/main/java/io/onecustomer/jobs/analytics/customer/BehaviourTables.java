@@ -103,8 +103,8 @@ public final class BehaviourTables {
         SUPPORT, "customers_xy / customers_all",
         CONFIDENCE, "customers_xy / customers_x",
         LIFT, "confidence / (customers_y / customers_all): how much likelier Y is after X than among all customers",
-        MEDIAN_LAG_DAYS, "Median over customers_xy of the days from a purchase of X to the customer's first Y after"
-            + " it within within-days (the shortest such lag per customer)",
+        MEDIAN_LAG_DAYS, "Median over the customers_xy customers of their shortest lag in days from a purchase of X"
+            + " to a purchase of Y 1..within-days later",
         SNAPSHOT_DATE, "Day the lookback ends on; partition column");
   }
 
