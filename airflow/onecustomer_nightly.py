@@ -50,10 +50,16 @@ JOBS = {
     "gold_rfm_segments": ["gold_customer_orders"],
     "gold_rfm_segment_transitions": ["gold_rfm_segments"],
     "gold_customer_flags": ["gold_customer_orders", "identity_resolution", "silver_service_tickets"],
+    "gold_repurchase_metrics": ["gold_customer_orders", "silver_orders"],
+    "gold_cross_sell_pairs": ["gold_customer_orders"],
+    "gold_cohort_retention": ["gold_customer_orders"],
     "gold_channel_health": ["gold_customer_orders", "silver_orders", "silver_ad_spend", "silver_service_tickets", "silver_products"],
     "gold_channel_health_monthly": ["gold_channel_health", "gold_customer_orders"],
     "gold_channel_assists": ["gold_customer_orders", "identity_resolution", "silver_touchpoints"],
     "gold_channel_funnel": ["gold_customer_orders", "identity_resolution", "silver_touchpoints"],
+    "gold_price_conflicts": ["silver_orders", "silver_products"],
+    "gold_distributor_alerts": ["silver_orders", "silver_products"],
+    "gold_sales_alerts": ["silver_orders", "silver_products"],
 }
 
 DEFAULT_ARGS = {

@@ -40,10 +40,16 @@ public final class JobRegistry {
     all.add(new io.onecustomer.jobs.analytics.customer.RfmSegmentsJob());
     all.add(new io.onecustomer.jobs.analytics.customer.RfmSegmentTransitionsJob());
     all.add(new io.onecustomer.jobs.analytics.customer.CustomerFlagsJob());
+    all.add(new io.onecustomer.jobs.analytics.customer.RepurchaseMetricsJob());
+    all.add(new io.onecustomer.jobs.analytics.customer.CrossSellPairsJob());
+    all.add(new io.onecustomer.jobs.analytics.customer.CohortRetentionJob());
     all.add(new io.onecustomer.jobs.analytics.channel.ChannelHealthJob());
     all.add(new io.onecustomer.jobs.analytics.channel.ChannelHealthMonthlyJob());
     all.add(new io.onecustomer.jobs.analytics.channel.ChannelAssistsJob());
     all.add(new io.onecustomer.jobs.analytics.channel.ChannelFunnelJob());
+    all.add(new io.onecustomer.jobs.analytics.alerts.PriceConflictsJob());
+    all.add(new io.onecustomer.jobs.analytics.alerts.DistributorAlertsJob());
+    all.add(new io.onecustomer.jobs.analytics.alerts.SalesAlertsJob());
     return new JobRegistry(all);
   }
 

@@ -93,6 +93,18 @@ public final class TableDocs {
         io.onecustomer.jobs.analytics.channel.ChannelTables.Assists.COLUMNS);
     silver(sb, io.onecustomer.jobs.analytics.channel.ChannelTables.GOLD_CHANNEL_FUNNEL.qualified(), io.onecustomer.jobs.analytics.channel.ChannelTables.Funnel.COMMENT,
         io.onecustomer.jobs.analytics.channel.ChannelTables.Funnel.COLUMNS);
+    silver(sb, io.onecustomer.jobs.analytics.customer.BehaviourTables.GOLD_REPURCHASE_METRICS.qualified(), io.onecustomer.jobs.analytics.customer.BehaviourTables.Repurchase.COMMENT,
+        io.onecustomer.jobs.analytics.customer.BehaviourTables.Repurchase.COLUMNS);
+    silver(sb, io.onecustomer.jobs.analytics.customer.BehaviourTables.GOLD_CROSS_SELL_PAIRS.qualified(), io.onecustomer.jobs.analytics.customer.BehaviourTables.CrossSell.COMMENT,
+        io.onecustomer.jobs.analytics.customer.BehaviourTables.CrossSell.COLUMNS);
+    silver(sb, io.onecustomer.jobs.analytics.customer.BehaviourTables.GOLD_COHORT_RETENTION.qualified(), io.onecustomer.jobs.analytics.customer.BehaviourTables.Cohort.COMMENT,
+        io.onecustomer.jobs.analytics.customer.BehaviourTables.Cohort.COLUMNS);
+    silver(sb, io.onecustomer.jobs.analytics.alerts.AlertTables.GOLD_PRICE_CONFLICTS.qualified(), io.onecustomer.jobs.analytics.alerts.AlertTables.PriceConflicts.COMMENT,
+        io.onecustomer.jobs.analytics.alerts.AlertTables.PriceConflicts.COLUMNS);
+    silver(sb, io.onecustomer.jobs.analytics.alerts.AlertTables.GOLD_DISTRIBUTOR_ALERTS.qualified(), io.onecustomer.jobs.analytics.alerts.AlertTables.DistributorAlerts.COMMENT,
+        io.onecustomer.jobs.analytics.alerts.AlertTables.DistributorAlerts.COLUMNS);
+    silver(sb, io.onecustomer.jobs.analytics.alerts.AlertTables.GOLD_SALES_ALERTS.qualified(), io.onecustomer.jobs.analytics.alerts.AlertTables.SalesAlerts.COMMENT,
+        io.onecustomer.jobs.analytics.alerts.AlertTables.SalesAlerts.COLUMNS);
     return sb.toString();
   }
 
