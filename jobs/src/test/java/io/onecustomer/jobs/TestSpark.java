@@ -46,9 +46,11 @@ public final class TestSpark {
         "onecustomer.catalog.type", "in-memory",
         "onecustomer.identity.hash-key-required", "false"));
     var extra = ConfigFactory.parseMap(overrides);
-    // The demo brand's geography from conf/local.conf; everything else from reference.conf.
-    var geo = ConfigFactory.parseResources(TestSpark.class.getClassLoader(), "conf/local.conf")
-        .withOnlyPath("onecustomer.geo");
+    // The demo brand's reference data from conf/local.conf (geography, distributors' authorised
+    // regions); everything else from reference.conf.
+    var local = ConfigFactory.parseResources(TestSpark.class.getClassLoader(), "conf/local.conf");
+    var geo = local.withOnlyPath("onecustomer.geo")
+        .withFallback(local.withOnlyPath("onecustomer.analytics.alerts.distributor-regions"));
     return AppConfig.fromConfig(extra.withFallback(base).withFallback(geo)
         .withFallback(ConfigFactory.defaultReference(TestSpark.class.getClassLoader())).resolve());
   }

@@ -209,7 +209,8 @@ public final class CustomerTransforms {
     return storeCities == null ? ofCity : coalesce(element_at(regions, element_at(storeCities, homeStore)), ofCity);
   }
 
-  private static Column literalMap(java.util.Map<String, String> m) {
+  /** A Spark map literal of {@code m}; null when empty (a lookup in it is then simply null). */
+  public static Column literalMap(java.util.Map<String, String> m) {
     if (m.isEmpty()) {
       return null;
     }

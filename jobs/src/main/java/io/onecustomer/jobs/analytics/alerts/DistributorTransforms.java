@@ -8,7 +8,6 @@ import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.map;
 import static org.apache.spark.sql.functions.round;
 import static org.apache.spark.sql.functions.sequence;
 import static org.apache.spark.sql.functions.sum;
@@ -20,8 +19,6 @@ import io.onecustomer.jobs.silver.Vocabulary;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -151,14 +148,6 @@ public final class DistributorTransforms {
   }
 
   static Column literalMap(Map<String, String> m) {
-    if (m.isEmpty()) {
-      return null;
-    }
-    List<Column> kv = new ArrayList<>();
-    m.forEach((k, v) -> {
-      kv.add(lit(k));
-      kv.add(lit(v));
-    });
-    return map(kv.toArray(new Column[0]));
+    return io.onecustomer.jobs.customer.CustomerTransforms.literalMap(m);
   }
 }

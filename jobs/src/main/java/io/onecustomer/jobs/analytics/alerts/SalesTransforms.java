@@ -17,6 +17,7 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import io.onecustomer.common.config.AppConfig;
+import io.onecustomer.common.spark.Cols;
 import io.onecustomer.jobs.analytics.Purchases;
 import io.onecustomer.jobs.analytics.alerts.AlertTables.SalesAlerts;
 import io.onecustomer.jobs.customer.CustomerTransforms;
@@ -93,7 +94,7 @@ public final class SalesTransforms {
     Dataset<Row> scopes = d.select(SalesAlerts.SCOPE, SalesAlerts.CHANNEL, SalesAlerts.REGION).distinct();
     Column[] key = {col(SalesAlerts.SCOPE), col(SalesAlerts.CHANNEL), col(SalesAlerts.REGION)};
     Dataset<Row> full = scopes.crossJoin(days)
-        .join(d, scala(SalesAlerts.SCOPE, SalesAlerts.CHANNEL, SalesAlerts.REGION, DAY), "left")
+        .join(d, Cols.seq(SalesAlerts.SCOPE, SalesAlerts.CHANNEL, SalesAlerts.REGION, DAY), "left")
         .withColumn(SalesAlerts.REVENUE, coalesce(col(SalesAlerts.REVENUE), lit(BigDecimal.ZERO)).cast(AlertInputs.MONEY))
         .withColumn(SalesAlerts.ORDERS, coalesce(col(SalesAlerts.ORDERS), lit(0L)));
 
@@ -126,7 +127,7 @@ public final class SalesTransforms {
         lit(MAX_STREAK_DAYS));
     return full
         .where(col(DAY).between(lit(Date.valueOf(gridFrom)), lit(Date.valueOf(to))))
-        .join(baseline, scala(SalesAlerts.SCOPE, SalesAlerts.CHANNEL, SalesAlerts.REGION, DAY), "left")
+        .join(baseline, Cols.seq(SalesAlerts.SCOPE, SalesAlerts.CHANNEL, SalesAlerts.REGION, DAY), "left")
         .withColumn(SalesAlerts.BASELINE_WEEKS, coalesce(col(SalesAlerts.BASELINE_WEEKS), lit(0L)).cast("int"))
         .withColumn(SalesAlerts.BASELINE_REVENUE,
             when(complete, round(col("_b_rev"), 2).cast(AlertInputs.MONEY)))
@@ -159,9 +160,6 @@ public final class SalesTransforms {
     return from.minusDays(MAX_STREAK_DAYS - 1L + windowDays - 1L + 7L * baselineWeeks);
   }
 
-  private static scala.collection.Seq<String> scala(String... cols) {
-    return scala.collection.JavaConverters.asScalaBuffer(java.util.Arrays.asList(cols)).toSeq();
-  }
 
   /** Stands for the null region of the channel scope inside joins (equi-joins never match nulls). */
   private static final String ALL_REGIONS = "(all regions)";

@@ -2,7 +2,6 @@ package io.onecustomer.jobs.analytics.channel;
 
 import static io.onecustomer.jobs.analytics.channel.ChannelHealth.MONEY;
 import static io.onecustomer.jobs.analytics.channel.ChannelHealth.ratio;
-import static io.onecustomer.jobs.analytics.channel.ChannelHealth.scala;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
@@ -15,6 +14,7 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import io.onecustomer.jobs.analytics.Purchases;
+import io.onecustomer.common.spark.Cols;
 import io.onecustomer.jobs.analytics.channel.ChannelTables.Assists;
 import io.onecustomer.jobs.silver.SilverColumns.Touchpoints;
 import io.onecustomer.jobs.silver.Vocabulary;
@@ -153,7 +153,7 @@ public final class ChannelAssists {
         new StructType().add(CONV, DataTypes.StringType).add(ASSIST, DataTypes.StringType));
 
     return buyers.join(pairTable, CONV)
-        .join(perChannel.unionByName(any), scala(AD, CONV, ASSIST), "left")
+        .join(perChannel.unionByName(any), Cols.seq(AD, CONV, ASSIST), "left")
         .withColumn(Assists.ASSISTED_BUYERS, coalesce(col(Assists.ASSISTED_BUYERS), lit(0L)))
         .withColumn(Assists.ASSISTED_PURCHASES, coalesce(col(Assists.ASSISTED_PURCHASES), lit(0L)))
         .withColumn(Assists.ASSISTED_REVENUE, coalesce(col(Assists.ASSISTED_REVENUE), lit(0)).cast(MONEY))

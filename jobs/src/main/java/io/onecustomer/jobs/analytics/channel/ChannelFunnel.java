@@ -1,7 +1,6 @@
 package io.onecustomer.jobs.analytics.channel;
 
 import static io.onecustomer.jobs.analytics.channel.ChannelHealth.ratio;
-import static io.onecustomer.jobs.analytics.channel.ChannelHealth.scala;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.lit;
@@ -11,6 +10,7 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import io.onecustomer.jobs.analytics.Purchases;
+import io.onecustomer.common.spark.Cols;
 import io.onecustomer.jobs.analytics.channel.ChannelTables.Funnel;
 import io.onecustomer.jobs.silver.SilverColumns.Touchpoints;
 import io.onecustomer.jobs.silver.Vocabulary;
@@ -94,7 +94,7 @@ public final class ChannelFunnel {
 
     Column hasBrowse = col(CH).isin(BROWSE_CHANNELS.values().toArray());
     Dataset<Row> out = ChannelHealth.grid(orders.sparkSession(), from, to, FD, FUNNEL_CHANNELS)
-        .join(steps, scala(FD, CH), "left")
+        .join(steps, Cols.seq(FD, CH), "left")
         .withColumn(Funnel.HAS_BROWSE_DATA, hasBrowse);
     for (String k : List.of(Funnel.VIEWED, Funnel.CARTED, Funnel.VIEWED_AND_CARTED, Funnel.CARTED_AND_ORDERED,
         Funnel.VIEWED_AND_ORDERED, Funnel.ORDERED_WITHOUT_VIEW)) {

@@ -18,6 +18,7 @@ import static org.apache.spark.sql.functions.trunc;
 import static org.apache.spark.sql.functions.when;
 
 import io.onecustomer.jobs.analytics.Purchases;
+import io.onecustomer.common.spark.Cols;
 import io.onecustomer.jobs.analytics.channel.ChannelTables.Health;
 import io.onecustomer.jobs.analytics.channel.ChannelTables.HealthMonthly;
 import io.onecustomer.jobs.silver.SilverColumns;
@@ -158,7 +159,7 @@ public final class ChannelHealth {
     Dataset<Row> out = grid;
     for (Dataset<Row> part : List.of(revenue, orderStats, newToChannel, spendDay, newToBrand, cohort, trailing,
         complaints, sellThrough)) {
-      out = out.join(part, scala(hd, CHANNEL), "left");
+      out = out.join(part, Cols.seq(hd, CHANNEL), "left");
     }
     for (String c : List.of(REVENUE, PURCHASE_REVENUE, SPEND, ACQUIRED_REVENUE, TRAILING_SPEND)) {
       out = out.withColumn(c, coalesce(col(c), lit(0)).cast(MONEY));
@@ -212,7 +213,7 @@ public final class ChannelHealth {
         .select(hd, CHANNEL, "_product").distinct()
         .groupBy(hd, CHANNEL).agg(count(lit(1)).as(PRODUCTS_SOLD));
     return listed.groupBy(hd, CHANNEL).agg(count(lit(1)).as(PRODUCTS_LISTED))
-        .join(soldListed, scala(hd, CHANNEL), "left")
+        .join(soldListed, Cols.seq(hd, CHANNEL), "left")
         .withColumn(PRODUCTS_SOLD, coalesce(col(PRODUCTS_SOLD), lit(0L)));
   }
 
@@ -245,8 +246,8 @@ public final class ChannelHealth {
             .and(col(Purchases.ORDER_DATE).between(start, end)))
         .groupBy(trunc(col(Purchases.ORDER_DATE), "month").as(hm), col(Purchases.CHANNEL).as(CHANNEL))
         .agg(countDistinct(col(Purchases.CUSTOMER_ID)).as(ACTIVE_CUSTOMERS));
-    return period.join(stock, scala(hm, CHANNEL, pe), "left")
-        .join(active, scala(hm, CHANNEL), "left")
+    return period.join(stock, Cols.seq(hm, CHANNEL, pe), "left")
+        .join(active, Cols.seq(hm, CHANNEL), "left")
         .withColumn(ACTIVE_CUSTOMERS, coalesce(col(ACTIVE_CUSTOMERS), lit(0L)))
         .withColumn(CAC, money(col(SPEND), col(NEW_TO_BRAND)))
         .withColumn(ROAS, ratio(col(REVENUE), col(SPEND)))
@@ -279,7 +280,4 @@ public final class ChannelHealth {
   }
 
   /** Join columns for {@code Dataset.join(other, usingColumns, type)}. */
-  static scala.collection.Seq<String> scala(String... cols) {
-    return scala.collection.JavaConverters.asScalaBuffer(java.util.Arrays.asList(cols)).toSeq();
-  }
 }

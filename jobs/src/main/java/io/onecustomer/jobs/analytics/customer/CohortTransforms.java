@@ -15,6 +15,7 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.trunc;
 
 import io.onecustomer.jobs.analytics.Purchases;
+import io.onecustomer.common.spark.Cols;
 import io.onecustomer.jobs.analytics.customer.BehaviourTables.Cohort;
 import java.time.LocalDate;
 import java.util.List;
@@ -92,7 +93,7 @@ public final class CohortTransforms {
             sum(col(Purchases.NET_AMOUNT)).cast(MONEY).as(Cohort.REVENUE));
 
     Column zeroMoney = lit(0).cast(MONEY);
-    return grid.join(activityRows, RepurchaseTransforms.seq(List.of(s, month, channel, activity)), "left")
+    return grid.join(activityRows, Cols.seq(s, month, channel, activity), "left")
         .withColumn(Cohort.ACTIVE_CUSTOMERS, coalesce(col(Cohort.ACTIVE_CUSTOMERS), lit(0L)))
         .withColumn(Cohort.REVENUE, coalesce(col(Cohort.REVENUE), zeroMoney))
         .withColumn(Cohort.IS_CURRENT_MONTH, col(activity).equalTo(snapshotMonth))

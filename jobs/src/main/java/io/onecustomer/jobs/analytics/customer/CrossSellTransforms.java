@@ -12,6 +12,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
 
 import io.onecustomer.jobs.analytics.Purchases;
+import io.onecustomer.common.spark.Cols;
 import io.onecustomer.jobs.analytics.customer.BehaviourTables.CrossSell;
 import java.time.LocalDate;
 import java.util.List;
@@ -113,7 +114,7 @@ public final class CrossSellTransforms {
             .and(col(CrossSell.ITEM_X).equalTo(col("_xi"))), "inner")
         .join(cy, col(s).equalTo(col("_ys")).and(col(LEVEL).equalTo(col("_yl")))
             .and(col(CrossSell.ITEM_Y).equalTo(col("_yi"))), "inner")
-        .join(allCustomers, RepurchaseTransforms.seq(List.of(s)), "inner")
+        .join(allCustomers, Cols.seq(s), "inner")
         .drop("_xs", "_xl", "_xi", "_ys", "_yl", "_yi")
         .withColumn(CrossSell.LOOKBACK_START, date_sub(col(s), lookbackDays - 1))
         .withColumn(CrossSell.SUPPORT, col(CrossSell.CUSTOMERS_XY).cast("double").divide(col(CrossSell.CUSTOMERS_ALL)))

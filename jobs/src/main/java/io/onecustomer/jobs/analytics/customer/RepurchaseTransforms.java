@@ -15,6 +15,7 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import io.onecustomer.jobs.analytics.Purchases;
+import io.onecustomer.common.spark.Cols;
 import io.onecustomer.jobs.analytics.customer.BehaviourTables.Repurchase;
 import io.onecustomer.jobs.silver.SilverColumns.Orders;
 import java.time.LocalDate;
@@ -47,7 +48,7 @@ public final class RepurchaseTransforms {
         .groupBy(col(Orders.CHANNEL), col(Orders.ORDER_ID), col(Orders.CATEGORY).as(CATEGORY))
         .agg(sum(col(Orders.NET_AMOUNT)).cast(MONEY).as(Purchases.NET_AMOUNT));
     return purchases.select(Purchases.CHANNEL, Purchases.ORDER_ID, Purchases.CUSTOMER_ID, Purchases.ORDER_DATE)
-        .join(byCategory, seq(List.of(Purchases.CHANNEL, Purchases.ORDER_ID)), "inner");
+        .join(byCategory, Cols.seq(Purchases.CHANNEL, Purchases.ORDER_ID), "inner");
   }
 
   /**
@@ -109,7 +110,4 @@ public final class RepurchaseTransforms {
         .withColumn(Repurchase.PENETRATION, col(Repurchase.CUSTOMERS).cast("double").divide(allCustomers));
   }
 
-  static scala.collection.Seq<String> seq(List<String> cols) {
-    return scala.collection.JavaConverters.asScalaBuffer(cols).toSeq();
-  }
 }
