@@ -3,8 +3,7 @@
 #   bench/analytics.sh                       # 1,000,000 people, 60 days of history, then the last night
 #   PEOPLE=100000 DAYS=30 bench/analytics.sh
 # Preparation (not timed, kept between runs in $WORK/.prepared): generate PEOPLE x DAYS, backfill
-# every job that is not an analytics job over all days (bronze, silver, identity, gold_customers,
-# attribution). Timed: the analytics jobs for the last day, two at a time (runner.parallelism), in
+# the jobs the analytics need over all days (bronze, silver, identity). Timed: the analytics jobs for the last day, two at a time (runner.parallelism), in
 # one JVM; each job's own time is in its result line. Run it by hand on a quiet machine; results go
 # to bench/results/ (git-ignored). REPEAT=3 runs the timed part three times (a night is idempotent).
 source "$(dirname "${BASH_SOURCE[0]}")/../bin/_common.sh"
@@ -29,7 +28,7 @@ if [[ ! -f "$WORK/.prepared" ]]; then
   echo "== preparing $PEOPLE people x $DAYS days from $START in $WORK (not timed)" >&2
   ONECUSTOMER_JAVA_OPTS="-Xmx6g" onecustomer_java io.onecustomer.generator.Generate --out "$WORK" \
     --people "$PEOPLE" --days "$DAYS" --start "$START" --threads 2 --overwrite
-  PREP=$(ONECUSTOMER_JAVA_OPTS="$JAVA_OPTS" onecustomer_java io.onecustomer.jobs.tools.JobList --except "$ANALYTICS")
+  PREP=$(ONECUSTOMER_JAVA_OPTS="$JAVA_OPTS" onecustomer_java io.onecustomer.jobs.tools.JobList --needed-by "$ANALYTICS")
   ONECUSTOMER_JAVA_OPTS="$JAVA_OPTS" onecustomer_java io.onecustomer.jobs.Main --job "$PREP" --from "$START" --to "$LAST"
   touch "$WORK/.prepared"
 fi

@@ -8,8 +8,9 @@ import java.util.stream.Collectors;
 
 /**
  * Prints the suite's job ids, comma-separated in dependency order, for {@code --job}: all of them,
- * or all but {@code --except a,b} (the benchmarks prepare a warehouse with everything but the jobs
- * they time); {@code --airflow} prints the job graph as the Airflow DAG's JOBS mapping.
+ * or with {@code --needed-by a,b} the jobs that a and b need, directly or not, without a and b (a
+ * benchmark prepares a warehouse with those, then times a and b); {@code --airflow} prints the job
+ * graph as the Airflow DAG's JOBS mapping.
  */
 public final class JobList {
   private JobList() {}
@@ -23,15 +24,14 @@ public final class JobList {
       }
       return;
     }
-    Set<String> except = args.length == 2 && args[0].equals("--except")
+    Set<String> targets = args.length == 2 && args[0].equals("--needed-by")
         ? Arrays.stream(args[1].split(",")).map(String::trim).collect(Collectors.toSet()) : Set.of();
-    if (args.length != 0 && except.isEmpty()) {
-      System.err.println("usage: JobList [--except id,id,...] | --airflow");
+    if (args.length != 0 && targets.isEmpty()) {
+      System.err.println("usage: JobList [--needed-by id,id,...] | --airflow");
       System.exit(2);
     }
-    JobRegistry registry = JobRegistry.standard();
-    except.forEach(registry::get); // an unknown id is an error naming it
-    System.out.println(registry.inDependencyOrder().stream().map(Job::id).filter(id -> !except.contains(id))
+    JobRegistry registry = targets.isEmpty() ? JobRegistry.standard() : JobRegistry.standard().closure(targets);
+    System.out.println(registry.inDependencyOrder().stream().map(Job::id).filter(id -> !targets.contains(id))
         .collect(Collectors.joining(",")));
   }
 }

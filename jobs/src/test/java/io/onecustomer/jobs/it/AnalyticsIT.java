@@ -107,7 +107,7 @@ class AnalyticsIT {
 
   @Test
   void theAnalyticsJobsAreTheOnesThisTestRuns() {
-    assertEquals(15, ANALYTICS.size(), ANALYTICS.toString());
+    assertEquals(14, ANALYTICS.size(), ANALYTICS.toString());
   }
 
   @Test
