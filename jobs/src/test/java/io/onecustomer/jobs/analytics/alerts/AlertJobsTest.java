@@ -100,6 +100,9 @@ class AlertJobsTest {
     var defaults = TestSpark.config(l, w).analytics().alerts();
     assertEquals(0.15, defaults.priceGapThreshold());
     assertEquals(4, defaults.windowDays());
-    assertTrue(defaults.distributorRegions().isEmpty(), "brand reference data comes from conf/<env>.conf");
+    assertTrue(com.typesafe.config.ConfigFactory.defaultReference()
+        .getConfig("onecustomer.analytics.alerts.distributor-regions").isEmpty(),
+        "brand reference data comes from conf/<env>.conf, not reference.conf");
+    assertEquals("West", defaults.distributorRegions().get("D04"), "the demo brand's, from conf/local.conf");
   }
 }
