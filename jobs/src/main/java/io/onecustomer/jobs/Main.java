@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
  *   --job &lt;id&gt; --run-date YYYY-MM-DD            one job, one business day
  *   --job nightly --run-date YYYY-MM-DD          every job of that day, dependencies first
  *   --job backfill --from YYYY-MM-DD --to ...     every job over the range, one pass per job
+ *       [--then-nightly YYYY-MM-DD]               then that night in the same session
  *   --job &lt;id&gt; --from ... --to ...               one job over a range
  *   --job &lt;id&gt;,&lt;id&gt;,... --run-date ...            those jobs only, ordered among themselves
  *   --job erase --customer-id C... | --identifier type:value   right to erasure
@@ -38,10 +39,11 @@ public final class Main {
 
   /** Parsed command line. */
   public record Args(String job, DateRange range, String env, File configFile, Map<String, String> overrides,
-      boolean summary, String customerId, String identifier) {
+      boolean summary, String customerId, String identifier, java.time.LocalDate thenNightly) {
     static final String USAGE =
         "usage: --job <id>[,<id>...]|nightly|backfill (--run-date YYYY-MM-DD | --from YYYY-MM-DD --to YYYY-MM-DD)"
             + " [--env local|prod] [--config FILE] [--conf key=value ...] [--summary]\n"
+            + "       --job backfill --from ... --to ... --then-nightly YYYY-MM-DD   (then that night, same session)\n"
             + "       --job erase (--customer-id C... | --identifier type:value) [--env ...] [--conf ...]";
 
     public static Args parse(String[] argv) {
@@ -55,6 +57,7 @@ public final class Main {
       boolean summary = false;
       String customerId = null;
       String identifier = null;
+      String thenNightly = null;
       for (int i = 0; i < argv.length; i++) {
         String a = argv[i];
         if (a.equals("--help") || a.equals("-h")) {
@@ -76,6 +79,7 @@ public final class Main {
           case "--env" -> env = v;
           case "--customer-id" -> customerId = v;
           case "--identifier" -> identifier = v;
+          case "--then-nightly" -> thenNightly = v;
           case "--config" -> configFile = new File(v);
           case "--conf" -> {
             int eq = v.indexOf('=');
@@ -94,7 +98,10 @@ public final class Main {
         if ((customerId == null) == (identifier == null) || runDate != null || from != null || to != null) {
           throw new UsageException("erase takes exactly one of --customer-id or --identifier, and no dates; " + USAGE);
         }
-        return new Args(job, null, env, configFile, overrides, false, customerId, identifier);
+        if (thenNightly != null) {
+          throw new UsageException("--then-nightly belongs to --job backfill");
+        }
+        return new Args(job, null, env, configFile, overrides, false, customerId, identifier, null);
       }
       if (customerId != null || identifier != null) {
         throw new UsageException("--customer-id and --identifier belong to --job erase");
@@ -117,7 +124,21 @@ public final class Main {
       if (job.equals(NIGHTLY) && range.length() != 1) {
         throw new UsageException("nightly runs one business day: use --run-date, or --job backfill for a range");
       }
-      return new Args(job, range, env, configFile, overrides, summary, null, null);
+      java.time.LocalDate night = null;
+      if (thenNightly != null) {
+        if (!job.equals(BACKFILL)) {
+          throw new UsageException("--then-nightly belongs to --job backfill");
+        }
+        try {
+          night = DateRange.parseDate("--then-nightly", thenNightly);
+        } catch (IllegalArgumentException e) {
+          throw new UsageException(e.getMessage());
+        }
+        if (!night.isAfter(range.to())) {
+          throw new UsageException("--then-nightly " + night + " must come after the backfill's last day " + range.to());
+        }
+      }
+      return new Args(job, range, env, configFile, overrides, summary, null, null, night);
     }
   }
 
@@ -174,6 +195,13 @@ public final class Main {
       results.forEach(r -> System.out.println(r.logLine()));
       System.out.printf("onecustomer: %s for %s finished: %d job(s) in %.1f s%n", args.job(),
           args.range(), jobs.size(), (System.nanoTime() - t0) / 1e9);
+      if (args.thenNightly() != null) {
+        // The night after a backfill in the same session (bin/demo): one start-up and one warm-up.
+        long t1 = System.nanoTime();
+        runner.runAll(DateRange.of(args.thenNightly()), Instant.now()).forEach(r -> System.out.println(r.logLine()));
+        System.out.printf("onecustomer: nightly for %s finished: %d job(s) in %.1f s%n", args.thenNightly(),
+            jobs.size(), (System.nanoTime() - t1) / 1e9);
+      }
       if (args.summary()) {
         io.onecustomer.jobs.tools.WarehouseSummary.print(spark, config, System.out);
       }

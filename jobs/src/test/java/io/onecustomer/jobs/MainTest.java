@@ -59,6 +59,18 @@ class MainTest {
   }
 
   @Test
+  void aBackfillCanBeFollowedByItsNextNightInTheSameRun() {
+    Main.Args a = Main.Args.parse(new String[] {"--job", "backfill", "--from", "2026-05-01", "--to", "2026-05-31",
+        "--then-nightly", "2026-06-01"});
+    assertEquals(java.time.LocalDate.of(2026, 6, 1), a.thenNightly());
+    assertThrows(Main.UsageException.class, () -> Main.Args.parse(new String[] {"--job", "nightly", "--run-date",
+        "2026-05-01", "--then-nightly", "2026-05-02"}));
+    Main.UsageException early = assertThrows(Main.UsageException.class, () -> Main.Args.parse(new String[] {"--job",
+        "backfill", "--from", "2026-05-01", "--to", "2026-05-31", "--then-nightly", "2026-05-31"}));
+    assertTrue(early.getMessage().contains("must come after"), early.getMessage());
+  }
+
+  @Test
   void nightlyRefusesARange() {
     var e = assertThrows(Main.UsageException.class,
         () -> Main.Args.parse(new String[] {"--job", "nightly", "--from", "2026-05-01", "--to", "2026-05-02"}));
