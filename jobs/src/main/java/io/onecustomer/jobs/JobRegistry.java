@@ -50,6 +50,10 @@ public final class JobRegistry {
     all.add(new io.onecustomer.jobs.analytics.alerts.PriceConflictsJob());
     all.add(new io.onecustomer.jobs.analytics.alerts.DistributorAlertsJob());
     all.add(new io.onecustomer.jobs.analytics.alerts.SalesAlertsJob());
+    all.add(new io.onecustomer.jobs.value.CustomerFeaturesJob());
+    all.add(new io.onecustomer.jobs.value.ValueModelTrainingJob());
+    all.add(new io.onecustomer.jobs.value.ChurnScoresJob());
+    all.add(new io.onecustomer.jobs.value.LtvPredictionsJob());
     return new JobRegistry(all);
   }
 

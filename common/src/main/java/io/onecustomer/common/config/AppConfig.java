@@ -133,6 +133,7 @@ public final class AppConfig {
   private final Geo geo;
   private final Attribution attribution;
   private final Analytics analytics;
+  private final ValueConfig value;
   private final int runnerParallelism;
 
   private AppConfig(
@@ -147,6 +148,7 @@ public final class AppConfig {
       Geo geo,
       Attribution attribution,
       Analytics analytics,
+      ValueConfig value,
       int runnerParallelism) {
     this.env = env;
     this.timezone = timezone;
@@ -159,6 +161,7 @@ public final class AppConfig {
     this.geo = geo;
     this.attribution = attribution;
     this.analytics = analytics;
+    this.value = value;
     this.runnerParallelism = runnerParallelism;
   }
 
@@ -239,7 +242,8 @@ public final class AppConfig {
       }
     }
     return new AppConfig(env, zone, paths, catalog, new Ingest(missing, tolerance), spark, identity(c),
-        erasure(c), geo(c), attribution(c), Analytics.parse(c), runnerParallelism(c));
+        erasure(c), geo(c), attribution(c), Analytics.parse(c),
+        ValueConfig.parse(c.getConfig("value"), ROOT + ".value.", paths.warehouse()), runnerParallelism(c));
   }
 
   private static int runnerParallelism(Config c) {
@@ -546,6 +550,11 @@ public final class AppConfig {
 
   public Analytics analytics() {
     return analytics;
+  }
+
+  /** Customer-value models (onecustomer.value). */
+  public ValueConfig value() {
+    return value;
   }
 
   /** How many independent jobs a nightly run or backfill runs at once in its Spark session. */

@@ -83,10 +83,69 @@ public record BgNbd(double r, double alpha, double a, double b) implements Purch
     if (horizon == 0) {
       return 0;
     }
+    if (a + b + x - 1 <= 0) {
+      // 2F1 with a non-positive third argument (x = 0 and a + b < 1, seen on short histories).
+      return probabilityAlive(x, tx, t) * expectedPurchasesWhileAlive(horizon, x, t);
+    }
     double z = horizon / (alpha + t + horizon);
     double logProduct = (r + x) * Math.log((alpha + t) / (alpha + t + horizon))
         + logHyp2f1(r + x, b + x, a + b + x - 1, z);
     return (a + b + x - 1) / (a - 1) * -Math.expm1(logProduct) * probabilityAlive(x, tx, t);
+  }
+
+  /**
+   * E[Y(h) | alive, x, T] by integration instead of 2F1: given λ and p, an active customer makes
+   * (1 - e^(-λ p h)) / p purchases in expectation over h (each purchase ends activity with
+   * probability p); λ | alive ~ Gamma(r+x, α+T) turns e^(-λ p h) into (1 + p h/(α+T))^-(r+x), and
+   * p | alive ~ Beta(a, b+x) is integrated numerically ({@link #betaExpectation}). Equal to eq. 10
+   * divided by P(alive) wherever that is defined (tested to 1e-7).
+   */
+  double expectedPurchasesWhileAlive(double horizon, double x, double t) {
+    double scaled = horizon / (alpha + t);
+    double shape = r + x;
+    return betaExpectation(p -> p < 1e-12 ? shape * scaled : -Math.expm1(-shape * Math.log1p(p * scaled)) / p,
+        a, b + x);
+  }
+
+  /**
+   * E[g(P)] for P ~ Beta(a, b) and a bounded smooth g, for any a, b &gt; 0: the integral is split at
+   * 1/2 and each half substituted (u = p^a below, w = (1-p)^b above) so that the integrable
+   * singularities of the density at 0 and 1 disappear, then composite Simpson with 4096 intervals
+   * per half.
+   */
+  static double betaExpectation(java.util.function.DoubleUnaryOperator g, double a, double b) {
+    int n = 4096;
+    double lowerEnd = Math.pow(0.5, a);
+    double upperEnd = Math.pow(0.5, b);
+    double lower = simpson(u -> {
+      double p = Math.pow(u, 1 / a);
+      return g.applyAsDouble(p) * Math.pow(1 - p, b - 1);
+    }, lowerEnd, n) / a;
+    double upper = simpson(w -> {
+      double q = Math.pow(w, 1 / b);
+      return g.applyAsDouble(1 - q) * Math.pow(1 - q, a - 1);
+    }, upperEnd, n) / b;
+    return (lower + upper) * Math.exp(-logBeta(a, b));
+  }
+
+  private static double simpson(java.util.function.DoubleUnaryOperator f, double end, int n) {
+    double h = end / n;
+    double sum = f.applyAsDouble(0) + f.applyAsDouble(end);
+    for (int i = 1; i < n; i++) {
+      sum += (i % 2 == 1 ? 4 : 2) * f.applyAsDouble(i * h);
+    }
+    return sum * h / 3;
+  }
+
+  /**
+   * P(no purchase in the h time units after T | x, t_x, T) = 1 - P(alive) + P(alive) ((α+T)/(α+T+h))^(r+x):
+   * either the customer has dropped out, or they are alive with a purchase rate whose posterior is
+   * Gamma(r+x, α+T) and the Poisson count over h is 0 (integrated over that posterior). Dropping
+   * out during h needs a purchase first, so it does not add to the probability.
+   */
+  public double probabilityNoPurchases(double horizon, double x, double tx, double t) {
+    double alive = probabilityAlive(x, tx, t);
+    return 1 - alive + alive * Math.exp((r + x) * (Math.log(alpha + t) - Math.log(alpha + t + horizon)));
   }
 
   /**
@@ -97,6 +156,9 @@ public record BgNbd(double r, double alpha, double a, double b) implements Purch
   public double expectedPurchasesNewCustomer(double horizon) {
     if (horizon == 0) {
       return 0;
+    }
+    if (a + b - 1 <= 0) {
+      return expectedPurchasesWhileAlive(horizon, 0, 0);
     }
     double logProduct = r * Math.log(alpha / (alpha + horizon))
         + logHyp2f1(r, b, a + b - 1, horizon / (alpha + horizon));

@@ -92,4 +92,42 @@ class BgNbdTest {
   void rejectsNonPositiveParameters() {
     assertThrows(IllegalArgumentException.class, () -> new BgNbd(0, 1, 1, 1));
   }
+
+  @Test
+  void integralFormOfExpectedPurchasesAgreesWithEquation10() {
+    // Where 2F1 is defined, eq. 10 and the integral over p | alive must agree; the parameters
+    // include the short-history fit (a = 0.039, b = 0.83) that made 2F1's c negative for x = 0.
+    for (BgNbd m : new BgNbd[] {CDNOW, new BgNbd(1.09, 8.74, 0.0389, 0.829), new BgNbd(0.95, 8.8, 0.24, 3.5)}) {
+      for (double[] c : new double[][] {{1, 2, 10}, {3, 20, 26}, {12, 30.5, 31}, {1, 0.5, 40}}) {
+        for (double h : new double[] {6.4, 13, 52}) {
+          double eq10 = m.expectedPurchases(h, c[0], c[1], c[2]);
+          double integral = m.probabilityAlive(c[0], c[1], c[2]) * m.expectedPurchasesWhileAlive(h, c[0], c[2]);
+          assertEquals(eq10, integral, 1e-7 * Math.max(1, eq10), m + " x=" + c[0] + " h=" + h);
+        }
+      }
+    }
+  }
+
+  @Test
+  void expectedPurchasesOfOneTimeBuyersWhenAPlusBIsBelowOne() {
+    // c = a + b + x - 1 < 0 for x = 0: finite, positive, rising with the horizon, below the
+    // no-dropout bound (r/(α+T)) h.
+    BgNbd m = new BgNbd(1.09, 8.74, 0.0389, 0.829);
+    double e13 = m.expectedPurchases(13, 0, 0, 10);
+    double e52 = m.expectedPurchases(52, 0, 0, 10);
+    assertTrue(e13 > 0 && e13 < e52 && e52 < 1.09 / 18.74 * 52, e13 + " " + e52);
+    assertTrue(m.expectedPurchasesNewCustomer(52) > 0);
+    assertEquals(m.expectedPurchasesWhileAlive(52, 0, 0), m.expectedPurchasesNewCustomer(52), 0);
+  }
+
+  @Test
+  void probabilityOfNoPurchaseCombinesDropoutAndPoisson() {
+    BgNbd m = new BgNbd(0.5, 2, 1.5, 3);
+    // x = 0: alive for sure, so ((α+T)/(α+T+h))^r.
+    assertEquals(Math.pow(12.0 / 22, 0.5), m.probabilityNoPurchases(10, 0, 0, 10), 1e-12);
+    // x = 2, t_x = 4, T = 10: 1 - P(alive) + P(alive) (12/22)^2.5.
+    double alive = m.probabilityAlive(2, 4, 10);
+    assertEquals(1 - alive + alive * Math.pow(12.0 / 22, 2.5), m.probabilityNoPurchases(10, 2, 4, 10), 1e-12);
+    assertEquals(1, m.probabilityNoPurchases(0, 2, 4, 10), 1e-12);
+  }
 }

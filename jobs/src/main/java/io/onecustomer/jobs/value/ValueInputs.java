@@ -1,0 +1,100 @@
+package io.onecustomer.jobs.value;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.to_date;
+
+import io.onecustomer.common.TableId;
+import io.onecustomer.common.Tables;
+import io.onecustomer.common.delta.DeltaWriter;
+import io.onecustomer.jobs.JobContext;
+import io.onecustomer.jobs.analytics.AnalyticsInputs;
+import io.onecustomer.jobs.analytics.CustomerOrdersJob;
+import io.onecustomer.jobs.analytics.Purchases;
+import io.onecustomer.jobs.customer.CustomerKeyed;
+import io.onecustomer.jobs.identity.Hmac;
+import io.onecustomer.jobs.identity.IdentityJobs;
+import io.onecustomer.jobs.silver.SilverColumns;
+import io.onecustomer.jobs.silver.SilverColumns.Members;
+import io.onecustomer.jobs.silver.SilverColumns.ServiceTickets;
+import io.onecustomer.jobs.silver.SilverColumns.Touchpoints;
+import io.onecustomer.jobs.silver.SilverJobs;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/** What the value jobs read: customer-keyed purchases, touches, tickets and member profiles. */
+public final class ValueInputs {
+  private ValueInputs() {}
+
+  /** Jobs whose tables {@link #load} reads. */
+  public static final List<String> DEPENDS_ON = List.of(CustomerOrdersJob.ID, IdentityJobs.IDENTITY_RESOLUTION,
+      SilverJobs.SILVER_TOUCHPOINTS, SilverJobs.SILVER_SERVICE_TICKETS, SilverJobs.SILVER_MEMBERS);
+
+  /**
+   * The inputs up to the run's last day; touches and tickets from {@code activityFrom} on (the
+   * earliest cut-off's windows), purchases and member profiles whole. Missing silver tables give
+   * empty inputs and a warning in {@code warnings}.
+   */
+  public static CustomerFeatures.Inputs load(JobContext ctx, LocalDate activityFrom, List<String> warnings) {
+    SparkSession spark = ctx.spark();
+    String wh = ctx.warehouse();
+    LocalDate day = ctx.range().to();
+    Dataset<Row> purchases = Purchases.customerPurchases(
+            AnalyticsInputs.orders(ctx).where(col(Purchases.ORDER_DATE).leq(lit(Date.valueOf(day)))))
+        .select(col(Purchases.CUSTOMER_ID), col(Purchases.ORDER_DATE), col(Purchases.NET_AMOUNT),
+            col(Purchases.CHANNEL));
+    Row first = purchases.agg(min(col(Purchases.ORDER_DATE))).first();
+    LocalDate historyStart = first.isNullAt(0) ? day : first.getDate(0).toLocalDate();
+    var keyed = new CustomerKeyed(spark, wh, day, Hmac.fromConfig(ctx.config()));
+    Date from = Date.valueOf(activityFrom);
+
+    Dataset<Row> touches = exists(ctx, Tables.SILVER_TOUCHPOINTS, warnings)
+        ? keyed.touchpoints(col(Touchpoints.EVENT_DATE).geq(lit(from)))
+            .where(col(ValueTables.CUSTOMER_ID).isNotNull())
+            .select(col(ValueTables.CUSTOMER_ID), col(Touchpoints.EVENT_DATE).as(CustomerFeatures.EVENT_DATE),
+                col(Touchpoints.TOUCHPOINT_TYPE).as(CustomerFeatures.TOUCHPOINT_TYPE))
+        : spark.createDataFrame(List.of(), new StructType().add(CustomerFeatures.CUSTOMER_ID, DataTypes.StringType)
+            .add(CustomerFeatures.EVENT_DATE, DataTypes.DateType)
+            .add(CustomerFeatures.TOUCHPOINT_TYPE, DataTypes.StringType));
+    Dataset<Row> tickets = exists(ctx, Tables.SILVER_SERVICE_TICKETS, warnings)
+        ? keyed.tickets(col(ServiceTickets.CREATED_DATE).geq(lit(from)))
+            .where(col(ValueTables.CUSTOMER_ID).isNotNull())
+            .select(col(ValueTables.CUSTOMER_ID), col(ServiceTickets.CREATED_DATE).as(CustomerFeatures.CREATED_DATE),
+                col(ServiceTickets.IS_COMPLAINT).as(CustomerFeatures.IS_COMPLAINT),
+                col(ServiceTickets.SATISFACTION).cast("double").as(CustomerFeatures.SATISFACTION))
+        : spark.createDataFrame(List.of(), new StructType().add(CustomerFeatures.CUSTOMER_ID, DataTypes.StringType)
+            .add(CustomerFeatures.CREATED_DATE, DataTypes.DateType)
+            .add(CustomerFeatures.IS_COMPLAINT, DataTypes.BooleanType)
+            .add(CustomerFeatures.SATISFACTION, DataTypes.DoubleType));
+    Dataset<Row> members;
+    if (exists(ctx, Tables.SILVER_MEMBERS, warnings)) {
+      // Every profile version (a tier as of a cut-off), keyed through the member's latest profile.
+      Dataset<Row> memberCustomer = keyed.members().where(col(ValueTables.CUSTOMER_ID).isNotNull())
+          .select(col(SilverColumns.MEMBER_ID).as("_member"), col(ValueTables.CUSTOMER_ID));
+      members = DeltaWriter.read(spark, Tables.SILVER_MEMBERS, wh)
+          .where(col(SilverColumns.RUN_DATE).leq(lit(Date.valueOf(day))))
+          .join(memberCustomer, col(SilverColumns.MEMBER_ID).equalTo(col("_member")))
+          .select(col(ValueTables.CUSTOMER_ID), to_date(col(Members.UPDATED_TS)).as(CustomerFeatures.UPDATED_DATE),
+              col(Members.TIER).as(CustomerFeatures.TIER));
+    } else {
+      members = spark.createDataFrame(List.of(), new StructType().add(CustomerFeatures.CUSTOMER_ID, DataTypes.StringType)
+          .add(CustomerFeatures.UPDATED_DATE, DataTypes.DateType).add(CustomerFeatures.TIER, DataTypes.StringType));
+    }
+    return new CustomerFeatures.Inputs(purchases, touches, tickets, members, historyStart);
+  }
+
+  private static boolean exists(JobContext ctx, TableId table, List<String> warnings) {
+    if (DeltaWriter.exists(ctx.spark(), table, ctx.warehouse())) {
+      return true;
+    }
+    warnings.add(table + " does not exist: its features are 0 / -1");
+    return false;
+  }
+}

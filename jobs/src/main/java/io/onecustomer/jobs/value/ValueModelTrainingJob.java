@@ -1,0 +1,230 @@
+package io.onecustomer.jobs.value;
+
+import io.onecustomer.common.DateRange;
+import io.onecustomer.common.TableId;
+import io.onecustomer.common.config.CustomerAnalyticsConfig;
+import io.onecustomer.common.config.ValueConfig;
+import io.onecustomer.common.delta.DeltaWriter;
+import io.onecustomer.jobs.Job;
+import io.onecustomer.jobs.JobContext;
+import io.onecustomer.jobs.JobResult;
+import io.onecustomer.jobs.silver.SilverColumns;
+import io.onecustomer.jobs.value.ModelMetrics.Metric;
+import io.onecustomer.jobs.value.ModelStore.ModelInfo;
+import io.onecustomer.jobs.value.ValueTables.Metrics;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.ml.PipelineModel;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Trains the churn and LTV models (weekly: when the newest version is value.training.retrain-every-days
+ * old), evaluates them against their BTYD baselines on a later cut-off, saves each version with its
+ * description, promotes the ones that beat the baseline, and writes every number to
+ * gold.model_metrics.
+ *
+ * <p>Time-based split per model with label horizon h: features at run - 2h with labels from the h
+ * days after it train the pipeline; features at run - h with labels up to the run date validate it.
+ * The validation labels are never seen in training.
+ */
+public final class ValueModelTrainingJob implements Job {
+  public static final String ID = "gold_value_model_training";
+  private static final Logger LOG = LoggerFactory.getLogger(ValueModelTrainingJob.class);
+
+  @Override
+  public String id() {
+    return ID;
+  }
+
+  @Override
+  public TableId output() {
+    return ValueTables.GOLD_MODEL_METRICS;
+  }
+
+  @Override
+  public List<String> dependsOn() {
+    return ValueInputs.DEPENDS_ON;
+  }
+
+  /** Why {@code model} is not trained on {@code runDate} given its saved versions, or null when it is due. */
+  static String notDue(String model, List<String> versions, LocalDate runDate, int everyDays) {
+    if (versions.isEmpty()) {
+      return null;
+    }
+    String latest = versions.get(versions.size() - 1);
+    LocalDate trained = ModelStore.versionDate(latest);
+    if (trained.isAfter(runDate)) {
+      return model + ": " + latest + " is newer than " + runDate + "; not training an older version";
+    }
+    long age = ChronoUnit.DAYS.between(trained, runDate);
+    if (age > 0 && age < everyDays) {
+      return model + ": " + latest + " is " + age + " days old; next training on " + trained.plusDays(everyDays)
+          + " (value.training.retrain-every-days = " + everyDays + ")";
+    }
+    return null;
+  }
+
+  @Override
+  public JobResult run(JobContext ctx) {
+    DateRange range = ctx.range();
+    LocalDate day = range.to();
+    ValueConfig v = ctx.config().value();
+    CustomerAnalyticsConfig.Rfm rfm = ctx.config().analytics().customer().rfm();
+    ModelStore store = new ModelStore(ctx.spark(), v.modelsPath());
+    List<String> warnings = new ArrayList<>();
+
+    Map<String, Integer> horizons = new LinkedHashMap<>();
+    for (String model : List.of(ValueTraining.CHURN, ValueTraining.LTV)) {
+      String why = notDue(model, store.versions(model), day, v.retrainEveryDays());
+      if (why != null) {
+        LOG.info("{}: {}", ID, why);
+        warnings.add(why);
+      } else {
+        horizons.put(model, model.equals(ValueTraining.CHURN) ? v.churnHorizonDays() : v.ltvHorizonDays());
+      }
+    }
+    if (horizons.isEmpty()) {
+      return new JobResult(id(), output(), range, -1, 0, 0, 0, warnings);
+    }
+    int longest = horizons.values().stream().mapToInt(Integer::intValue).max().orElseThrow();
+    CustomerFeatures.Inputs in = ValueInputs.load(ctx, day.minusDays(2L * longest + 365), warnings);
+
+    List<Row> metricRows = new ArrayList<>();
+    Map<LocalDate, Dataset<Row>> labelled = new HashMap<>();
+    for (Map.Entry<String, Integer> e : horizons.entrySet()) {
+      String model = e.getKey();
+      LocalDate[] cut = ValueTraining.cutOffs(day, e.getValue());
+      long history = ChronoUnit.DAYS.between(in.historyStart(), cut[0]);
+      if (history < v.minHistoryDays()) {
+        String why = model + ": not trained: the training cut-off " + cut[0] + " (run date - 2 x " + e.getValue()
+            + " days) has " + Math.max(0, history) + " days of purchase history before it (from " + in.historyStart()
+            + "), value.training.min-history-days needs " + v.minHistoryDays();
+        LOG.warn("{}: {}", ID, why);
+        warnings.add(why);
+        continue;
+      }
+      Dataset<Row> train = labelled.computeIfAbsent(cut[0], c -> labelledAt(ctx.spark(), in, c, v, rfm));
+      Dataset<Row> validation = labelled.computeIfAbsent(cut[1], c -> labelledAt(ctx.spark(), in, c, v, rfm));
+      metricRows.addAll(trainOne(ctx.spark(), store, model, e.getValue(), train, validation, cut, in.historyStart(),
+          day, v, warnings));
+    }
+    if (metricRows.isEmpty()) {
+      return new JobResult(id(), output(), range, -1, 0, 0, 0, warnings);
+    }
+    StructType schema = new StructType()
+        .add(Metrics.MODEL, DataTypes.StringType, false)
+        .add(Metrics.MODEL_VERSION, DataTypes.StringType, false)
+        .add(Metrics.SCORER, DataTypes.StringType, false)
+        .add(Metrics.SPLIT, DataTypes.StringType, false)
+        .add(Metrics.CUT_OFF_DATE, DataTypes.DateType, false)
+        .add(Metrics.METRIC, DataTypes.StringType, false)
+        .add(Metrics.DECILE, DataTypes.IntegerType, true)
+        .add(Metrics.VALUE, DataTypes.DoubleType, true)
+        .add(Metrics.CUSTOMERS, DataTypes.LongType, false)
+        .add(Metrics.IS_PROMOTED, DataTypes.BooleanType, false)
+        .add(Metrics.RUN_DATE, DataTypes.DateType, false);
+    Dataset<Row> out = SilverColumns.conform(ctx.spark().createDataFrame(metricRows, schema), Metrics.COLUMNS);
+    // Only the models trained tonight: a model skipped tonight keeps its rows of this day, if any.
+    String predicate = DateRange.of(day).sqlPredicate(Metrics.RUN_DATE) + " AND " + Metrics.MODEL + " IN ("
+        + String.join(", ", horizons.keySet().stream().map(m -> "'" + m + "'").toList()) + ")";
+    long written = DeltaWriter.replace(ctx.spark(), out, output(), ctx.warehouse(), predicate, Metrics.COMMENT,
+        Metrics.RUN_DATE);
+    return new JobResult(id(), output(), range, -1, written, 0, 0, warnings);
+  }
+
+  private static Dataset<Row> labelledAt(SparkSession spark, CustomerFeatures.Inputs in, LocalDate cutOff,
+      ValueConfig v, CustomerAnalyticsConfig.Rfm rfm) {
+    List<FitResult> fits = new ArrayList<>();
+    Dataset<Row> f = CustomerFeatures.features(spark, in.truncatedAt(cutOff), cutOff, v, rfm.windowDays(),
+        rfm.quantileAccuracy(), fits);
+    Dataset<Row> out = CustomerFeatures.withLabels(f, in.purchases(), cutOff, v.churnHorizonDays(), v.ltvHorizonDays())
+        .localCheckpoint();
+    LOG.info("{}: features and labels at cut-off {}: {} customers", ID, cutOff, out.count());
+    return out;
+  }
+
+  private static List<Row> trainOne(SparkSession spark, ModelStore store, String model, int horizon,
+      Dataset<Row> train, Dataset<Row> validation, LocalDate[] cut, LocalDate historyStart, LocalDate day,
+      ValueConfig v, List<String> warnings) {
+    boolean churn = model.equals(ValueTraining.CHURN);
+    String label = churn ? CustomerFeatures.CHURNED : CustomerFeatures.FUTURE_REVENUE;
+    String version = ModelStore.versionName(model, day);
+    long trainRows = train.count();
+    long validationRows = validation.count();
+    if (trainRows == 0 || validationRows == 0) {
+      String why = model + ": not trained: " + trainRows + " customers at the training cut-off " + cut[0] + ", "
+          + validationRows + " at the validation cut-off " + cut[1];
+      warnings.add(why);
+      return List.of();
+    }
+    long started = System.nanoTime();
+    PipelineModel pipeline = churn ? ValueTraining.fitChurn(train, v) : ValueTraining.fitLtv(train, v);
+    LOG.info("{}: {} fitted on {} customers in {} ms", ID, version, trainRows, (System.nanoTime() - started) / 1_000_000);
+
+    Map<String, Map<String, List<Metric>>> bySplit = new LinkedHashMap<>();
+    Dataset<Row>[] splits = new Dataset[] {train, validation};
+    String[] names = {ValueTraining.TRAIN, ValueTraining.VALIDATION};
+    for (int s = 0; s < 2; s++) {
+      Dataset<Row> scored = ValueTraining.score(pipeline, model, splits[s]);
+      for (Map.Entry<String, Column> b : ValueTraining.baselines(model).entrySet()) {
+        scored = scored.withColumn("_" + b.getKey(), b.getValue());
+      }
+      scored = scored.localCheckpoint();
+      Map<String, List<Metric>> scorers = new LinkedHashMap<>();
+      scorers.put(ValueTraining.MLLIB, ValueTraining.metrics(model,
+          ValueTraining.collect(scored, ValueTraining.SCORE, label)));
+      for (String b : ValueTraining.baselines(model).keySet()) {
+        scorers.put(b, ValueTraining.metrics(model, ValueTraining.collect(scored, "_" + b, label)));
+      }
+      bySplit.put(names[s], scorers);
+    }
+    List<String> versions = store.versions(model);
+    String previous = store.promoted(model).filter(p -> !p.equals(version)).orElse(null);
+    ValueTraining.Decision decision = ValueTraining.decide(model, bySplit.get(ValueTraining.VALIDATION), version,
+        previous);
+    LOG.info("{}: {}", ID, decision.sentence());
+    if (!decision.promoted()) {
+      warnings.add(decision.sentence());
+    }
+
+    Map<String, Map<String, Double>> summary = new LinkedHashMap<>();
+    bySplit.get(ValueTraining.VALIDATION).forEach((scorer, ms) -> {
+      Map<String, Double> m = new LinkedHashMap<>();
+      ms.stream().filter(x -> x.decile() == null).forEach(x -> m.put(x.name(), x.value()));
+      summary.put(scorer, m);
+    });
+    List<Map<String, Double>> moments = ValueTraining.moments(train);
+    ModelInfo info = new ModelInfo(model, version, day.toString(), CustomerFeatures.MODEL_FEATURES, label
+        + (churn ? " = 1 when no purchase in the " + horizon + " days after the cut-off"
+            : " = net purchase revenue in the " + horizon + " days after the cut-off"),
+        horizon, cut[0].toString(), cut[1].toString(), historyStart.toString(), day.toString(), trainRows,
+        validationRows, summary, decision.promoted(), decision.sentence(), ValueTraining.importances(pipeline),
+        moments.get(0), moments.get(1));
+    store.save(pipeline, info);
+    if (decision.promoted()) {
+      store.promote(model, version);
+    }
+    LOG.info("{}: saved {} at {} (versions before: {})", ID, version, store.versionPath(model, version), versions);
+
+    List<Row> rows = new ArrayList<>();
+    for (int s = 0; s < 2; s++) {
+      for (Map.Entry<String, List<Metric>> e : bySplit.get(names[s]).entrySet()) {
+        rows.addAll(ValueTraining.metricRows(model, version, e.getKey(), names[s], cut[s], e.getValue(),
+            decision.promoted(), day));
+      }
+    }
+    return rows;
+  }
+}

@@ -1,0 +1,143 @@
+package io.onecustomer.jobs.value;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.rand;
+import static org.apache.spark.sql.functions.when;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.onecustomer.common.config.ValueConfig;
+import io.onecustomer.jobs.TestSpark;
+import io.onecustomer.jobs.value.ModelMetrics.Metric;
+import io.onecustomer.jobs.value.ModelStore.ModelInfo;
+import io.onecustomer.jobs.value.ValueTables.Features;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.ml.PipelineModel;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ValueTrainingTest {
+  static final SparkSession spark = TestSpark.session();
+
+  static ValueConfig config(Path models) {
+    return TestSpark.config(Path.of("/tmp/landing"), Path.of("/tmp/warehouse"),
+        Map.of("onecustomer.value.models-path", models.toString(), "onecustomer.value.training.max-iter", "10",
+            "onecustomer.value.training.max-depth", "3")).value();
+  }
+
+  /** Random features; churned exactly when recency_days &gt; 100, revenue = 10 x purchases_90d. */
+  static Dataset<Row> labelled(long seed, int n) {
+    Dataset<Row> df = spark.range(n).select(col("id").cast("string").as(ValueTables.CUSTOMER_ID));
+    int i = 0;
+    for (String f : CustomerFeatures.MODEL_FEATURES) {
+      df = df.withColumn(f, rand(seed + i++).multiply(200));
+    }
+    return df.withColumn(CustomerFeatures.CHURNED, when(col(Features.RECENCY_DAYS).gt(100), 1.0).otherwise(0.0))
+        .withColumn(CustomerFeatures.FUTURE_REVENUE, col(Features.PURCHASES_90D).multiply(10));
+  }
+
+  @Test
+  void cutOffsAreOneAndTwoHorizonsBeforeTheRun() {
+    LocalDate[] c = ValueTraining.cutOffs(LocalDate.parse("2026-11-15"), 90);
+    assertEquals(LocalDate.parse("2026-05-19"), c[0]);
+    assertEquals(LocalDate.parse("2026-08-17"), c[1]);
+  }
+
+  @Test
+  void trainingIsWeeklyUnlessNoVersionOrTheSameDay() {
+    LocalDate run = LocalDate.parse("2026-11-15");
+    assertNull(ValueModelTrainingJob.notDue("churn", List.of(), run, 7), "no version yet: train");
+    assertNull(ValueModelTrainingJob.notDue("churn", List.of("churn-20261108"), run, 7), "7 days old: train");
+    assertNull(ValueModelTrainingJob.notDue("churn", List.of("churn-20261115"), run, 7), "re-run of the night");
+    String why = ValueModelTrainingJob.notDue("churn", List.of("churn-20261101", "churn-20261109"), run, 7);
+    assertTrue(why.contains("churn-20261109 is 6 days old") && why.contains("2026-11-16"), why);
+    assertTrue(ValueModelTrainingJob.notDue("churn", List.of("churn-20261120"), run, 7).contains("newer"));
+  }
+
+  static List<Metric> auc(double v) {
+    return List.of(new Metric(ModelMetrics.AUC_ROC, null, v, 10), new Metric(ModelMetrics.MAE, null, v, 10));
+  }
+
+  @Test
+  void promotedOnlyWhenBetterThanEveryBaseline() {
+    Map<String, List<Metric>> v = new LinkedHashMap<>();
+    v.put(ValueTraining.MLLIB, auc(0.80));
+    v.put(ValueTraining.BTYD, auc(0.78));
+    v.put(ValueTraining.BTYD_P_ALIVE, auc(0.81));
+    ValueTraining.Decision d = ValueTraining.decide(ValueTraining.CHURN, v, "churn-20261115", "churn-20261108");
+    assertFalse(d.promoted());
+    assertTrue(d.sentence().contains("btyd_p_alive 0.8100") && d.sentence().contains("churn-20261108 keeps scoring"),
+        d.sentence());
+    v.put(ValueTraining.BTYD_P_ALIVE, auc(0.79));
+    assertTrue(ValueTraining.decide(ValueTraining.CHURN, v, "churn-20261115", null).promoted());
+    // LTV: lower MAE wins; equal is not better.
+    Map<String, List<Metric>> l = new LinkedHashMap<>();
+    l.put(ValueTraining.MLLIB, auc(100));
+    l.put(ValueTraining.BTYD, auc(100));
+    assertFalse(ValueTraining.decide(ValueTraining.LTV, l, "ltv-20261115", null).promoted());
+    l.put(ValueTraining.BTYD, auc(120));
+    assertTrue(ValueTraining.decide(ValueTraining.LTV, l, "ltv-20261115", null).promoted());
+  }
+
+  @Test
+  void fittedPipelinesSaveLoadAndScoreTheSame(@TempDir Path dir) throws Exception {
+    ValueConfig v = config(dir);
+    Dataset<Row> train = labelled(1, 2000);
+    Dataset<Row> holdout = labelled(2, 1000);
+    PipelineModel churn = ValueTraining.fitChurn(train, v);
+    double[][] scored = ValueTraining.collect(ValueTraining.score(churn, ValueTraining.CHURN, holdout),
+        ValueTraining.SCORE, CustomerFeatures.CHURNED);
+    assertTrue(ModelMetrics.aucRoc(scored[0], scored[1]) > 0.99, "a threshold on one feature is learnt");
+    Map<String, Double> imp = ValueTraining.importances(churn);
+    String top = imp.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+    assertEquals(Features.RECENCY_DAYS, top);
+
+    PipelineModel ltv = ValueTraining.fitLtv(train, v);
+    double[][] predicted = ValueTraining.collect(ValueTraining.score(ltv, ValueTraining.LTV, holdout),
+        ValueTraining.SCORE, CustomerFeatures.FUTURE_REVENUE);
+    double mae = ModelMetrics.value(ModelMetrics.regression(predicted[0], predicted[1]), ModelMetrics.MAE);
+    assertTrue(mae < 100, "revenue 0-2000 from one feature, MAE " + mae);
+    for (double p : predicted[0]) {
+      assertTrue(p >= 0);
+    }
+
+    ModelStore store = new ModelStore(spark, v.modelsPath());
+    List<Map<String, Double>> moments = ValueTraining.moments(train);
+    ModelInfo info = new ModelInfo("churn", "churn-20261115", "2026-11-15", CustomerFeatures.MODEL_FEATURES,
+        "churned", 90, "2026-05-19", "2026-08-17", "2025-01-01", "2026-11-15", 2000, 1000,
+        Map.of("mllib", Map.of("auc_roc", 0.99)), true, "promoted", imp, moments.get(0), moments.get(1));
+    store.save(churn, info);
+    assertTrue(store.promoted("churn").isEmpty());
+    store.promote("churn", "churn-20261115");
+    assertEquals("churn-20261115", store.promoted("churn").orElseThrow());
+    assertEquals(List.of("churn-20261115"), store.versions("churn"));
+    assertEquals(info, store.info("churn", "churn-20261115"));
+    assertTrue(Files.exists(dir.resolve("churn/churn-20261115/pipeline")));
+    double[][] reloaded = ValueTraining.collect(
+        ValueTraining.score(store.load("churn", "churn-20261115"), ValueTraining.CHURN, holdout),
+        ValueTraining.SCORE, CustomerFeatures.CHURNED);
+    assertEquals(java.util.Arrays.toString(scored[0]), java.util.Arrays.toString(reloaded[0]));
+
+    // Top features: recency dominates importance, so a customer far from its mean names it first.
+    Row row = ValueTraining.score(churn, ValueTraining.CHURN, holdout.limit(50))
+        .withColumn("top", ValueScoring.topFeatures(info, 3))
+        .withColumn("dist", org.apache.spark.sql.functions.abs(col(Features.RECENCY_DAYS).minus(100)))
+        .orderBy(col("dist").desc()).first();
+    List<String> names = row.getList(row.fieldIndex("top"));
+    assertEquals(Features.RECENCY_DAYS, names.get(0), names.toString());
+    assertTrue(names.size() <= 3);
+    assertEquals(0, ValueTraining.score(churn, ValueTraining.CHURN, holdout)
+        .where(col(ValueTraining.SCORE).lt(0).or(col(ValueTraining.SCORE).gt(lit(1)))).count());
+  }
+}
