@@ -60,7 +60,15 @@ JOBS = {
     "gold_price_conflicts": ["silver_orders", "silver_products"],
     "gold_distributor_alerts": ["silver_orders", "silver_products"],
     "gold_sales_alerts": ["silver_orders", "silver_products"],
+    "gold_customer_features": ["gold_customer_orders", "identity_resolution", "silver_touchpoints", "silver_service_tickets", "silver_members"],
+    "gold_value_model_training": ["gold_customer_orders", "identity_resolution", "silver_touchpoints", "silver_service_tickets", "silver_members"],
+    "gold_churn_scores": ["gold_customer_features", "gold_value_model_training"],
+    "gold_ltv_predictions": ["gold_customer_features", "gold_value_model_training"],
 }
+
+# gold_value_model_training is a task of every night but trains only when its newest model version is
+# onecustomer.value.training.retrain-every-days (7) old, so it is the weekly training; on the other
+# nights it returns at once and the scoring tasks load the promoted version (docs/value-models.md).
 
 DEFAULT_ARGS = {
     "owner": "data-platform",

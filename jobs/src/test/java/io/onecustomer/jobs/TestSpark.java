@@ -32,6 +32,7 @@ public final class TestSpark {
               .config("spark.sql.catalog.spark_catalog", "org.apache.spark.sql.delta.catalog.DeltaCatalog")
               .config("spark.sql.catalogImplementation", "in-memory")
               .config("spark.driver.bindAddress", "127.0.0.1")
+              .config("spark.driver.host", "127.0.0.1")
               .config("spark.sql.warehouse.dir", System.getProperty("java.io.tmpdir") + "/onecustomer-test-warehouse")
               .getOrCreate();
     }

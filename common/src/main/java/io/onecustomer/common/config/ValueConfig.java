@@ -15,12 +15,16 @@ import java.util.Locale;
  * @param maxSummaryRows distinct BTYD summary rows accepted on the driver
  * @param annualDiscountRate discount rate of the BTYD CLV in gold.ltv_predictions
  * @param churnHorizonDays churn label: no purchase in the N days after the cut-off
+ * @param churnClassifier logistic (L2-regularised logistic regression on standardised features) or gbt
  * @param highRisk churn score from which the risk band is high
  * @param mediumRisk churn score from which the risk band is medium
  * @param ltvHorizonDays LTV label: net purchase revenue in the N days after the cut-off
+ * @param ltvRegressor huber (linear regression with Huber loss on standardised features) or gbt
+ * @param regParam L2 regularisation of the logistic churn model
  * @param retrainEveryDays the training job trains when the newest version is at least this old
  * @param minHistoryDays purchase history needed before the earliest training cut-off
- * @param maxIter gradient-boosted trees: iterations
+ * @param maxIter iteration limit of the linear models' solver
+ * @param trees gradient-boosted trees: boosting iterations
  * @param maxDepth gradient-boosted trees: depth
  * @param stepSize gradient-boosted trees: learning rate
  * @param seed seed of the tree learners
@@ -33,12 +37,16 @@ public record ValueConfig(
     int maxSummaryRows,
     double annualDiscountRate,
     int churnHorizonDays,
+    String churnClassifier,
     double highRisk,
     double mediumRisk,
     int ltvHorizonDays,
+    String ltvRegressor,
+    double regParam,
     int retrainEveryDays,
     int minHistoryDays,
     int maxIter,
+    int trees,
     int maxDepth,
     double stepSize,
     long seed,
@@ -63,15 +71,28 @@ public record ValueConfig(
         Checks.intIn(c, prefix, "btyd.max-summary-rows", 1, 50_000_000),
         Checks.doubleIn(c, prefix, "btyd.annual-discount-rate", 0, 10),
         Checks.intIn(c, prefix, "churn.horizon-days", 1, 3650),
+        oneOf(c, prefix, "churn.classifier", List.of("logistic", "gbt")),
         high,
         medium,
         Checks.intIn(c, prefix, "ltv.horizon-days", 1, 3650),
+        oneOf(c, prefix, "ltv.regressor", List.of("huber", "gbt")),
+        Checks.doubleIn(c, prefix, "training.reg-param", 0, 100),
         Checks.intIn(c, prefix, "training.retrain-every-days", 1, 3650),
         Checks.intIn(c, prefix, "training.min-history-days", 1, 3650),
-        Checks.intIn(c, prefix, "training.max-iter", 1, 1000),
+        Checks.intIn(c, prefix, "training.max-iter", 1, 10000),
+        Checks.intIn(c, prefix, "training.trees", 1, 1000),
         Checks.intIn(c, prefix, "training.max-depth", 1, 30),
         Checks.doubleIn(c, prefix, "training.step-size", 1e-6, 1),
         c.getLong("training.seed"),
         Checks.nonEmptyList(c, prefix, "tier-order"));
+  }
+
+  private static String oneOf(Config c, String prefix, String key, List<String> allowed) {
+    String v = c.getString(key).trim().toLowerCase(Locale.ROOT);
+    if (!allowed.contains(v)) {
+      throw new ConfigException(prefix + key + " must be one of " + String.join(", ", allowed) + ", got '"
+          + c.getString(key) + "'");
+    }
+    return v;
   }
 }

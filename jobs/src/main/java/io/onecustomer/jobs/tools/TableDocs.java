@@ -105,6 +105,16 @@ public final class TableDocs {
         io.onecustomer.jobs.analytics.alerts.AlertTables.DistributorAlerts.COLUMNS);
     silver(sb, io.onecustomer.jobs.analytics.alerts.AlertTables.GOLD_SALES_ALERTS.qualified(), io.onecustomer.jobs.analytics.alerts.AlertTables.SalesAlerts.COMMENT,
         io.onecustomer.jobs.analytics.alerts.AlertTables.SalesAlerts.COLUMNS);
+    silver(sb, io.onecustomer.jobs.value.ValueTables.GOLD_CUSTOMER_FEATURES.qualified(),
+        io.onecustomer.jobs.value.ValueTables.Features.COMMENT, io.onecustomer.jobs.value.ValueTables.Features.COLUMNS);
+    silver(sb, io.onecustomer.jobs.value.ValueTables.GOLD_MODEL_METRICS.qualified(),
+        io.onecustomer.jobs.value.ValueTables.Metrics.COMMENT, io.onecustomer.jobs.value.ValueTables.Metrics.COLUMNS);
+    silver(sb, io.onecustomer.jobs.value.ValueTables.GOLD_CHURN_SCORES.qualified(),
+        io.onecustomer.jobs.value.ValueTables.ChurnScores.COMMENT,
+        io.onecustomer.jobs.value.ValueTables.ChurnScores.COLUMNS);
+    silver(sb, io.onecustomer.jobs.value.ValueTables.GOLD_LTV_PREDICTIONS.qualified(),
+        io.onecustomer.jobs.value.ValueTables.LtvPredictions.COMMENT,
+        io.onecustomer.jobs.value.ValueTables.LtvPredictions.COLUMNS);
     return sb.toString();
   }
 

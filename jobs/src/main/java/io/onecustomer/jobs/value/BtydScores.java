@@ -111,7 +111,13 @@ public final class BtydScores {
   static Column orderValue(SparkSession spark, Dataset<Row> summaries, Column x, Column zbar, ValueConfig v,
       List<FitResult> fits) {
     try {
-      SpendSummaries spend = BtydSummaries.collectSpend(BtydSummaries.compressSpend(summaries), v.maxSummaryRows());
+      // Mean values rounded to 3 significant digits (at most 0.05% off): distinct (x, z-bar) would
+      // otherwise grow with the repeat customers (600,000 rows at a million customers); rounded,
+      // they are bounded by the x values times ~900 mantissas per decade.
+      Column rounded = roundSignificant(col(ValueColumns.MONETARY_VALUE).cast("double"), 3)
+          .cast(ValueColumns.MONETARY_TYPE);
+      SpendSummaries spend = BtydSummaries.collectSpend(BtydSummaries.compressSpend(
+          summaries.withColumn(ValueColumns.MONETARY_VALUE, rounded)), v.maxSummaryRows());
       if (spend.size() > 0) {
         FitResult ggFit = GammaGamma.fit(spend);
         fits.add(ggFit);
@@ -129,6 +135,13 @@ public final class BtydScores {
       LOG.warn("Gamma-Gamma not fitted ({}): expected order value is the mean purchase day", e.getMessage());
     }
     return lit(meanPurchaseDay(summaries));
+  }
+
+  /** {@code v} rounded to {@code digits} significant digits (positive values; others unchanged). */
+  static Column roundSignificant(Column v, int digits) {
+    Column scale = org.apache.spark.sql.functions.pow(lit(10.0),
+        org.apache.spark.sql.functions.floor(org.apache.spark.sql.functions.log10(v)).minus(digits - 1));
+    return when(v.gt(0), org.apache.spark.sql.functions.round(v.divide(scale)).multiply(scale)).otherwise(v);
   }
 
   private static double meanPurchaseDay(Dataset<Row> summaries) {

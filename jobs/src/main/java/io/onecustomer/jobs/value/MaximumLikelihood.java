@@ -26,6 +26,14 @@ public final class MaximumLikelihood {
   static final double START_STEP = 1.0;
 
   /**
+   * The search stays within |ln θ| &le; this (θ between 1e-11 and 7e10): beyond, the likelihood is
+   * treated as undefined. A model that degenerates (Gamma-Gamma on spend with no heterogeneity
+   * between customers drives q and γ to infinity together) stops when it nears the bound, reported
+   * as not converged, instead of crawling outward for tens of thousands of iterations.
+   */
+  static final double MAX_ABS_LOG_PARAMETER = 25;
+
+  /**
    * Fits a model.
    *
    * @param model model name for the result
@@ -38,7 +46,14 @@ public final class MaximumLikelihood {
     if (names.size() != start.length) {
       throw new IllegalArgumentException(model + ": " + names.size() + " names but " + start.length + " start values");
     }
-    ToDoubleFunction<double[]> negLogLik = phi -> -logLikelihood.applyAsDouble(exp(phi));
+    ToDoubleFunction<double[]> negLogLik = phi -> {
+      for (double v : phi) {
+        if (Math.abs(v) > MAX_ABS_LOG_PARAMETER) {
+          return Double.NaN;
+        }
+      }
+      return -logLikelihood.applyAsDouble(exp(phi));
+    };
     double[] phi0 = new double[start.length];
     for (int i = 0; i < start.length; i++) {
       if (!(start[i] > 0)) {
@@ -46,7 +61,7 @@ public final class MaximumLikelihood {
       }
       phi0[i] = Math.log(start[i]);
     }
-    Optimizer.Minimum m = Optimizer.minimize(negLogLik, phi0, START_STEP);
+    Optimizer.Minimum m = Optimizer.minimize(negLogLik, phi0, START_STEP, MAX_ABS_LOG_PARAMETER);
     double[] theta = exp(m.x());
     double[][] cov = Optimizer.inverseSpd(Optimizer.hessian(negLogLik, m.x()));
     Map<String, Double> params = new LinkedHashMap<>();

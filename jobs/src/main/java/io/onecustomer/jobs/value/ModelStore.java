@@ -62,14 +62,17 @@ public final class ModelStore {
    * @param metrics validation metrics per scorer: scorer to metric to value
    * @param promoted whether this version was promoted
    * @param decision why it was (not) promoted
-   * @param importances feature importance of each feature (the trees'), summing to 1
+   * @param algorithm the last pipeline stage (LogisticRegression, LinearRegression with Huber loss, GBT...)
+   * @param importances importance of each feature, summing to 1 (trees' importances, or normalised
+   *     absolute standardised coefficients)
+   * @param coefficients standardised coefficients of a linear model (empty for trees)
    * @param featureMeans training mean of each feature
    * @param featureStds training standard deviation of each feature
    */
   public record ModelInfo(String model, String version, String runDate, List<String> features, String label,
       int horizonDays, String trainCutOff, String validationCutOff, String dataFrom, String dataTo, long trainRows,
       long validationRows, Map<String, Map<String, Double>> metrics, boolean promoted, String decision,
-      Map<String, Double> importances, Map<String, Double> featureMeans, Map<String, Double> featureStds) {}
+      String algorithm, Map<String, Double> importances, Map<String, Double> coefficients, Map<String, Double> featureMeans, Map<String, Double> featureStds) {}
 
   public static String versionName(String model, LocalDate runDate) {
     return model + "-" + runDate.format(DAY);

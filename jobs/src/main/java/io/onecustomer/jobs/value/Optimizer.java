@@ -29,7 +29,7 @@ public final class Optimizer {
   /** Step of the central differences (the problems are solved on log-parameters, so absolute). */
   public static final double DIFF_STEP = 1e-4;
 
-  static final int MAX_NM_ITERATIONS = 5_000;
+  static final int MAX_NM_ITERATIONS = 3_000;
   static final int MAX_RESTARTS = 10;
   static final int MAX_NEWTON_STEPS = 20;
 
@@ -41,6 +41,17 @@ public final class Optimizer {
 
   /** Minimises {@code f} from {@code x0} with initial simplex steps {@code step}. */
   public static Minimum minimize(ToDoubleFunction<double[]> f, double[] x0, double step) {
+    return minimize(f, x0, step, Double.POSITIVE_INFINITY);
+  }
+
+  /**
+   * As {@link #minimize(ToDoubleFunction, double[], double)} where {@code f} is undefined beyond
+   * |x_i| &gt; {@code bound}: a Nelder-Mead run that ends within 1 of the bound is a boundary
+   * solution (the objective keeps falling outward), and so is a run that used up its
+   * {@value #MAX_NM_ITERATIONS} iterations without converging: both are returned as not converged
+   * without restarts or Newton steps, which could only crawl on.
+   */
+  public static Minimum minimize(ToDoubleFunction<double[]> f, double[] x0, double step, double bound) {
     ToDoubleFunction<double[]> safe = safe(f);
     double[] x = x0.clone();
     double fx = safe.applyAsDouble(x);
@@ -57,6 +68,11 @@ public final class Optimizer {
       x = r.x;
       fx = r.value;
       nmConverged = r.converged;
+      if (maxAbs(x) >= bound - 1 || !r.converged) {
+        // At the bound, or out of iterations while still moving (a ridge running off to infinity):
+        // restarts and Newton steps would only crawl on. Reported as not converged.
+        return new Minimum(x, fx, iterations, false, maxAbs(gradient(safe, x)));
+      }
       if (restart > 0 && r.converged && improvement <= F_TOL * Math.max(1, Math.abs(fx))) {
         break;
       }

@@ -206,12 +206,12 @@ public final class ValueModelTrainingJob implements Job {
       summary.put(scorer, m);
     });
     List<Map<String, Double>> moments = ValueTraining.moments(train);
-    ModelInfo info = new ModelInfo(model, version, day.toString(), CustomerFeatures.MODEL_FEATURES, label
+    ModelInfo info = new ModelInfo(model, version, day.toString(), ValueTraining.features(pipeline), label
         + (churn ? " = 1 when no purchase in the " + horizon + " days after the cut-off"
             : " = net purchase revenue in the " + horizon + " days after the cut-off"),
         horizon, cut[0].toString(), cut[1].toString(), historyStart.toString(), day.toString(), trainRows,
-        validationRows, summary, decision.promoted(), decision.sentence(), ValueTraining.importances(pipeline),
-        moments.get(0), moments.get(1));
+        validationRows, summary, decision.promoted(), decision.sentence(), ValueTraining.algorithm(pipeline),
+        ValueTraining.importances(pipeline), ValueTraining.coefficients(pipeline), moments.get(0), moments.get(1));
     store.save(pipeline, info);
     if (decision.promoted()) {
       store.promote(model, version);

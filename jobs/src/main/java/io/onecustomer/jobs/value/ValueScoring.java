@@ -74,18 +74,21 @@ public final class ValueScoring {
   }
 
   /**
-   * The {@code n} features that move a customer's score most, by importance x |value - training
-   * mean| / training standard deviation (features with no importance or no spread are never named).
-   * A heuristic explanation: MLlib's trees give global importances, not per-customer contributions.
+   * The {@code n} features that raise a customer's score most. For a linear model (the default)
+   * this is exact: the contribution of feature j to the log-odds is coefficient_j x (value - training
+   * mean) / training standard deviation, and the features with the largest positive contributions
+   * are named. For trees, which give only global importances, it is a heuristic: importance x
+   * |value - mean| / standard deviation. Features with no weight or no spread are never named.
    */
   public static Column topFeatures(ModelInfo info, int n) {
+    boolean linear = info.coefficients() != null && !info.coefficients().isEmpty();
     List<Column> parts = new ArrayList<>();
     for (String f : info.features()) {
-      double imp = info.importances().getOrDefault(f, 0.0);
+      double w = linear ? info.coefficients().getOrDefault(f, 0.0) : info.importances().getOrDefault(f, 0.0);
       double sd = info.featureStds().getOrDefault(f, 0.0);
-      if (imp > 0 && sd > 0) {
-        double mean = info.featureMeans().getOrDefault(f, 0.0);
-        parts.add(struct(abs(col(f).minus(mean)).divide(sd).multiply(imp).as("w"), lit(f).as("f")));
+      if (w != 0 && sd > 0) {
+        Column z = col(f).minus(info.featureMeans().getOrDefault(f, 0.0)).divide(sd);
+        parts.add(struct((linear ? z : abs(z)).multiply(w).as("w"), lit(f).as("f")));
       }
     }
     if (parts.isEmpty()) {

@@ -21,7 +21,12 @@ import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.PipelineStage;
 import org.apache.spark.ml.classification.GBTClassificationModel;
 import org.apache.spark.ml.classification.GBTClassifier;
+import org.apache.spark.ml.classification.LogisticRegression;
+import org.apache.spark.ml.classification.LogisticRegressionModel;
+import org.apache.spark.ml.feature.StandardScaler;
 import org.apache.spark.ml.feature.VectorAssembler;
+import org.apache.spark.ml.regression.LinearRegression;
+import org.apache.spark.ml.regression.LinearRegressionModel;
 import org.apache.spark.ml.functions;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.regression.GBTRegressionModel;
@@ -35,13 +40,21 @@ import org.apache.spark.sql.RowFactory;
  * The MLlib churn and LTV models: pipelines, scoring, and the evaluation of a trained pipeline
  * against its BTYD baselines on a later cut-off.
  *
- * <p>Both pipelines are a {@link VectorAssembler} over {@link CustomerFeatures#MODEL_FEATURES} and
- * gradient-boosted trees (no scaling: tree splits do not depend on it). Churn: GBTClassifier on
- * {@code churned}; LTV: GBTRegressor (squared error) on {@code future_revenue}, predictions
- * clipped at 0.
+ * <p>Both pipelines start with a {@link VectorAssembler} over the {@link CustomerFeatures#MODEL_FEATURES}
+ * that vary in the training set ({@link #usableFeatures}).
+ * Churn ({@code churned}): by default a {@link StandardScaler} (the features range from shares in
+ * 0..1 to revenue in thousands, and the L2 penalty needs them on one scale) and an L2-regularised
+ * {@link LogisticRegression}; or gradient-boosted trees without scaling (value.churn.classifier).
+ * LTV ({@code future_revenue}): by default the scaler and a {@link LinearRegression} with Huber
+ * loss (squared near the fit, linear in the tails, so the few very large baskets do not pull every
+ * prediction), unpenalised: the Huber objective grows linearly with the revenue scale while an L2
+ * penalty grows with its square, so any fixed penalty would swamp it; or a GBTRegressor
+ * (value.ltv.regressor). Predictions are clipped at 0.
  */
 public final class ValueTraining {
   private ValueTraining() {}
+
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ValueTraining.class);
 
   public static final String CHURN = "churn";
   public static final String LTV = "ltv";
@@ -54,6 +67,10 @@ public final class ValueTraining {
   public static final String BASELINE_VERSION = "btyd-baseline";
 
   static final String FEATURES_VECTOR = "_features";
+  static final String SCALED = "_scaled";
+  static final String RAW = "_raw";
+  /** Smallest leaf of the trees: no split on fewer customers (the trees overfit 2,500 customers without it). */
+  static final int MIN_LEAF = 20;
   static final String PROBABILITY = "_probability";
   static final String PREDICTION = "_prediction";
   public static final String SCORE = "_score";
@@ -64,25 +81,74 @@ public final class ValueTraining {
     return new LocalDate[] {validation.minusDays(horizonDays), validation};
   }
 
-  private static VectorAssembler assembler() {
-    return new VectorAssembler().setInputCols(CustomerFeatures.MODEL_FEATURES.toArray(String[]::new))
+  private static VectorAssembler assembler(List<String> features) {
+    return new VectorAssembler().setInputCols(features.toArray(String[]::new))
         .setOutputCol(FEATURES_VECTOR).setHandleInvalid("error");
+  }
+
+  /**
+   * The candidate features ({@link CustomerFeatures#MODEL_FEATURES}) that vary in the training
+   * set: standard deviation above 1e-6 x max(1, |mean|). A feature that is (nearly) constant on one
+   * cut-off but not on the next, such as the Gamma-Gamma order value when the spend shows no
+   * heterogeneity, would be scaled by ~1/0 and swamp every score; it carries no information anyway.
+   */
+  public static List<String> usableFeatures(Dataset<Row> labelled) {
+    List<Map<String, Double>> m = moments(labelled);
+    List<String> out = new ArrayList<>();
+    for (String f : CustomerFeatures.MODEL_FEATURES) {
+      if (m.get(1).get(f) > 1e-6 * Math.max(1, Math.abs(m.get(0).get(f)))) {
+        out.add(f);
+      }
+    }
+    if (out.size() < CustomerFeatures.MODEL_FEATURES.size()) {
+      List<String> dropped = new ArrayList<>(CustomerFeatures.MODEL_FEATURES);
+      dropped.removeAll(out);
+      LOG.warn("features constant in the training set, left out of the model: {}", dropped);
+    }
+    return out;
+  }
+
+  /** The features a fitted pipeline assembles, in order. */
+  public static List<String> features(PipelineModel pipeline) {
+    return List.of(((VectorAssembler) pipeline.stages()[0]).getInputCols());
+  }
+
+  private static StandardScaler scaler() {
+    return new StandardScaler().setInputCol(FEATURES_VECTOR).setOutputCol(SCALED).setWithMean(true).setWithStd(true);
   }
 
   /** Fits the churn pipeline on labelled features. */
   public static PipelineModel fitChurn(Dataset<Row> labelled, ValueConfig v) {
-    GBTClassifier gbt = new GBTClassifier().setLabelCol(CustomerFeatures.CHURNED).setFeaturesCol(FEATURES_VECTOR)
-        .setProbabilityCol(PROBABILITY).setPredictionCol(PREDICTION).setRawPredictionCol("_raw")
-        .setMaxIter(v.maxIter()).setMaxDepth(v.maxDepth()).setStepSize(v.stepSize()).setSeed(v.seed());
-    return new Pipeline().setStages(new PipelineStage[] {assembler(), gbt}).fit(labelled);
+    List<String> features = usableFeatures(labelled);
+    PipelineStage[] stages;
+    if (v.churnClassifier().equals("gbt")) {
+      stages = new PipelineStage[] {assembler(features), new GBTClassifier().setLabelCol(CustomerFeatures.CHURNED)
+          .setFeaturesCol(FEATURES_VECTOR).setProbabilityCol(PROBABILITY).setPredictionCol(PREDICTION)
+          .setRawPredictionCol(RAW).setMaxIter(v.trees()).setMaxDepth(v.maxDepth()).setStepSize(v.stepSize())
+          .setMinInstancesPerNode(MIN_LEAF).setSeed(v.seed())};
+    } else {
+      stages = new PipelineStage[] {assembler(features), scaler(), new LogisticRegression()
+          .setLabelCol(CustomerFeatures.CHURNED).setFeaturesCol(SCALED).setProbabilityCol(PROBABILITY)
+          .setPredictionCol(PREDICTION).setRawPredictionCol(RAW).setRegParam(v.regParam()).setElasticNetParam(0)
+          .setMaxIter(v.maxIter())};
+    }
+    return new Pipeline().setStages(stages).fit(labelled);
   }
 
   /** Fits the LTV pipeline on labelled features. */
   public static PipelineModel fitLtv(Dataset<Row> labelled, ValueConfig v) {
-    GBTRegressor gbt = new GBTRegressor().setLabelCol(CustomerFeatures.FUTURE_REVENUE)
-        .setFeaturesCol(FEATURES_VECTOR).setPredictionCol(PREDICTION)
-        .setMaxIter(v.maxIter()).setMaxDepth(v.maxDepth()).setStepSize(v.stepSize()).setSeed(v.seed());
-    return new Pipeline().setStages(new PipelineStage[] {assembler(), gbt}).fit(labelled);
+    List<String> features = usableFeatures(labelled);
+    PipelineStage[] stages;
+    if (v.ltvRegressor().equals("gbt")) {
+      stages = new PipelineStage[] {assembler(features), new GBTRegressor().setLabelCol(CustomerFeatures.FUTURE_REVENUE)
+          .setFeaturesCol(FEATURES_VECTOR).setPredictionCol(PREDICTION).setMaxIter(v.trees())
+          .setMaxDepth(v.maxDepth()).setStepSize(v.stepSize()).setMinInstancesPerNode(MIN_LEAF).setSeed(v.seed())};
+    } else {
+      stages = new PipelineStage[] {assembler(features), scaler(), new LinearRegression()
+          .setLabelCol(CustomerFeatures.FUTURE_REVENUE).setFeaturesCol(SCALED).setPredictionCol(PREDICTION)
+          .setLoss("huber").setRegParam(0).setMaxIter(v.maxIter())};
+    }
+    return new Pipeline().setStages(stages).fit(labelled);
   }
 
   /** {@code features} with the model's score in {@link #SCORE}: P(churn), or predicted revenue (&ge; 0). */
@@ -91,19 +157,64 @@ public final class ValueTraining {
     Column s = model.equals(CHURN)
         ? functions.vector_to_array(col(PROBABILITY), "float64").getItem(1)
         : greatest(col(PREDICTION), lit(0.0));
-    return out.withColumn(SCORE, s).drop(FEATURES_VECTOR, PROBABILITY, PREDICTION, "_raw");
+    return out.withColumn(SCORE, s).drop(FEATURES_VECTOR, SCALED, PROBABILITY, PREDICTION, RAW);
   }
 
-  /** Feature importances of the pipeline's trees, by feature name. */
-  public static Map<String, Double> importances(PipelineModel pipeline) {
+  /**
+   * Coefficients of a linear pipeline on the standardised features (a one-standard-deviation rise
+   * of the feature moves the log-odds, or the prediction, by this much), by feature name; empty for
+   * trees.
+   */
+  public static Map<String, Double> coefficients(PipelineModel pipeline) {
     Object last = pipeline.stages()[pipeline.stages().length - 1];
-    Vector imp = last instanceof GBTClassificationModel c ? c.featureImportances()
-        : ((GBTRegressionModel) last).featureImportances();
+    Vector c = last instanceof LogisticRegressionModel l ? l.coefficients()
+        : last instanceof LinearRegressionModel r ? r.coefficients() : null;
     Map<String, Double> out = new LinkedHashMap<>();
-    for (int i = 0; i < CustomerFeatures.MODEL_FEATURES.size(); i++) {
-      out.put(CustomerFeatures.MODEL_FEATURES.get(i), imp.apply(i));
+    List<String> names = features(pipeline);
+    if (c != null) {
+      for (int i = 0; i < names.size(); i++) {
+        out.put(names.get(i), c.apply(i));
+      }
     }
     return out;
+  }
+
+  /**
+   * How much each feature matters, summing to 1: the trees' feature importances, or for a linear
+   * pipeline the absolute standardised coefficients normalised.
+   */
+  public static Map<String, Double> importances(PipelineModel pipeline) {
+    Object last = pipeline.stages()[pipeline.stages().length - 1];
+    Map<String, Double> out = new LinkedHashMap<>();
+    if (last instanceof GBTClassificationModel || last instanceof GBTRegressionModel) {
+      Vector imp = last instanceof GBTClassificationModel c ? c.featureImportances()
+          : ((GBTRegressionModel) last).featureImportances();
+      List<String> names = features(pipeline);
+      for (int i = 0; i < names.size(); i++) {
+        out.put(names.get(i), imp.apply(i));
+      }
+      return out;
+    }
+    Map<String, Double> coef = coefficients(pipeline);
+    double total = coef.values().stream().mapToDouble(Math::abs).sum();
+    coef.forEach((k, c) -> out.put(k, total == 0 ? 0.0 : Math.abs(c) / total));
+    return out;
+  }
+
+  /** Name of the pipeline's learner, e.g. LogisticRegression(regParam=0.1). */
+  public static String algorithm(PipelineModel pipeline) {
+    Object last = pipeline.stages()[pipeline.stages().length - 1];
+    if (last instanceof LogisticRegressionModel l) {
+      return "LogisticRegression(standardised, regParam=" + l.getRegParam() + ")";
+    }
+    if (last instanceof LinearRegressionModel r) {
+      return "LinearRegression(standardised, loss=" + r.getLoss() + ", regParam=" + r.getRegParam() + ")";
+    }
+    if (last instanceof GBTClassificationModel c) {
+      return "GBTClassifier(trees=" + c.getNumTrees() + ", maxDepth=" + c.getMaxDepth() + ")";
+    }
+    GBTRegressionModel g = (GBTRegressionModel) last;
+    return "GBTRegressor(trees=" + g.getNumTrees() + ", maxDepth=" + g.getMaxDepth() + ")";
   }
 
   /** Training mean and population standard deviation of every model feature: [means, stds]. */

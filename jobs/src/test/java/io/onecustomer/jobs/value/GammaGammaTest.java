@@ -63,4 +63,33 @@ class GammaGammaTest {
   void meanValueIsUndefinedForQAtMostOne() {
     assertThrows(IllegalStateException.class, () -> new GammaGamma(2, 0.9, 10).populationMeanValue());
   }
+
+  @Test
+  void spendWithoutHeterogeneityStopsAtTheParameterBoundInsteadOfCrawlingOut() {
+    // Every customer's purchases come from the same uniform 50..2050 (the synthetic benchmark's
+    // spend): nothing varies between customers, and the likelihood keeps rising as q and gamma grow
+    // together. The fit must stop (bounded search) and still give the population mean.
+    java.util.Random rnd = new java.util.Random(3);
+    int n = 5000;
+    double[] x = new double[n];
+    double[] z = new double[n];
+    double[] w = new double[n];
+    double total = 0;
+    for (int i = 0; i < n; i++) {
+      x[i] = 1 + rnd.nextInt(4);
+      double sum = 0;
+      for (int k = 0; k < x[i]; k++) {
+        sum += 50 + 2000 * rnd.nextDouble();
+      }
+      z[i] = sum / x[i];
+      w[i] = 1;
+      total += z[i];
+    }
+    FitResult fit = GammaGamma.fit(new SpendSummaries(x, z, w));
+    assertTrue(Math.log(fit.parameter("q")) <= MaximumLikelihood.MAX_ABS_LOG_PARAMETER + 1e-9, fit.summary());
+    assertTrue(fit.iterations() < 60_000, "bounded search: " + fit.summary());
+    assertTrue(fit.parameter("q") > 1e3, "q runs to the bound: " + fit.summary());
+    double mean = GammaGamma.of(fit).populationMeanValue();
+    assertEquals(total / n, mean, 0.03 * mean, fit.summary());
+  }
 }

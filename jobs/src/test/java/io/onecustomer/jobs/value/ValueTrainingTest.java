@@ -30,10 +30,10 @@ import org.junit.jupiter.api.io.TempDir;
 class ValueTrainingTest {
   static final SparkSession spark = TestSpark.session();
 
-  static ValueConfig config(Path models) {
+  static ValueConfig config(Path models, String churn, String ltv) {
     return TestSpark.config(Path.of("/tmp/landing"), Path.of("/tmp/warehouse"),
-        Map.of("onecustomer.value.models-path", models.toString(), "onecustomer.value.training.max-iter", "10",
-            "onecustomer.value.training.max-depth", "3")).value();
+        Map.of("onecustomer.value.models-path", models.toString(), "onecustomer.value.training.trees", "10",
+            "onecustomer.value.churn.classifier", churn, "onecustomer.value.ltv.regressor", ltv)).value();
   }
 
   /** Random features; churned exactly when recency_days &gt; 100, revenue = 10 x purchases_90d. */
@@ -91,32 +91,70 @@ class ValueTrainingTest {
   }
 
   @Test
-  void fittedPipelinesSaveLoadAndScoreTheSame(@TempDir Path dir) throws Exception {
-    ValueConfig v = config(dir);
+  void aFeatureConstantInTrainingIsLeftOutSoItCannotSwampLaterScores(@TempDir Path dir) {
+    // expected_order_value constant (1064.2) in training, 1080 on the later cut-off: standardised by
+    // its ~0 training spread it would push every score to 0 or 1.
+    ValueConfig v = config(dir, "logistic", "huber");
+    Dataset<Row> train = labelled(1, 2000).withColumn(Features.EXPECTED_ORDER_VALUE, lit(1064.2));
+    Dataset<Row> later = labelled(2, 1000).withColumn(Features.EXPECTED_ORDER_VALUE, lit(1080.0));
+    assertFalse(ValueTraining.usableFeatures(train).contains(Features.EXPECTED_ORDER_VALUE));
+    assertEquals(CustomerFeatures.MODEL_FEATURES.size() - 1, ValueTraining.usableFeatures(train).size());
+    PipelineModel churn = ValueTraining.fitChurn(train, v);
+    assertFalse(ValueTraining.features(churn).contains(Features.EXPECTED_ORDER_VALUE));
+    double[][] scored = ValueTraining.collect(ValueTraining.score(churn, ValueTraining.CHURN, later),
+        ValueTraining.SCORE, CustomerFeatures.CHURNED);
+    assertTrue(ModelMetrics.aucRoc(scored[0], scored[1]) > 0.99);
+  }
+
+  @Test
+  void treesLearnTheSameSignals(@TempDir Path dir) {
+    ValueConfig v = config(dir, "gbt", "gbt");
     Dataset<Row> train = labelled(1, 2000);
     Dataset<Row> holdout = labelled(2, 1000);
     PipelineModel churn = ValueTraining.fitChurn(train, v);
+    assertTrue(ValueTraining.algorithm(churn).startsWith("GBTClassifier(trees=10"), ValueTraining.algorithm(churn));
+    double[][] scored = ValueTraining.collect(ValueTraining.score(churn, ValueTraining.CHURN, holdout),
+        ValueTraining.SCORE, CustomerFeatures.CHURNED);
+    assertTrue(ModelMetrics.aucRoc(scored[0], scored[1]) > 0.99);
+    assertTrue(ValueTraining.coefficients(churn).isEmpty(), "trees have no coefficients");
+    assertEquals(Features.RECENCY_DAYS, ValueTraining.importances(churn).entrySet().stream()
+        .max(Map.Entry.comparingByValue()).orElseThrow().getKey());
+    PipelineModel ltv = ValueTraining.fitLtv(train, v);
+    double[][] predicted = ValueTraining.collect(ValueTraining.score(ltv, ValueTraining.LTV, holdout),
+        ValueTraining.SCORE, CustomerFeatures.FUTURE_REVENUE);
+    assertTrue(ModelMetrics.value(ModelMetrics.regression(predicted[0], predicted[1]), ModelMetrics.MAE) < 200);
+  }
+
+  @Test
+  void fittedPipelinesSaveLoadAndScoreTheSame(@TempDir Path dir) throws Exception {
+    ValueConfig v = config(dir, "logistic", "huber");
+    Dataset<Row> train = labelled(1, 2000);
+    Dataset<Row> holdout = labelled(2, 1000);
+    PipelineModel churn = ValueTraining.fitChurn(train, v);
+    assertTrue(ValueTraining.algorithm(churn).startsWith("LogisticRegression"), ValueTraining.algorithm(churn));
     double[][] scored = ValueTraining.collect(ValueTraining.score(churn, ValueTraining.CHURN, holdout),
         ValueTraining.SCORE, CustomerFeatures.CHURNED);
     assertTrue(ModelMetrics.aucRoc(scored[0], scored[1]) > 0.99, "a threshold on one feature is learnt");
+    assertTrue(ValueTraining.coefficients(churn).get(Features.RECENCY_DAYS) > 0, "churn rises with recency");
     Map<String, Double> imp = ValueTraining.importances(churn);
-    String top = imp.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
-    assertEquals(Features.RECENCY_DAYS, top);
+    assertEquals(Features.RECENCY_DAYS, imp.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow()
+        .getKey());
 
     PipelineModel ltv = ValueTraining.fitLtv(train, v);
     double[][] predicted = ValueTraining.collect(ValueTraining.score(ltv, ValueTraining.LTV, holdout),
         ValueTraining.SCORE, CustomerFeatures.FUTURE_REVENUE);
     double mae = ModelMetrics.value(ModelMetrics.regression(predicted[0], predicted[1]), ModelMetrics.MAE);
-    assertTrue(mae < 100, "revenue 0-2000 from one feature, MAE " + mae);
+    assertTrue(mae < 20, "revenue 0-2000, linear in one feature: MAE " + mae);
     for (double p : predicted[0]) {
       assertTrue(p >= 0);
     }
 
     ModelStore store = new ModelStore(spark, v.modelsPath());
     List<Map<String, Double>> moments = ValueTraining.moments(train);
-    ModelInfo info = new ModelInfo("churn", "churn-20261115", "2026-11-15", CustomerFeatures.MODEL_FEATURES,
+    ModelInfo info = new ModelInfo("churn", "churn-20261115", "2026-11-15", ValueTraining.features(churn),
         "churned", 90, "2026-05-19", "2026-08-17", "2025-01-01", "2026-11-15", 2000, 1000,
-        Map.of("mllib", Map.of("auc_roc", 0.99)), true, "promoted", imp, moments.get(0), moments.get(1));
+        Map.of("mllib", Map.of("auc_roc", 0.99)), true, "promoted", ValueTraining.algorithm(churn), imp,
+        ValueTraining.coefficients(churn), moments.get(0), moments.get(1));
     store.save(churn, info);
     assertTrue(store.promoted("churn").isEmpty());
     store.promote("churn", "churn-20261115");
@@ -129,14 +167,16 @@ class ValueTrainingTest {
         ValueTraining.SCORE, CustomerFeatures.CHURNED);
     assertEquals(java.util.Arrays.toString(scored[0]), java.util.Arrays.toString(reloaded[0]));
 
-    // Top features: recency dominates importance, so a customer far from its mean names it first.
-    Row row = ValueTraining.score(churn, ValueTraining.CHURN, holdout.limit(50))
-        .withColumn("top", ValueScoring.topFeatures(info, 3))
-        .withColumn("dist", org.apache.spark.sql.functions.abs(col(Features.RECENCY_DAYS).minus(100)))
-        .orderBy(col("dist").desc()).first();
-    List<String> names = row.getList(row.fieldIndex("top"));
-    assertEquals(Features.RECENCY_DAYS, names.get(0), names.toString());
-    assertTrue(names.size() <= 3);
+    // Top features: coefficient x standardised value. The longest-lapsed customer's recency raises
+    // the churn log-odds most; the most recent customer's recency lowers it, so it is not named.
+    Dataset<Row> top = ValueTraining.score(churn, ValueTraining.CHURN, holdout)
+        .withColumn("top", ValueScoring.topFeatures(info, 3));
+    List<String> lapsed = top.orderBy(col(Features.RECENCY_DAYS).desc()).first().getList(top.schema()
+        .fieldIndex("top"));
+    assertEquals(Features.RECENCY_DAYS, lapsed.get(0), lapsed.toString());
+    assertTrue(lapsed.size() <= 3);
+    List<String> recent = top.orderBy(col(Features.RECENCY_DAYS)).first().getList(top.schema().fieldIndex("top"));
+    assertFalse(recent.contains(Features.RECENCY_DAYS), recent.toString());
     assertEquals(0, ValueTraining.score(churn, ValueTraining.CHURN, holdout)
         .where(col(ValueTraining.SCORE).lt(0).or(col(ValueTraining.SCORE).gt(lit(1)))).count());
   }
