@@ -45,7 +45,8 @@ import org.apache.spark.sql.functions;
  *
  * <p>Synthetic data, seeded: 5% / 35% / 60% of customers buy at 0.075 / 0.027 / 0.0085 purchase days
  * a day (x 0.6-1.4), 25% stop buying and browsing at a uniform day, purchase days uniform over each
- * customer's active span; 8 touches per 100 active days, a ticket per 300, 40% members.
+ * customer's active span; spend per purchase x 0.5-1.5 around a log-normal customer mean (median 600
+ * CNY); 8 touches per 100 active days, a ticket per 300, 40% members.
  */
 public final class ValueBench {
   private ValueBench() {}
@@ -72,15 +73,18 @@ public final class ValueBench {
             rand(3).as("c"), rand(4).as("cd"))
         .withColumn("rate", when(col("u").lt(0.05), 0.075).when(col("u").lt(0.40), 0.027).otherwise(0.0085)
             .multiply(col("f").multiply(0.8).plus(0.6)))
-        .withColumn("end", when(col("c").lt(0.25), floor(col("cd").multiply(days))).otherwise(lit(days)));
+        .withColumn("end", when(col("c").lt(0.25), floor(col("cd").multiply(days))).otherwise(lit(days)))
+        // Each customer's typical basket: log-normal around 600 CNY (spend varies between customers,
+        // as Gamma-Gamma assumes; purchases vary x 0.5-1.5 around it).
+        .withColumn("spend", org.apache.spark.sql.functions.exp(functions.randn(18).multiply(0.8).plus(Math.log(600))));
     Column span = col("end");
     Dataset<Row> purchases = people
         .withColumn("k", round(col("rate").multiply(span).multiply(rand(5).plus(0.5))).cast("int"))
         .where(col("k").gt(0))
-        .select(col("customer_id"), col("end"), explode(sequence(lit(1), col("k"))).as("n"))
+        .select(col("customer_id"), col("end"), col("spend"), explode(sequence(lit(1), col("k"))).as("n"))
         .select(col("customer_id"),
             date_add(lit(Date.valueOf(START)), floor(rand(6).multiply(col("end"))).cast("int")).as("order_date"),
-            round(rand(7).multiply(2000).plus(50), 2).cast("decimal(18,2)").as("net_amount"),
+            round(col("spend").multiply(rand(7).plus(0.5)), 2).cast("decimal(18,2)").as("net_amount"),
             element_at(functions.array(lit("marketplace"), lit("miniprogram"), lit("pos"), lit("distributor")),
                 floor(rand(8).multiply(4)).cast("int").plus(1)).as("channel"));
     Dataset<Row> touches = people

@@ -49,7 +49,8 @@ public final class ValueInputs {
     Dataset<Row> purchases = Purchases.customerPurchases(
             AnalyticsInputs.orders(ctx).where(col(Purchases.ORDER_DATE).leq(lit(Date.valueOf(day)))))
         .select(col(Purchases.CUSTOMER_ID), col(Purchases.ORDER_DATE), col(Purchases.NET_AMOUNT),
-            col(Purchases.CHANNEL));
+            col(Purchases.CHANNEL))
+        .localCheckpoint();
     Row first = purchases.agg(min(col(Purchases.ORDER_DATE))).first();
     LocalDate historyStart = first.isNullAt(0) ? day : first.getDate(0).toLocalDate();
     var keyed = new CustomerKeyed(spark, wh, day, Hmac.fromConfig(ctx.config()));
@@ -87,7 +88,10 @@ public final class ValueInputs {
       members = spark.createDataFrame(List.of(), new StructType().add(CustomerFeatures.CUSTOMER_ID, DataTypes.StringType)
           .add(CustomerFeatures.UPDATED_DATE, DataTypes.DateType).add(CustomerFeatures.TIER, DataTypes.StringType));
     }
-    return new CustomerFeatures.Inputs(purchases, touches, tickets, members, historyStart);
+    // Keyed once and kept: the training job builds features at two cut-offs (and labels) from the
+    // same inputs, and each would otherwise repeat the identity lookups.
+    return new CustomerFeatures.Inputs(purchases, touches.localCheckpoint(),
+        tickets.localCheckpoint(), members.localCheckpoint(), historyStart);
   }
 
   private static boolean exists(JobContext ctx, TableId table, List<String> warnings) {
