@@ -57,6 +57,11 @@ public final class CustomerFeatures {
   public static final String UPDATED_DATE = "updated_date";
   public static final String TIER = "tier";
 
+  /** Touches count back this many days from a cut-off (every touch feature fits in it). */
+  public static final int TOUCH_DAYS = 90;
+  /** Tickets count back this many days. */
+  public static final int TICKET_DAYS = 365;
+
   // Label columns.
   public static final String CHURNED = "churned";
   public static final String FUTURE_REVENUE = "future_revenue";
@@ -171,7 +176,7 @@ public final class CustomerFeatures {
     Column ed = col(EVENT_DATE);
     Column type = col(TOUCHPOINT_TYPE);
     Dataset<Row> touches = in.touches()
-        .where(col(CUSTOMER_ID).isNotNull().and(daysBack(ed, cutOff, 365, 0)))
+        .where(col(CUSTOMER_ID).isNotNull().and(daysBack(ed, cutOff, TOUCH_DAYS, 0)))
         .groupBy(col(CUSTOMER_ID))
         .agg(
             dbl(sum(when(type.equalTo("view").and(daysBack(ed, cutOff, 30, 0)), 1).otherwise(0)))
@@ -188,7 +193,7 @@ public final class CustomerFeatures {
 
     Column cd = col(CREATED_DATE);
     Dataset<Row> tickets = in.tickets()
-        .where(col(CUSTOMER_ID).isNotNull().and(daysBack(cd, cutOff, 365, 0)))
+        .where(col(CUSTOMER_ID).isNotNull().and(daysBack(cd, cutOff, TICKET_DAYS, 0)))
         .groupBy(col(CUSTOMER_ID))
         .agg(
             dbl(sum(when(daysBack(cd, cutOff, 90, 0), 1).otherwise(0))).as(Features.TICKETS_90D),

@@ -46,7 +46,7 @@ public final class CustomerFeaturesJob implements Job {
     ValueConfig v = ctx.config().value();
     CustomerAnalyticsConfig.Rfm rfm = ctx.config().analytics().customer().rfm();
     List<String> warnings = new ArrayList<>();
-    CustomerFeatures.Inputs in = ValueInputs.load(ctx, day.minusDays(365), warnings);
+    CustomerFeatures.Inputs in = ValueInputs.load(ctx, day, warnings);
     Dataset<Row> out = CustomerFeatures.features(ctx.spark(), in, day, v, rfm.windowDays(), rfm.quantileAccuracy(),
         null);
     out = SilverColumns.conform(out, Features.COLUMNS);

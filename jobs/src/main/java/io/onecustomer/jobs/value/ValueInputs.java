@@ -33,16 +33,21 @@ import org.apache.spark.sql.types.StructType;
 public final class ValueInputs {
   private ValueInputs() {}
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ValueInputs.class);
+
   /** Jobs whose tables {@link #load} reads. */
   public static final List<String> DEPENDS_ON = List.of(CustomerOrdersJob.ID, IdentityJobs.IDENTITY_RESOLUTION,
       SilverJobs.SILVER_TOUCHPOINTS, SilverJobs.SILVER_SERVICE_TICKETS, SilverJobs.SILVER_MEMBERS);
 
   /**
-   * The inputs up to the run's last day; touches and tickets from {@code activityFrom} on (the
-   * earliest cut-off's windows), purchases and member profiles whole. Missing silver tables give
-   * empty inputs and a warning in {@code warnings}.
+   * The inputs up to the run's last day for features at cut-offs from {@code earliestCutOff} on:
+   * touches from {@link CustomerFeatures#TOUCH_DAYS} and tickets from
+   * {@link CustomerFeatures#TICKET_DAYS} before it (keying touches is most of the cost), purchases
+   * and member profiles whole. Missing silver tables give empty inputs and a warning in
+   * {@code warnings}.
    */
-  public static CustomerFeatures.Inputs load(JobContext ctx, LocalDate activityFrom, List<String> warnings) {
+  public static CustomerFeatures.Inputs load(JobContext ctx, LocalDate earliestCutOff, List<String> warnings) {
+    long started = System.nanoTime();
     SparkSession spark = ctx.spark();
     String wh = ctx.warehouse();
     LocalDate day = ctx.range().to();
@@ -54,10 +59,14 @@ public final class ValueInputs {
     Row first = purchases.agg(min(col(Purchases.ORDER_DATE))).first();
     LocalDate historyStart = first.isNullAt(0) ? day : first.getDate(0).toLocalDate();
     var keyed = new CustomerKeyed(spark, wh, day, Hmac.fromConfig(ctx.config()));
-    Date from = Date.valueOf(activityFrom);
+    LocalDate touchesFrom = earliestCutOff.minusDays(CustomerFeatures.TOUCH_DAYS);
+    LocalDate ticketsFrom = earliestCutOff.minusDays(CustomerFeatures.TICKET_DAYS);
 
     Dataset<Row> touches = exists(ctx, Tables.SILVER_TOUCHPOINTS, warnings)
-        ? keyed.touchpoints(col(Touchpoints.EVENT_DATE).geq(lit(from)))
+        ? keyed.touchpoints(col(Touchpoints.EVENT_DATE).gt(lit(Date.valueOf(touchesFrom)))
+                // Partition pruning: an event is ingested on its day or later (the file of a day
+                // can hold the previous evening's events in the brand's zone, hence one day more).
+                .and(col(SilverColumns.RUN_DATE).geq(lit(Date.valueOf(touchesFrom.minusDays(1))))))
             .where(col(ValueTables.CUSTOMER_ID).isNotNull())
             .select(col(ValueTables.CUSTOMER_ID), col(Touchpoints.EVENT_DATE).as(CustomerFeatures.EVENT_DATE),
                 col(Touchpoints.TOUCHPOINT_TYPE).as(CustomerFeatures.TOUCHPOINT_TYPE))
@@ -65,7 +74,8 @@ public final class ValueInputs {
             .add(CustomerFeatures.EVENT_DATE, DataTypes.DateType)
             .add(CustomerFeatures.TOUCHPOINT_TYPE, DataTypes.StringType));
     Dataset<Row> tickets = exists(ctx, Tables.SILVER_SERVICE_TICKETS, warnings)
-        ? keyed.tickets(col(ServiceTickets.CREATED_DATE).geq(lit(from)))
+        ? keyed.tickets(col(ServiceTickets.CREATED_DATE).gt(lit(Date.valueOf(ticketsFrom)))
+                .and(col(SilverColumns.RUN_DATE).geq(lit(Date.valueOf(ticketsFrom.minusDays(1))))))
             .where(col(ValueTables.CUSTOMER_ID).isNotNull())
             .select(col(ValueTables.CUSTOMER_ID), col(ServiceTickets.CREATED_DATE).as(CustomerFeatures.CREATED_DATE),
                 col(ServiceTickets.IS_COMPLAINT).as(CustomerFeatures.IS_COMPLAINT),
@@ -90,8 +100,12 @@ public final class ValueInputs {
     }
     // Keyed once and kept: the training job builds features at two cut-offs (and labels) from the
     // same inputs, and each would otherwise repeat the identity lookups.
-    return new CustomerFeatures.Inputs(purchases, touches.localCheckpoint(),
+    CustomerFeatures.Inputs in = new CustomerFeatures.Inputs(purchases, touches.localCheckpoint(),
         tickets.localCheckpoint(), members.localCheckpoint(), historyStart);
+    LOG.info("value inputs up to {}: {} purchases from {}, {} touches after {}, {} tickets after {}, {} member"
+        + " profiles; keyed in {} ms", day, purchases.count(), historyStart, in.touches().count(), touchesFrom,
+        in.tickets().count(), ticketsFrom, in.members().count(), (System.nanoTime() - started) / 1_000_000);
+    return in;
   }
 
   private static boolean exists(JobContext ctx, TableId table, List<String> warnings) {

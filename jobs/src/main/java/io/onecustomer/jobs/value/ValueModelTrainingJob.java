@@ -99,7 +99,7 @@ public final class ValueModelTrainingJob implements Job {
       return new JobResult(id(), output(), range, -1, 0, 0, 0, warnings);
     }
     int longest = horizons.values().stream().mapToInt(Integer::intValue).max().orElseThrow();
-    CustomerFeatures.Inputs in = ValueInputs.load(ctx, day.minusDays(2L * longest + 365), warnings);
+    CustomerFeatures.Inputs in = ValueInputs.load(ctx, day.minusDays(2L * longest), warnings);
 
     List<Row> metricRows = new ArrayList<>();
     Map<LocalDate, Dataset<Row>> labelled = new HashMap<>();

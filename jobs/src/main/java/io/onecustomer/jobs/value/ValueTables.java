@@ -143,7 +143,7 @@ public final class ValueTables {
         COUPONS_90D, "coupon_claim events in the last 90 days",
         TOUCHES_30D, "All touchpoints (views, carts, coupons, store locator, shares, service contacts) in the last 30 days",
         TOUCHES_PREV_60D, "All touchpoints in the 60 days before those",
-        DAYS_SINCE_TOUCH, "Days since the latest touchpoint in the last 365 days; -1 with none",
+        DAYS_SINCE_TOUCH, "Days since the latest touchpoint in the last 90 days; -1 with none",
         TICKETS_90D, "Service tickets opened in the last 90 days",
         COMPLAINTS_90D, "Complaint tickets in the last 90 days",
         COMPLAINTS_365D, "Complaint tickets in the last 365 days",
