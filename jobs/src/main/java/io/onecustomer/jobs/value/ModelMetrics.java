@@ -104,8 +104,9 @@ public final class ModelMetrics {
 
   /**
    * Deciles by score, highest first: decile d (1..10) holds the customers at positions
-   * [floor((d-1) n / 10), floor(d n / 10)) of the ranking (ties broken by input order, so the
-   * split is reproducible). Returns, per decile, {count, mean score, mean actual, sum actual}.
+   * [floor((d-1) n / 10), floor(d n / 10)) of the ranking; equal scores are ranked by input
+   * position, the later first (callers collect in customer order, so the split is reproducible).
+   * Returns, per decile, {count, mean score, mean actual, sum actual}.
    */
   public static double[][] deciles(double[] score, double[] actual) {
     int n = score.length;
@@ -183,8 +184,8 @@ public final class ModelMetrics {
     for (int i = 0; i < order.length; i++) {
       order[i] = i;
     }
-    // Stable sort: equal scores keep input order; descending traversal reverses it, so deciles
-    // break ties by descending input position (reproducible, documented as input order).
+    // Stable sort: equal scores keep input order; the descending traversal of the deciles
+    // therefore meets them later input first.
     Arrays.sort(order, Comparator.comparingDouble(i -> score[i]));
     return order;
   }
