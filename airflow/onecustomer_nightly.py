@@ -78,6 +78,9 @@ DEFAULT_ARGS = {
 }
 
 
+NATIVE_BLAS_ENV = {"OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+
+
 def _submit(task_id, application_args, pool=None):
     return SparkSubmitOperator(
         task_id=task_id,
@@ -87,7 +90,10 @@ def _submit(task_id, application_args, pool=None):
         name="onecustomer-" + task_id,
         application_args=application_args,
         files="{{ var.value.get('onecustomer_config', '') }}" or None,
-        conf={"spark.sql.session.timeZone": "UTC"},
+        # A native BLAS (OpenBLAS, MKL) on the hosts crashes the JVM when multi-threaded inside Spark's
+        # task threads: single-threaded on the executors and on the driver (client mode), as Spark advises.
+        conf={"spark.sql.session.timeZone": "UTC", **{"spark.executorEnv." + k: v for k, v in NATIVE_BLAS_ENV.items()}},
+        env_vars=NATIVE_BLAS_ENV,
         pool=pool,
     )
 

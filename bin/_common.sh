@@ -4,6 +4,9 @@ set -euo pipefail
 ONECUSTOMER_HOME="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export ONECUSTOMER_HOME
 export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
+# MLlib calls a native BLAS (OpenBLAS, MKL) when the machine has one; multi-threaded inside the
+# JVM's task threads it crashes the JVM (SIGSEGV), so it runs single-threaded, as Spark advises.
+export OPENBLAS_NUM_THREADS="${OPENBLAS_NUM_THREADS:-1}" MKL_NUM_THREADS="${MKL_NUM_THREADS:-1}"
 cd "$ONECUSTOMER_HOME"
 
 # Mirrors <spark.jvm.flags> in pom.xml (org.apache.spark.launcher.JavaModuleOptions).
