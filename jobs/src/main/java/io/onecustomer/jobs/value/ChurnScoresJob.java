@@ -17,7 +17,6 @@ import io.onecustomer.jobs.value.ValueTables.Features;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -57,18 +56,13 @@ public final class ChurnScoresJob implements Job {
     ValueConfig v = ctx.config().value();
     List<String> warnings = new ArrayList<>();
     Dataset<Row> features = ValueScoring.features(ctx, day);
-    Optional<ValueScoring.Promoted> model = ValueScoring.promoted(ctx, ValueTraining.CHURN, features, warnings);
-    Dataset<Row> out;
-    if (model.isPresent()) {
-      out = ValueTraining.score(model.get().pipeline(), ValueTraining.CHURN, features)
-          .withColumn(ChurnScores.CHURN_SCORE, col(ValueTraining.SCORE))
-          .withColumn(ChurnScores.TOP_FEATURES, ValueScoring.topFeatures(model.get().info(), ValueScoring.TOP_FEATURES))
-          .withColumn(ChurnScores.MODEL_VERSION, lit(model.get().version()));
-    } else {
-      out = features.withColumn(ChurnScores.CHURN_SCORE, col(Features.P_NO_PURCHASE))
-          .withColumn(ChurnScores.TOP_FEATURES, ValueScoring.emptyNames())
-          .withColumn(ChurnScores.MODEL_VERSION, lit(ValueTraining.BASELINE_VERSION));
-    }
+    ValueScoring.Scored scored = ValueScoring.scoreOrBaseline(ctx, ValueTraining.CHURN, features,
+        col(Features.P_NO_PURCHASE), warnings);
+    Dataset<Row> out = scored.rows()
+        .withColumn(ChurnScores.CHURN_SCORE, col(ValueTraining.SCORE))
+        .withColumn(ChurnScores.TOP_FEATURES, scored.info() == null ? ValueScoring.emptyNames()
+            : ValueScoring.topFeatures(scored.info(), ValueScoring.TOP_FEATURES))
+        .withColumn(ChurnScores.MODEL_VERSION, lit(scored.version()));
     out = out.withColumn(ChurnScores.RISK_BAND, riskBand(col(ChurnScores.CHURN_SCORE), v));
     out = SilverColumns.conform(out, ChurnScores.COLUMNS);
     long written = DeltaWriter.replace(ctx.spark(), out, output(), ctx.warehouse(),

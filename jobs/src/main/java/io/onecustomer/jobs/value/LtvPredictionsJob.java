@@ -15,7 +15,6 @@ import io.onecustomer.jobs.value.ValueTables.LtvPredictions;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -48,16 +47,11 @@ public final class LtvPredictionsJob implements Job {
     LocalDate day = range.to();
     List<String> warnings = new ArrayList<>();
     Dataset<Row> features = ValueScoring.features(ctx, day);
-    Optional<ValueScoring.Promoted> model = ValueScoring.promoted(ctx, ValueTraining.LTV, features, warnings);
-    Dataset<Row> out;
-    if (model.isPresent()) {
-      out = ValueTraining.score(model.get().pipeline(), ValueTraining.LTV, features)
-          .withColumn(LtvPredictions.PREDICTED_VALUE, col(ValueTraining.SCORE))
-          .withColumn(LtvPredictions.MODEL_VERSION, lit(model.get().version()));
-    } else {
-      out = features.withColumn(LtvPredictions.PREDICTED_VALUE, col(Features.BTYD_EXPECTED_VALUE))
-          .withColumn(LtvPredictions.MODEL_VERSION, lit(ValueTraining.BASELINE_VERSION));
-    }
+    ValueScoring.Scored scored = ValueScoring.scoreOrBaseline(ctx, ValueTraining.LTV, features,
+        col(Features.BTYD_EXPECTED_VALUE), warnings);
+    Dataset<Row> out = scored.rows()
+        .withColumn(LtvPredictions.PREDICTED_VALUE, col(ValueTraining.SCORE))
+        .withColumn(LtvPredictions.MODEL_VERSION, lit(scored.version()));
     out = out.withColumn(LtvPredictions.HORIZON_DAYS, lit(ctx.config().value().ltvHorizonDays()))
         .withColumn(LtvPredictions.EXPECTED_PURCHASES, col(Features.EXPECTED_PURCHASES_LTV));
     out = SilverColumns.conform(out, LtvPredictions.COLUMNS);

@@ -86,8 +86,10 @@ public final class ValueModelTrainingJob implements Job {
     List<String> warnings = new ArrayList<>();
 
     Map<String, Integer> horizons = new LinkedHashMap<>();
+    Map<String, List<String>> versions = new HashMap<>();
     for (String model : List.of(ValueTraining.CHURN, ValueTraining.LTV)) {
-      String why = notDue(model, store.versions(model), day, v.retrainEveryDays());
+      versions.put(model, store.versions(model));
+      String why = notDue(model, versions.get(model), day, v.retrainEveryDays());
       if (why != null) {
         LOG.info("{}: {}", ID, why);
         warnings.add(why);
@@ -103,6 +105,7 @@ public final class ValueModelTrainingJob implements Job {
 
     List<Row> metricRows = new ArrayList<>();
     Map<LocalDate, Dataset<Row>> labelled = new HashMap<>();
+    Map<LocalDate, ValueTraining.Moments> moments = new HashMap<>();
     for (Map.Entry<String, Integer> e : horizons.entrySet()) {
       String model = e.getKey();
       LocalDate[] cut = ValueTraining.cutOffs(day, e.getValue());
@@ -117,8 +120,10 @@ public final class ValueModelTrainingJob implements Job {
       }
       Dataset<Row> train = labelled.computeIfAbsent(cut[0], c -> labelledAt(ctx.spark(), in, c, v, rfm));
       Dataset<Row> validation = labelled.computeIfAbsent(cut[1], c -> labelledAt(ctx.spark(), in, c, v, rfm));
-      metricRows.addAll(trainOne(ctx.spark(), store, model, e.getValue(), train, validation, cut, in.historyStart(),
-          day, v, warnings));
+      // One aggregation per training set serves both models (constant features, model.json).
+      ValueTraining.Moments trainMoments = moments.computeIfAbsent(cut[0], c -> ValueTraining.Moments.of(train));
+      metricRows.addAll(trainOne(store, model, e.getValue(), new Split(train, validation, trainMoments), cut,
+          in.historyStart(), day, v, versions.get(model), warnings));
     }
     if (metricRows.isEmpty()) {
       return new JobResult(id(), output(), range, -1, 0, 0, 0, warnings);
@@ -155,9 +160,13 @@ public final class ValueModelTrainingJob implements Job {
     return out;
   }
 
-  private static List<Row> trainOne(SparkSession spark, ModelStore store, String model, int horizon,
-      Dataset<Row> train, Dataset<Row> validation, LocalDate[] cut, LocalDate historyStart, LocalDate day,
-      ValueConfig v, List<String> warnings) {
+  /** The labelled training and validation sets of a model, and the training set's moments. */
+  private record Split(Dataset<Row> train, Dataset<Row> validation, ValueTraining.Moments moments) {}
+
+  private static List<Row> trainOne(ModelStore store, String model, int horizon, Split split, LocalDate[] cut,
+      LocalDate historyStart, LocalDate day, ValueConfig v, List<String> versions, List<String> warnings) {
+    Dataset<Row> train = split.train();
+    Dataset<Row> validation = split.validation();
     boolean churn = model.equals(ValueTraining.CHURN);
     String label = churn ? CustomerFeatures.CHURNED : CustomerFeatures.FUTURE_REVENUE;
     String version = ModelStore.versionName(model, day);
@@ -170,7 +179,8 @@ public final class ValueModelTrainingJob implements Job {
       return List.of();
     }
     long started = System.nanoTime();
-    PipelineModel pipeline = churn ? ValueTraining.fitChurn(train, v) : ValueTraining.fitLtv(train, v);
+    PipelineModel pipeline = churn ? ValueTraining.fitChurn(train, v, split.moments())
+        : ValueTraining.fitLtv(train, v, split.moments());
     LOG.info("{}: {} fitted on {} customers in {} ms", ID, version, trainRows, (System.nanoTime() - started) / 1_000_000);
 
     Map<String, Map<String, List<Metric>>> bySplit = new LinkedHashMap<>();
@@ -181,16 +191,16 @@ public final class ValueModelTrainingJob implements Job {
       for (Map.Entry<String, Column> b : ValueTraining.baselines(model).entrySet()) {
         scored = scored.withColumn("_" + b.getKey(), b.getValue());
       }
-      scored = scored.localCheckpoint();
+      List<String> scoreColumns = new ArrayList<>(List.of(ValueTraining.SCORE));
+      ValueTraining.baselines(model).keySet().forEach(b -> scoreColumns.add("_" + b));
+      ValueTraining.Collected collected = ValueTraining.collect(scored, label, scoreColumns);
       Map<String, List<Metric>> scorers = new LinkedHashMap<>();
-      scorers.put(ValueTraining.MLLIB, ValueTraining.metrics(model,
-          ValueTraining.collect(scored, ValueTraining.SCORE, label)));
+      scorers.put(ValueTraining.MLLIB, ValueTraining.metrics(model, collected.of(ValueTraining.SCORE)));
       for (String b : ValueTraining.baselines(model).keySet()) {
-        scorers.put(b, ValueTraining.metrics(model, ValueTraining.collect(scored, "_" + b, label)));
+        scorers.put(b, ValueTraining.metrics(model, collected.of("_" + b)));
       }
       bySplit.put(names[s], scorers);
     }
-    List<String> versions = store.versions(model);
     String previous = store.promoted(model).filter(p -> !p.equals(version)).orElse(null);
     ValueTraining.Decision decision = ValueTraining.decide(model, bySplit.get(ValueTraining.VALIDATION), version,
         previous);
@@ -205,13 +215,12 @@ public final class ValueModelTrainingJob implements Job {
       ms.stream().filter(x -> x.decile() == null).forEach(x -> m.put(x.name(), x.value()));
       summary.put(scorer, m);
     });
-    List<Map<String, Double>> moments = ValueTraining.moments(train);
     ModelInfo info = new ModelInfo(model, version, day.toString(), ValueTraining.features(pipeline), label
         + (churn ? " = 1 when no purchase in the " + horizon + " days after the cut-off"
             : " = net purchase revenue in the " + horizon + " days after the cut-off"),
         horizon, cut[0].toString(), cut[1].toString(), historyStart.toString(), day.toString(), trainRows,
         validationRows, summary, decision.promoted(), decision.sentence(), ValueTraining.algorithm(pipeline),
-        ValueTraining.importances(pipeline), ValueTraining.coefficients(pipeline), moments.get(0), moments.get(1));
+        ValueTraining.importances(pipeline), ValueTraining.coefficients(pipeline), split.moments().means(), split.moments().stds());
     store.save(pipeline, info);
     if (decision.promoted()) {
       store.promote(model, version);

@@ -73,6 +73,23 @@ public final class ValueScoring {
     return Optional.of(new Promoted(version.get(), info, store.load(model, version.get())));
   }
 
+  /** Rows scored by the promoted version (info set) or by the BTYD baseline (info null), in {@link ValueTraining#SCORE}. */
+  public record Scored(Dataset<Row> rows, String version, ModelInfo info) {}
+
+  /**
+   * {@code features} scored by the promoted version of {@code model} or, while none is promoted
+   * (warned, see {@link #promoted}), by the {@code baseline} column, under version
+   * {@link ValueTraining#BASELINE_VERSION}.
+   */
+  public static Scored scoreOrBaseline(JobContext ctx, String model, Dataset<Row> features, Column baseline,
+      List<String> warnings) {
+    Optional<Promoted> p = promoted(ctx, model, features, warnings);
+    if (p.isPresent()) {
+      return new Scored(ValueTraining.score(p.get().pipeline(), model, features), p.get().version(), p.get().info());
+    }
+    return new Scored(features.withColumn(ValueTraining.SCORE, baseline), ValueTraining.BASELINE_VERSION, null);
+  }
+
   /**
    * The {@code n} features that raise a customer's score most. For a linear model (the default)
    * this is exact: the contribution of feature j to the log-odds is coefficient_j x (value - training

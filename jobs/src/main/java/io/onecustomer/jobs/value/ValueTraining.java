@@ -93,10 +93,14 @@ public final class ValueTraining {
    * heterogeneity, would be scaled by ~1/0 and swamp every score; it carries no information anyway.
    */
   public static List<String> usableFeatures(Dataset<Row> labelled) {
-    List<Map<String, Double>> m = moments(labelled);
+    return usableFeatures(Moments.of(labelled));
+  }
+
+  /** {@link #usableFeatures(Dataset)} from the training set's moments. */
+  public static List<String> usableFeatures(Moments m) {
     List<String> out = new ArrayList<>();
     for (String f : CustomerFeatures.MODEL_FEATURES) {
-      if (m.get(1).get(f) > 1e-6 * Math.max(1, Math.abs(m.get(0).get(f)))) {
+      if (m.stds().get(f) > 1e-6 * Math.max(1, Math.abs(m.means().get(f)))) {
         out.add(f);
       }
     }
@@ -119,7 +123,12 @@ public final class ValueTraining {
 
   /** Fits the churn pipeline on labelled features. */
   public static PipelineModel fitChurn(Dataset<Row> labelled, ValueConfig v) {
-    List<String> features = usableFeatures(labelled);
+    return fitChurn(labelled, v, Moments.of(labelled));
+  }
+
+  /** Fits the churn pipeline on labelled features whose moments are already known. */
+  public static PipelineModel fitChurn(Dataset<Row> labelled, ValueConfig v, Moments moments) {
+    List<String> features = usableFeatures(moments);
     PipelineStage[] stages;
     if (v.churnClassifier().equals("gbt")) {
       stages = new PipelineStage[] {assembler(features), new GBTClassifier().setLabelCol(CustomerFeatures.CHURNED)
@@ -137,7 +146,12 @@ public final class ValueTraining {
 
   /** Fits the LTV pipeline on labelled features. */
   public static PipelineModel fitLtv(Dataset<Row> labelled, ValueConfig v) {
-    List<String> features = usableFeatures(labelled);
+    return fitLtv(labelled, v, Moments.of(labelled));
+  }
+
+  /** Fits the LTV pipeline on labelled features whose moments are already known. */
+  public static PipelineModel fitLtv(Dataset<Row> labelled, ValueConfig v, Moments moments) {
+    List<String> features = usableFeatures(moments);
     PipelineStage[] stages;
     if (v.ltvRegressor().equals("gbt")) {
       stages = new PipelineStage[] {assembler(features), new GBTRegressor().setLabelCol(CustomerFeatures.FUTURE_REVENUE)
@@ -217,36 +231,61 @@ public final class ValueTraining {
     return "GBTRegressor(trees=" + g.getNumTrees() + ", maxDepth=" + g.getMaxDepth() + ")";
   }
 
-  /** Training mean and population standard deviation of every model feature: [means, stds]. */
-  public static List<Map<String, Double>> moments(Dataset<Row> features) {
-    List<Column> aggs = new ArrayList<>();
-    for (String f : CustomerFeatures.MODEL_FEATURES) {
-      aggs.add(avg(col(f)));
-      aggs.add(stddev_pop(col(f)));
+  /**
+   * Mean and population standard deviation of every model feature in a training set, computed in
+   * one aggregation: the pipelines use them to leave out constant features, model.json keeps them
+   * for explaining scores.
+   */
+  public record Moments(Map<String, Double> means, Map<String, Double> stds) {
+    public static Moments of(Dataset<Row> features) {
+      List<Column> aggs = new ArrayList<>();
+      for (String f : CustomerFeatures.MODEL_FEATURES) {
+        aggs.add(avg(col(f)));
+        aggs.add(stddev_pop(col(f)));
+      }
+      Row r = features.agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(Column[]::new)).first();
+      Map<String, Double> means = new LinkedHashMap<>();
+      Map<String, Double> stds = new LinkedHashMap<>();
+      for (int i = 0; i < CustomerFeatures.MODEL_FEATURES.size(); i++) {
+        String f = CustomerFeatures.MODEL_FEATURES.get(i);
+        means.put(f, r.isNullAt(2 * i) ? 0.0 : r.getDouble(2 * i));
+        stds.put(f, r.isNullAt(2 * i + 1) ? 0.0 : r.getDouble(2 * i + 1));
+      }
+      return new Moments(means, stds);
     }
-    Row r = features.agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(Column[]::new)).first();
-    Map<String, Double> means = new LinkedHashMap<>();
-    Map<String, Double> stds = new LinkedHashMap<>();
-    for (int i = 0; i < CustomerFeatures.MODEL_FEATURES.size(); i++) {
-      String f = CustomerFeatures.MODEL_FEATURES.get(i);
-      means.put(f, r.isNullAt(2 * i) ? 0.0 : r.getDouble(2 * i));
-      stds.put(f, r.isNullAt(2 * i + 1) ? 0.0 : r.getDouble(2 * i + 1));
-    }
-    return List.of(means, stds);
   }
 
   /** (score, actual) columns of a scored split collected in customer order, as two arrays. */
   public static double[][] collect(Dataset<Row> scored, String scoreColumn, String actualColumn) {
-    List<Row> rows = scored.select(col(ValueTables.CUSTOMER_ID), col(scoreColumn).cast("double"),
-            col(actualColumn).cast("double"))
-        .orderBy(ValueTables.CUSTOMER_ID).collectAsList();
-    double[] s = new double[rows.size()];
-    double[] a = new double[rows.size()];
-    for (int i = 0; i < rows.size(); i++) {
-      s[i] = rows.get(i).getDouble(1);
-      a[i] = rows.get(i).getDouble(2);
+    Collected c = collect(scored, actualColumn, List.of(scoreColumn));
+    return new double[][] {c.scores().get(scoreColumn), c.actual()};
+  }
+
+  /** The actual values and every scorer's scores of one split, in customer order. */
+  public record Collected(double[] actual, Map<String, double[]> scores) {
+    /** (score, actual) of one scorer, as {@link #metrics} takes them. */
+    public double[][] of(String scoreColumn) {
+      return new double[][] {scores.get(scoreColumn), actual};
     }
-    return new double[][] {s, a};
+  }
+
+  /** The actual column and the score columns of a scored split, collected (sorted by customer) once. */
+  public static Collected collect(Dataset<Row> scored, String actualColumn, List<String> scoreColumns) {
+    List<Column> cols = new ArrayList<>();
+    cols.add(col(actualColumn).cast("double"));
+    scoreColumns.forEach(c -> cols.add(col(c).cast("double")));
+    List<Row> rows = scored.orderBy(ValueTables.CUSTOMER_ID).select(cols.toArray(Column[]::new)).collectAsList();
+    double[] actual = new double[rows.size()];
+    Map<String, double[]> scores = new LinkedHashMap<>();
+    scoreColumns.forEach(c -> scores.put(c, new double[rows.size()]));
+    for (int i = 0; i < rows.size(); i++) {
+      Row r = rows.get(i);
+      actual[i] = r.getDouble(0);
+      for (int k = 0; k < scoreColumns.size(); k++) {
+        scores.get(scoreColumns.get(k))[i] = r.getDouble(k + 1);
+      }
+    }
+    return new Collected(actual, scores);
   }
 
   /** The baselines' score columns of a model: scorer name to feature column (churn: 1 - P(alive) is derived). */

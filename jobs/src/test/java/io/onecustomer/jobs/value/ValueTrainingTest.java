@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.rand;
 import static org.apache.spark.sql.functions.when;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -91,6 +92,36 @@ class ValueTrainingTest {
   }
 
   @Test
+  void oneCollectGivesEveryScorerTheSameRowsAsCollectingItAlone() {
+    Dataset<Row> scored = labelled(11, 500).withColumn("_a", rand(3)).withColumn("_b", rand(4)).repartition(4);
+    ValueTraining.Collected all = ValueTraining.collect(scored, CustomerFeatures.CHURNED, List.of("_a", "_b"));
+    assertEquals(500, all.actual().length);
+    for (String c : List.of("_a", "_b")) {
+      double[][] alone = ValueTraining.collect(scored, c, CustomerFeatures.CHURNED);
+      assertArrayEquals(alone[0], all.of(c)[0], c);
+      assertArrayEquals(alone[1], all.of(c)[1], c);
+    }
+    // in customer order
+    List<Double> expected = scored.orderBy(ValueTables.CUSTOMER_ID).select(col(CustomerFeatures.CHURNED))
+        .as(org.apache.spark.sql.Encoders.DOUBLE()).collectAsList();
+    for (int i = 0; i < expected.size(); i++) {
+      assertEquals(expected.get(i), all.actual()[i], "row " + i);
+    }
+  }
+
+  @Test
+  void momentsAreTheMeanAndPopulationStandardDeviationOfEveryFeature() {
+    Dataset<Row> df = labelled(12, 4).withColumn(Features.RECENCY_DAYS, when(col(ValueTables.CUSTOMER_ID).isin("0", "1"), 1.0)
+        .otherwise(3.0)).withColumn(Features.FREQUENCY, lit(5.0));
+    ValueTraining.Moments m = ValueTraining.Moments.of(df);
+    assertEquals(2.0, m.means().get(Features.RECENCY_DAYS), 1e-12);
+    assertEquals(1.0, m.stds().get(Features.RECENCY_DAYS), 1e-12);
+    assertEquals(0.0, m.stds().get(Features.FREQUENCY), 1e-12);
+    assertEquals(CustomerFeatures.MODEL_FEATURES, List.copyOf(m.means().keySet()));
+    assertFalse(ValueTraining.usableFeatures(m).contains(Features.FREQUENCY));
+  }
+
+  @Test
   void aFeatureConstantInTrainingIsLeftOutSoItCannotSwampLaterScores(@TempDir Path dir) {
     // expected_order_value constant (1064.2) in training, 1080 on the later cut-off: standardised by
     // its ~0 training spread it would push every score to 0 or 1.
@@ -150,11 +181,11 @@ class ValueTrainingTest {
     }
 
     ModelStore store = new ModelStore(spark, v.modelsPath());
-    List<Map<String, Double>> moments = ValueTraining.moments(train);
+    ValueTraining.Moments moments = ValueTraining.Moments.of(train);
     ModelInfo info = new ModelInfo("churn", "churn-20261115", "2026-11-15", ValueTraining.features(churn),
         "churned", 90, "2026-05-19", "2026-08-17", "2025-01-01", "2026-11-15", 2000, 1000,
         Map.of("mllib", Map.of("auc_roc", 0.99)), true, "promoted", ValueTraining.algorithm(churn), imp,
-        ValueTraining.coefficients(churn), moments.get(0), moments.get(1));
+        ValueTraining.coefficients(churn), moments.means(), moments.stds());
     store.save(churn, info);
     assertTrue(store.promoted("churn").isEmpty());
     store.promote("churn", "churn-20261115");
