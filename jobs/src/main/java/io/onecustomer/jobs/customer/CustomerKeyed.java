@@ -47,7 +47,7 @@ public final class CustomerKeyed {
   private final String warehouse;
   private final Date day;
   private final Hmac hmac;
-  private final Dataset<Row> identities;
+  private Dataset<Row> identities;
   /** Which lookup path the identities take, decided once for every table keyed against them. */
   private Boolean broadcast;
 
@@ -78,8 +78,7 @@ public final class CustomerKeyed {
    * only those lines are resolved), with customer_id.
    */
   public Dataset<Row> orders(Column where) {
-    return IdentityLookup.withCustomerId(upTo(Tables.SILVER_ORDERS).where(where), Orders.ORDER_LINE_ID, identities,
-        hmac, ORDER_IDS, broadcast());
+    return key(upTo(Tables.SILVER_ORDERS).where(where), Orders.ORDER_LINE_ID, ORDER_IDS);
   }
 
   /** silver.touchpoints up to the day, with customer_id. */
@@ -89,8 +88,7 @@ public final class CustomerKeyed {
 
   /** The silver.touchpoints up to the day that match {@code where} (applied before the lookup), with customer_id. */
   public Dataset<Row> touchpoints(Column where) {
-    return IdentityLookup.withCustomerId(upTo(Tables.SILVER_TOUCHPOINTS).where(where), Touchpoints.TOUCHPOINT_ID,
-        identities, hmac, TOUCHPOINT_IDS, broadcast());
+    return key(upTo(Tables.SILVER_TOUCHPOINTS).where(where), Touchpoints.TOUCHPOINT_ID, TOUCHPOINT_IDS);
   }
 
   /** The latest profile of every member up to the day, with customer_id. */
@@ -99,7 +97,7 @@ public final class CustomerKeyed {
         .withColumn("_rn", row_number().over(Window.partitionBy(SilverColumns.MEMBER_ID)
             .orderBy(col(Members.UPDATED_TS).desc(), col(SilverColumns.RUN_DATE).desc())))
         .where(col("_rn").equalTo(1)).drop("_rn");
-    return IdentityLookup.withCustomerId(latest, SilverColumns.MEMBER_ID, identities, hmac, MEMBER_IDS, broadcast());
+    return key(latest, SilverColumns.MEMBER_ID, MEMBER_IDS);
   }
 
   /** silver.service_tickets up to the day, with customer_id. */
@@ -109,14 +107,22 @@ public final class CustomerKeyed {
 
   /** The silver.service_tickets up to the day that match {@code where} (applied before the lookup), with customer_id. */
   public Dataset<Row> tickets(Column where) {
-    return IdentityLookup.withCustomerId(upTo(Tables.SILVER_SERVICE_TICKETS).where(where), ServiceTickets.TICKET_ID,
-        identities, hmac, TICKET_IDS, broadcast());
+    return key(upTo(Tables.SILVER_SERVICE_TICKETS).where(where), ServiceTickets.TICKET_ID, TICKET_IDS);
   }
 
-  private boolean broadcast() {
+  /**
+   * {@code rows} with customer_id. The first lookup decides the path ({@link IdentityLookup#fitsBroadcast});
+   * on the broadcast path the identities are read once and kept (local checkpoint), since every
+   * identifier column of every table keyed here broadcasts them again: measured on the demo, keying
+   * 466k touchpoints took 1.5 s instead of 3.3 s.
+   */
+  private Dataset<Row> key(Dataset<Row> rows, String rowKey, List<String> idColumns) {
     if (broadcast == null) {
       broadcast = IdentityLookup.fitsBroadcast(identities, IdentityLookup.BROADCAST_LIMIT);
+      if (broadcast) {
+        identities = identities.localCheckpoint();
+      }
     }
-    return broadcast;
+    return IdentityLookup.withCustomerId(rows, rowKey, identities, hmac, idColumns, broadcast);
   }
 }
