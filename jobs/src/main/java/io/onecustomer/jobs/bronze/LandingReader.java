@@ -111,7 +111,39 @@ public final class LandingReader {
     JavaRDD<Row> rows =
         lines.mapPartitionsWithInputSplit(
             (split, it) -> new FileLines((FileSplit) split, it, parser, csv, header), false);
+    int tasks = tasks(spark, conf, files);
+    if (tasks < files.size()) {
+      rows = rows.coalesce(tasks);
+    }
     return spark.createDataFrame(rows, RAW_SCHEMA);
+  }
+
+  /** Bytes of landing files one task reads at most when several files share a task. */
+  static final long BYTES_PER_TASK = 128L << 20;
+
+  /**
+   * How many tasks read {@code files}. Each file is one split (its lines are numbered), so a
+   * backfill of small daily files would otherwise run a task per file in every pass over the data
+   * (validation, audit, accepted and rejected writes): on the demo, 179 files of 34k orders took
+   * 33 s. Files share tasks, up to {@link #BYTES_PER_TASK} each and never fewer than 4 tasks per
+   * core, so large files still spread over the cluster.
+   */
+  static int tasks(SparkSession spark, Configuration conf, List<String> files) {
+    int floor = 4 * Math.max(1, spark.sparkContext().defaultParallelism());
+    if (files.size() <= floor) {
+      return files.size();
+    }
+    long bytes = 0;
+    try {
+      for (String f : files) {
+        Path p = new Path(f);
+        bytes += p.getFileSystem(conf).getFileStatus(p).getLen();
+      }
+    } catch (IOException e) {
+      return files.size(); // sizes unknown: one task per file, as before
+    }
+    long bySize = (bytes + BYTES_PER_TASK - 1) / BYTES_PER_TASK;
+    return (int) Math.min(files.size(), Math.max(floor, bySize));
   }
 
   private static List<String> escape(List<String> files) {

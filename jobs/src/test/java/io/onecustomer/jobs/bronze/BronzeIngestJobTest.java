@@ -122,6 +122,57 @@ class BronzeIngestJobTest {
   }
 
   @Test
+  void aBackfillOfManySmallFilesSharesTasksAndKeepsEveryFilesLineNumbersAndAudit() throws IOException {
+    // 20 daily files, two per day: more files than the 4 x 2 cores below which each file gets a task.
+    Path landing = tmp.resolve("landing");
+    int days = 10;
+    for (int d = 0; d < days; d++) {
+      LocalDate day = DAY.plusDays(d);
+      String ts = day.toString().replace('-', '/') + " 10:00";
+      for (int f = 0; f < 2; f++) {
+        String bad = "R" + d + f + "X,1,S01," + ts + ",,,ST-000001,x" + d + f + ",10.00,0,10.00,CARD";
+        String good = "R" + d + f + ",1,S01," + ts + ",,,ST-000001,1,10.00,0,10.00,CARD";
+        // the bad line sits at line 2 + d + f, after d + f good ones
+        String[] lines = new String[2 + d + f];
+        lines[0] = HEADER;
+        for (int k = 1; k <= d + f; k++) {
+          lines[k] = good.replace("R" + d + f + ",", "R" + d + f + "-" + k + ",");
+        }
+        lines[1 + d + f] = bad;
+        write(landing, "pos", day, "sales-0000" + f + ".csv", utf8(lines));
+      }
+    }
+    List<String> files = LandingReader.list(spark, SourceEntities.POS_SALES, landing.toString(),
+            new DateRange(DAY, DAY.plusDays(days - 1))).stream().flatMap(x -> x.files().stream()).toList();
+    assertEquals(20, files.size());
+    assertEquals(8, LandingReader.read(spark, SourceEntities.POS_SALES, files).rdd().getNumPartitions(),
+        "20 small files on 2 cores share 8 tasks");
+
+    AppConfig cfg = TestSpark.config(landing, tmp.resolve("wh"));
+    JobResult r = run(cfg, new DateRange(DAY, DAY.plusDays(days - 1)));
+    int good = 0;
+    for (int d = 0; d < days; d++) {
+      good += 2 * d + 1;
+    }
+    assertEquals(good + 20, r.rowsRead());
+    assertEquals(20, r.rowsRejected());
+    var rejects = DeltaWriter.read(spark, SourceEntities.POS_SALES.table().rejects(), cfg.paths().warehouse())
+        .collectAsList();
+    assertEquals(20, rejects.size());
+    for (Row x : rejects) {
+      String file = x.getString(x.fieldIndex("_source_file"));
+      int d = Integer.parseInt(file.replaceAll(".*dt=2026-05-(\\d\\d).*", "$1")) - 1;
+      int f = file.endsWith("sales-00001.csv") ? 1 : 0;
+      assertEquals(2L + d + f, x.getLong(x.fieldIndex("_line_no")), file);
+    }
+    var audit = DeltaWriter.read(spark, IngestAudit.TABLE, cfg.paths().warehouse()).collectAsList();
+    assertEquals(20, audit.size(), "one audit row per file");
+    for (Row a : audit) {
+      assertEquals(1L, a.getLong(a.fieldIndex("rows_rejected")), a.toString());
+    }
+  }
+
+  @Test
   void rerunningSameDateReplacesInsteadOfAppending() throws IOException {
     Path landing = tmp.resolve("landing");
     writePosDay(landing);
