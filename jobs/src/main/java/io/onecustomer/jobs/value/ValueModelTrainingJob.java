@@ -220,7 +220,8 @@ public final class ValueModelTrainingJob implements Job {
             : " = net purchase revenue in the " + horizon + " days after the cut-off"),
         horizon, cut[0].toString(), cut[1].toString(), historyStart.toString(), day.toString(), trainRows,
         validationRows, summary, decision.promoted(), decision.sentence(), ValueTraining.algorithm(pipeline),
-        ValueTraining.importances(pipeline), ValueTraining.coefficients(pipeline), split.moments().means(), split.moments().stds());
+        ValueTraining.importances(pipeline), ValueTraining.coefficients(pipeline), split.moments().means(),
+        split.moments().stds());
     store.save(pipeline, info);
     if (decision.promoted()) {
       store.promote(model, version);

@@ -73,7 +73,10 @@ public final class ValueScoring {
     return Optional.of(new Promoted(version.get(), info, store.load(model, version.get())));
   }
 
-  /** Rows scored by the promoted version (info set) or by the BTYD baseline (info null), in {@link ValueTraining#SCORE}. */
+  /**
+   * Rows with a score in {@link ValueTraining#SCORE}: from the promoted version (info set) or from
+   * the BTYD baseline (info null).
+   */
   public record Scored(Dataset<Row> rows, String version, ModelInfo info) {}
 
   /**

@@ -111,8 +111,9 @@ class ValueTrainingTest {
 
   @Test
   void momentsAreTheMeanAndPopulationStandardDeviationOfEveryFeature() {
-    Dataset<Row> df = labelled(12, 4).withColumn(Features.RECENCY_DAYS, when(col(ValueTables.CUSTOMER_ID).isin("0", "1"), 1.0)
-        .otherwise(3.0)).withColumn(Features.FREQUENCY, lit(5.0));
+    Dataset<Row> df = labelled(12, 4)
+        .withColumn(Features.RECENCY_DAYS, when(col(ValueTables.CUSTOMER_ID).isin("0", "1"), 1.0).otherwise(3.0))
+        .withColumn(Features.FREQUENCY, lit(5.0));
     ValueTraining.Moments m = ValueTraining.Moments.of(df);
     assertEquals(2.0, m.means().get(Features.RECENCY_DAYS), 1e-12);
     assertEquals(1.0, m.stds().get(Features.RECENCY_DAYS), 1e-12);
