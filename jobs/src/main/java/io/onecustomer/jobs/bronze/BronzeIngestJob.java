@@ -71,6 +71,7 @@ public final class BronzeIngestJob implements Job {
     List<Row> auditRows = new ArrayList<>();
     List<LocalDate> present = new ArrayList<>();
     List<String> files = new ArrayList<>();
+    long bytes = 0;
     for (LandingReader.DayFiles d : days) {
       if (!d.folderExists()) {
         String msg = "no landing folder " + d.folder() + " for " + entity.table();
@@ -79,6 +80,7 @@ public final class BronzeIngestJob implements Job {
       } else {
         present.add(d.day());
         files.addAll(d.files());
+        bytes += d.bytes();
         if (d.files().isEmpty()) {
           String msg = "landing folder " + d.folder() + " has no non-empty " + entity.entity() + "-*."
               + entity.format().extension() + " file";
@@ -100,7 +102,7 @@ public final class BronzeIngestJob implements Job {
 
     Dataset<Row> validated =
         BronzeTransforms.typeAndValidate(
-                LandingReader.read(spark, entity, files),
+                LandingReader.read(spark, entity, files, bytes),
                 entity,
                 ctx.config().timezone(),
                 ctx.config().ingest().futureToleranceDays(),

@@ -60,8 +60,8 @@ public final class LandingReader {
           .add(PARSE_CODE, DataTypes.StringType, true)
           .add(PARSE_REASON, DataTypes.StringType, true);
 
-  /** What was found on disk for one business day. */
-  public record DayFiles(LocalDate day, String folder, boolean folderExists, List<String> files) {}
+  /** What was found on disk for one business day: the files and their total size in bytes. */
+  public record DayFiles(LocalDate day, String folder, boolean folderExists, List<String> files, long bytes) {}
 
   private LandingReader() {}
 
@@ -72,6 +72,7 @@ public final class LandingReader {
       String folder = entity.dayFolder(landing, day);
       Path p = new Path(folder);
       List<String> files = new ArrayList<>();
+      long bytes = 0;
       boolean exists;
       try {
         FileSystem fs = p.getFileSystem(conf);
@@ -80,6 +81,7 @@ public final class LandingReader {
           for (FileStatus st : fs.listStatus(p)) {
             if (st.isFile() && st.getLen() > 0 && entity.matchesFileName(st.getPath().getName())) {
               files.add(st.getPath().toString());
+              bytes += st.getLen();
             }
           }
         }
@@ -87,13 +89,13 @@ public final class LandingReader {
         throw new IllegalStateException("cannot list landing folder " + folder + ": " + e.getMessage(), e);
       }
       files.sort(String::compareTo);
-      out.add(new DayFiles(day, folder, exists, files));
+      out.add(new DayFiles(day, folder, exists, files, bytes));
     }
     return out;
   }
 
-  /** Reads the files as raw lines (empty dataset when there are none). */
-  public static Dataset<Row> read(SparkSession spark, SourceEntity entity, List<String> files) {
+  /** Reads the files ({@code bytes} in all, as listed) as raw lines (empty dataset when there are none). */
+  public static Dataset<Row> read(SparkSession spark, SourceEntity entity, List<String> files, long bytes) {
     if (files.isEmpty()) {
       return spark.createDataFrame(new ArrayList<Row>(), RAW_SCHEMA);
     }
@@ -111,7 +113,7 @@ public final class LandingReader {
     JavaRDD<Row> rows =
         lines.mapPartitionsWithInputSplit(
             (split, it) -> new FileLines((FileSplit) split, it, parser, csv, header), false);
-    int tasks = tasks(spark, conf, files);
+    int tasks = tasks(files.size(), bytes, spark.sparkContext().defaultParallelism());
     if (tasks < files.size()) {
       rows = rows.coalesce(tasks);
     }
@@ -125,25 +127,16 @@ public final class LandingReader {
    * How many tasks read {@code files}. Each file is one split (its lines are numbered), so a
    * backfill of small daily files would otherwise run a task per file in every pass over the data
    * (validation, audit, accepted and rejected writes): on the demo, 179 files of 34k orders took
-   * 33 s. Files share tasks, up to {@link #BYTES_PER_TASK} each and never fewer than 4 tasks per
-   * core, so large files still spread over the cluster.
+   * 33 s. Files share tasks, up to {@link #BYTES_PER_TASK} each (by the sizes the listing saw) and
+   * never fewer than 4 tasks per core, so large files still spread over the cluster.
    */
-  static int tasks(SparkSession spark, Configuration conf, List<String> files) {
-    int floor = 4 * Math.max(1, spark.sparkContext().defaultParallelism());
-    if (files.size() <= floor) {
-      return files.size();
-    }
-    long bytes = 0;
-    try {
-      for (String f : files) {
-        Path p = new Path(f);
-        bytes += p.getFileSystem(conf).getFileStatus(p).getLen();
-      }
-    } catch (IOException e) {
-      return files.size(); // sizes unknown: one task per file, as before
+  static int tasks(int files, long bytes, int cores) {
+    int floor = 4 * Math.max(1, cores);
+    if (files <= floor) {
+      return files;
     }
     long bySize = (bytes + BYTES_PER_TASK - 1) / BYTES_PER_TASK;
-    return (int) Math.min(files.size(), Math.max(floor, bySize));
+    return (int) Math.min(files, Math.max(floor, bySize));
   }
 
   private static List<String> escape(List<String> files) {

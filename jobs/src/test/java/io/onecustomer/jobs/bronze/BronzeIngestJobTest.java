@@ -122,6 +122,15 @@ class BronzeIngestJobTest {
   }
 
   @Test
+  void filesShareTasksUpTo128MegabytesButNeverFewerThanFourPerCore() {
+    assertEquals(5, LandingReader.tasks(5, 1L << 40, 2), "no more tasks than files");
+    assertEquals(8, LandingReader.tasks(179, 30L << 20, 2), "small files: 4 per core");
+    assertEquals(80, LandingReader.tasks(179, 10L << 30, 2), "10 GB: 128 MB a task");
+    assertEquals(179, LandingReader.tasks(179, 1L << 40, 2), "files larger than a task: one each");
+    assertEquals(400, LandingReader.tasks(1000, 1L << 20, 100), "a cluster of 100 cores");
+  }
+
+  @Test
   void aBackfillOfManySmallFilesSharesTasksAndKeepsEveryFilesLineNumbersAndAudit() throws IOException {
     // 20 daily files, two per day: more files than the 4 x 2 cores below which each file gets a task.
     Path landing = tmp.resolve("landing");
@@ -142,10 +151,17 @@ class BronzeIngestJobTest {
         write(landing, "pos", day, "sales-0000" + f + ".csv", utf8(lines));
       }
     }
-    List<String> files = LandingReader.list(spark, SourceEntities.POS_SALES, landing.toString(),
-            new DateRange(DAY, DAY.plusDays(days - 1))).stream().flatMap(x -> x.files().stream()).toList();
+    List<LandingReader.DayFiles> listed = LandingReader.list(spark, SourceEntities.POS_SALES, landing.toString(),
+        new DateRange(DAY, DAY.plusDays(days - 1)));
+    List<String> files = listed.stream().flatMap(x -> x.files().stream()).toList();
+    long bytes = listed.stream().mapToLong(LandingReader.DayFiles::bytes).sum();
     assertEquals(20, files.size());
-    assertEquals(8, LandingReader.read(spark, SourceEntities.POS_SALES, files).rdd().getNumPartitions(),
+    long onDisk = 0;
+    for (String f : files) {
+      onDisk += Files.size(Path.of(java.net.URI.create(f)));
+    }
+    assertEquals(onDisk, bytes, "the listing sums the files' sizes");
+    assertEquals(8, LandingReader.read(spark, SourceEntities.POS_SALES, files, bytes).rdd().getNumPartitions(),
         "20 small files on 2 cores share 8 tasks");
 
     AppConfig cfg = TestSpark.config(landing, tmp.resolve("wh"));
