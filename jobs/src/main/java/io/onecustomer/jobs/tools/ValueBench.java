@@ -128,15 +128,20 @@ public final class ValueBench {
         return f;
       }));
     }
-    PipelineModel churn = timed("churn pipeline fit (" + v.churnClassifier() + ")", () -> ValueTraining.fitChurn(labelled.get(0), v));
-    PipelineModel ltv = timed("LTV pipeline fit (" + v.ltvRegressor() + ")", () -> ValueTraining.fitLtv(labelled.get(0), v));
+    ValueTraining.Moments moments = ValueTraining.Moments.of(labelled.get(0));
+    PipelineModel churn = timed("churn pipeline fit (" + v.churnClassifier() + ")",
+        () -> ValueTraining.fitChurn(labelled.get(0), v, moments));
+    PipelineModel ltv = timed("LTV pipeline fit (" + v.ltvRegressor() + ")",
+        () -> ValueTraining.fitLtv(labelled.get(0), v, moments));
     timed("validation metrics (MLlib and BTYD, churn and LTV)", () -> {
-      Dataset<Row> sc = ValueTraining.score(churn, ValueTraining.CHURN, labelled.get(1)).localCheckpoint();
-      double[][] m = ValueTraining.collect(sc, ValueTraining.SCORE, CustomerFeatures.CHURNED);
-      double[][] b = ValueTraining.collect(sc, "p_no_purchase", CustomerFeatures.CHURNED);
-      Dataset<Row> sl = ValueTraining.score(ltv, ValueTraining.LTV, labelled.get(1)).localCheckpoint();
-      double[][] lm = ValueTraining.collect(sl, ValueTraining.SCORE, CustomerFeatures.FUTURE_REVENUE);
-      double[][] lb = ValueTraining.collect(sl, "btyd_expected_value", CustomerFeatures.FUTURE_REVENUE);
+      ValueTraining.Collected c = ValueTraining.collect(ValueTraining.score(churn, ValueTraining.CHURN,
+          labelled.get(1)), CustomerFeatures.CHURNED, List.of(ValueTraining.SCORE, "p_no_purchase"));
+      ValueTraining.Collected l = ValueTraining.collect(ValueTraining.score(ltv, ValueTraining.LTV,
+          labelled.get(1)), CustomerFeatures.FUTURE_REVENUE, List.of(ValueTraining.SCORE, "btyd_expected_value"));
+      double[][] m = c.of(ValueTraining.SCORE);
+      double[][] b = c.of("p_no_purchase");
+      double[][] lm = l.of(ValueTraining.SCORE);
+      double[][] lb = l.of("btyd_expected_value");
       print("  churn AUC mllib %.4f btyd %.4f; LTV MAE mllib %.2f btyd %.2f (synthetic data: no signal"
           + " beyond BTYD's)", ModelMetrics.aucRoc(m[0], m[1]), ModelMetrics.aucRoc(b[0], b[1]),
           ModelMetrics.value(ModelMetrics.regression(lm[0], lm[1]), ModelMetrics.MAE),
