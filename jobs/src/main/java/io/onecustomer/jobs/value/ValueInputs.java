@@ -23,6 +23,7 @@ import io.onecustomer.jobs.silver.SilverJobs;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -63,10 +64,7 @@ public final class ValueInputs {
     LocalDate ticketsFrom = earliestCutOff.minusDays(CustomerFeatures.TICKET_DAYS);
 
     Dataset<Row> touches = exists(ctx, Tables.SILVER_TOUCHPOINTS, warnings)
-        ? keyed.touchpoints(col(Touchpoints.EVENT_DATE).gt(lit(Date.valueOf(touchesFrom)))
-                // Partition pruning: an event is ingested on its day or later (the file of a day
-                // can hold the previous evening's events in the brand's zone, hence one day more).
-                .and(col(SilverColumns.RUN_DATE).geq(lit(Date.valueOf(touchesFrom.minusDays(1))))))
+        ? keyed.touchpoints(after(Touchpoints.EVENT_DATE, touchesFrom))
             .where(col(ValueTables.CUSTOMER_ID).isNotNull())
             .select(col(ValueTables.CUSTOMER_ID), col(Touchpoints.EVENT_DATE).as(CustomerFeatures.EVENT_DATE),
                 col(Touchpoints.TOUCHPOINT_TYPE).as(CustomerFeatures.TOUCHPOINT_TYPE))
@@ -74,8 +72,7 @@ public final class ValueInputs {
             .add(CustomerFeatures.EVENT_DATE, DataTypes.DateType)
             .add(CustomerFeatures.TOUCHPOINT_TYPE, DataTypes.StringType));
     Dataset<Row> tickets = exists(ctx, Tables.SILVER_SERVICE_TICKETS, warnings)
-        ? keyed.tickets(col(ServiceTickets.CREATED_DATE).gt(lit(Date.valueOf(ticketsFrom)))
-                .and(col(SilverColumns.RUN_DATE).geq(lit(Date.valueOf(ticketsFrom.minusDays(1))))))
+        ? keyed.tickets(after(ServiceTickets.CREATED_DATE, ticketsFrom))
             .where(col(ValueTables.CUSTOMER_ID).isNotNull())
             .select(col(ValueTables.CUSTOMER_ID), col(ServiceTickets.CREATED_DATE).as(CustomerFeatures.CREATED_DATE),
                 col(ServiceTickets.IS_COMPLAINT).as(CustomerFeatures.IS_COMPLAINT),
@@ -106,6 +103,16 @@ public final class ValueInputs {
         + " profiles; keyed in {} ms", day, purchases.count(), historyStart, in.touches().count(), touchesFrom,
         in.tickets().count(), ticketsFrom, in.members().count(), (System.nanoTime() - started) / 1_000_000);
     return in;
+  }
+
+  /**
+   * Silver rows dated after {@code from}, with the run-date partitions before it pruned: a row is
+   * ingested on its day or later (the file of a day can hold the previous evening's rows in the
+   * brand's zone, hence one day more).
+   */
+  private static Column after(String dateColumn, LocalDate from) {
+    return col(dateColumn).gt(lit(Date.valueOf(from)))
+        .and(col(SilverColumns.RUN_DATE).geq(lit(Date.valueOf(from.minusDays(1)))));
   }
 
   private static boolean exists(JobContext ctx, TableId table, List<String> warnings) {
