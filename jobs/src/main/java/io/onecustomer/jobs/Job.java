@@ -1,21 +1,45 @@
 package io.onecustomer.jobs;
 
 import io.onecustomer.common.TableId;
+import io.onecustomer.common.spec.TableSpec;
 import java.util.List;
 
 /**
- * One job writes one table. Its id is its config key, its Airflow task id and part of its Spark
- * job-group label. A job reads its inputs for the date range, calls pure transforms, checks
- * quality, writes, and returns a small result.
+ * One job writes one table, declared by its {@link TableSpec}: the job's id is the table's
+ * ({@code <layer>_<name>}), its config key, its Airflow task id and part of its Spark job-group
+ * label. It declares the specs it reads; its dependencies are the jobs that write them. Most jobs
+ * extend {@link TableJob} (read, pure transform, check, write, result); the few that write side
+ * tables next to their table (bronze: rejects and audit) implement this directly and say so in
+ * {@link #sideOutputs()}.
  */
 public interface Job {
-  String id();
+  /** The table this job owns. TRANSITION: abstract once every job declares its spec. */
+  default TableSpec spec() {
+    throw new UnsupportedOperationException(getClass().getName() + " declares no spec yet");
+  }
 
-  /** The table this job owns. */
-  TableId output();
+  /** The tables this job reads. TRANSITION: abstract once every job declares its inputs. */
+  default List<TableSpec> inputs() {
+    return List.of();
+  }
 
-  /** Ids of jobs whose tables this job reads (for nightly ordering and the Airflow DAG). */
-  List<String> dependsOn();
+  /** Tables the job writes besides its own (bronze: rejects and the shared ingest audit). */
+  default List<TableSpec> sideOutputs() {
+    return List.of();
+  }
 
   JobResult run(JobContext ctx);
+
+  default String id() {
+    return spec().jobId();
+  }
+
+  default TableId output() {
+    return spec().id();
+  }
+
+  /** Ids of the jobs whose tables this job reads (for nightly ordering and the Airflow DAG). */
+  default List<String> dependsOn() {
+    return inputs().stream().map(TableSpec::jobId).filter(j -> !j.equals(id())).distinct().toList();
+  }
 }

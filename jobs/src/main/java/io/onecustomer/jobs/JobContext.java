@@ -2,21 +2,32 @@ package io.onecustomer.jobs;
 
 import io.onecustomer.common.DateRange;
 import io.onecustomer.common.config.AppConfig;
+import io.onecustomer.common.spec.Publish;
 import java.sql.Timestamp;
 import java.time.Instant;
 import org.apache.spark.sql.SparkSession;
 
 /**
  * What a job gets from the entry point: the session, the typed config, the business days to
- * process, and the instant the run started (stamped on rows as ingestion metadata only; never
- * used in logic).
+ * process, the instant the run started (stamped on rows as ingestion metadata only; never used in
+ * logic), and the run log its checks' results go to.
  */
-public record JobContext(SparkSession spark, AppConfig config, DateRange range, Instant runStartedAt) {
+public record JobContext(SparkSession spark, AppConfig config, DateRange range, Instant runStartedAt, RunLog log) {
+  /** A context outside a runner (tests, tools): a run log of its own that nothing flushes. */
+  public JobContext(SparkSession spark, AppConfig config, DateRange range, Instant runStartedAt) {
+    this(spark, config, range, runStartedAt, new RunLog("adhoc", runStartedAt));
+  }
+
   public String warehouse() {
     return config.paths().warehouse();
   }
 
   public Timestamp runStartedTimestamp() {
     return Timestamp.from(runStartedAt);
+  }
+
+  /** Where this job's writes send their check results, with the configured quality rules. */
+  public Publish publish(String jobId) {
+    return new Publish(spark, warehouse(), range, config.quality(), results -> log.checked(jobId, range, results));
   }
 }

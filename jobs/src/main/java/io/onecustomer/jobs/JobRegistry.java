@@ -1,34 +1,60 @@
 package io.onecustomer.jobs;
 
+import io.onecustomer.common.spec.TableSpec;
 import io.onecustomer.jobs.bronze.BronzeIngestJob;
 import io.onecustomer.jobs.bronze.SourceEntities;
 import io.onecustomer.jobs.silver.SilverJobs;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
-/** Every job, by id, and the order the nightly run uses (dependencies first). */
+/**
+ * Every job, by id, and the order the nightly run uses (dependencies first). A job's dependencies
+ * follow from the specs it reads: the jobs that write them.
+ */
 public final class JobRegistry {
   private final Map<String, Job> jobs = new LinkedHashMap<>();
+  private final Map<String, List<String>> deps = new LinkedHashMap<>();
 
   public JobRegistry(List<Job> all) {
+    this(all, null);
+  }
+
+  private JobRegistry(List<Job> all, Set<String> keepOnly) {
     for (Job j : all) {
       if (jobs.put(j.id(), j) != null) {
         throw new IllegalArgumentException("duplicate job id " + j.id());
       }
     }
     for (Job j : all) {
-      for (String d : j.dependsOn()) {
-        if (!jobs.containsKey(d)) {
-          throw new IllegalArgumentException("job " + j.id() + " depends on unknown job " + d);
+      List<String> d = new ArrayList<>();
+      for (String dep : j.dependsOn()) {
+        if (keepOnly != null && !keepOnly.contains(dep)) {
+          continue; // re-running some tables of a night: other inputs are taken as written
         }
+        if (!jobs.containsKey(dep)) {
+          throw new IllegalArgumentException("job " + j.id() + " depends on unknown job " + dep);
+        }
+        d.add(dep);
       }
+      deps.put(j.id(), List.copyOf(d));
     }
   }
 
   /** The suite's jobs. */
   public static JobRegistry standard() {
+    return new JobRegistry(STANDARD);
+  }
+
+  private static final List<Job> STANDARD = standardJobs();
+
+  private static List<Job> standardJobs() {
     List<Job> all = new ArrayList<>();
     SourceEntities.ALL.forEach(e -> all.add(new BronzeIngestJob(e)));
     all.addAll(SilverJobs.all());
@@ -54,7 +80,7 @@ public final class JobRegistry {
     all.add(new io.onecustomer.jobs.value.ValueModelTrainingJob());
     all.add(new io.onecustomer.jobs.value.ChurnScoresJob());
     all.add(new io.onecustomer.jobs.value.LtvPredictionsJob());
-    return new JobRegistry(all);
+    return List.copyOf(all);
   }
 
   public Job get(String id) {
@@ -66,17 +92,34 @@ public final class JobRegistry {
     return j;
   }
 
+  /** The jobs this registry runs before {@code job}. */
+  public List<String> dependsOn(Job job) {
+    return deps.get(job.id());
+  }
+
+  /** Every table the suite writes: each job's table and its side tables, plus the run log's. */
+  public List<TableSpec> specs() {
+    Map<String, TableSpec> out = new LinkedHashMap<>();
+    for (Job j : jobs.values()) {
+      out.put(j.spec().qualified(), j.spec());
+      j.sideOutputs().forEach(s -> out.putIfAbsent(s.qualified(), s));
+    }
+    out.putIfAbsent(OpsTables.JOB_RUNS.qualified(), OpsTables.JOB_RUNS);
+    out.putIfAbsent(OpsTables.DATA_QUALITY.qualified(), OpsTables.DATA_QUALITY);
+    return List.copyOf(out.values());
+  }
+
   /**
    * The jobs {@code targets} need: the targets and, transitively, the jobs they depend on, in
    * registration order (a test or a partial run that only wants some tables).
    */
-  public JobRegistry closure(java.util.Collection<String> targets) {
-    java.util.Set<String> keep = new java.util.HashSet<>();
-    java.util.Deque<String> todo = new java.util.ArrayDeque<>(targets);
+  public JobRegistry closure(Collection<String> targets) {
+    Set<String> keep = new HashSet<>();
+    Deque<String> todo = new ArrayDeque<>(targets);
     while (!todo.isEmpty()) {
       String id = todo.pop();
       if (keep.add(get(id).id())) {
-        todo.addAll(get(id).dependsOn());
+        todo.addAll(dependsOn(get(id)));
       }
     }
     return new JobRegistry(jobs.values().stream().filter(j -> keep.contains(j.id())).toList());
@@ -86,47 +129,20 @@ public final class JobRegistry {
    * Just the jobs {@code ids}, ordered among themselves by their dependencies; dependencies outside
    * the set are taken as already written (re-running some tables of a night: {@code --job a,b}).
    */
-  public JobRegistry only(java.util.Collection<String> ids) {
-    java.util.Set<String> keep = new java.util.HashSet<>();
+  public JobRegistry only(Collection<String> ids) {
+    Set<String> keep = new HashSet<>();
     ids.forEach(id -> keep.add(get(id).id()));
-    List<Job> out = new ArrayList<>();
-    for (Job j : jobs.values()) {
-      if (keep.contains(j.id())) {
-        List<String> deps = j.dependsOn().stream().filter(keep::contains).toList();
-        out.add(deps.size() == j.dependsOn().size() ? j : new Job() {
-          @Override
-          public String id() {
-            return j.id();
-          }
-
-          @Override
-          public io.onecustomer.common.TableId output() {
-            return j.output();
-          }
-
-          @Override
-          public List<String> dependsOn() {
-            return deps;
-          }
-
-          @Override
-          public JobResult run(JobContext ctx) {
-            return j.run(ctx);
-          }
-        });
-      }
-    }
-    return new JobRegistry(out);
+    return new JobRegistry(jobs.values().stream().filter(j -> keep.contains(j.id())).toList(), keep);
   }
 
   /** How many jobs depend on {@code id}, directly or through other jobs. */
   public int dependentsOf(String id) {
-    java.util.Set<String> seen = new java.util.HashSet<>();
-    java.util.Deque<String> todo = new java.util.ArrayDeque<>(List.of(id));
+    Set<String> seen = new HashSet<>();
+    Deque<String> todo = new ArrayDeque<>(List.of(id));
     while (!todo.isEmpty()) {
       String cur = todo.pop();
       for (Job j : jobs.values()) {
-        if (j.dependsOn().contains(cur) && seen.add(j.id())) {
+        if (dependsOn(j).contains(cur) && seen.add(j.id())) {
           todo.push(j.id());
         }
       }
@@ -157,7 +173,7 @@ public final class JobRegistry {
       throw new IllegalStateException("dependency cycle through job " + j.id());
     }
     state.put(j.id(), 1);
-    for (String d : j.dependsOn()) {
+    for (String d : dependsOn(j)) {
       visit(jobs.get(d), state, out);
     }
     state.put(j.id(), 2);

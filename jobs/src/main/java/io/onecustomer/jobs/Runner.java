@@ -32,23 +32,49 @@ public final class Runner {
     this.registry = registry;
   }
 
-  /** Runs one job; any failure becomes a JobFailedException naming job, table and dates. */
+  /** Runs one job as a run of its own (recorded and flushed to ops.job_runs and ops.data_quality). */
   public JobResult run(Job job, DateRange range, Instant runStartedAt) {
+    RunLog log = new RunLog(RunLog.newRunId(runStartedAt), runStartedAt);
+    try {
+      return run(job, range, runStartedAt, log);
+    } finally {
+      flush(log, range);
+    }
+  }
+
+  /** Runs one job; any failure becomes a JobFailedException naming job, table and dates. */
+  JobResult run(Job job, DateRange range, Instant runStartedAt, RunLog log) {
     long t0 = System.nanoTime();
-    String group = "onecustomer:" + job.id() + ":" + range;
+    Instant start = Instant.now();
+    String group = "onecustomer:" + job.id() + ":" + range + ":" + log.runId();
+    ReadMetrics reads = ReadMetrics.of(spark);
     spark.sparkContext().setJobGroup(group, job.id() + " -> " + job.output() + " for " + range, false);
     LOG.info("job={} table={} dates={} starting", job.id(), job.output(), range);
     try {
-      JobResult r = job.run(new JobContext(spark, config, range, runStartedAt))
+      JobResult r = job.run(new JobContext(spark, config, range, runStartedAt, log))
           .withMillis((System.nanoTime() - t0) / 1_000_000);
+      if (r.rowsRead() < 0) {
+        r = r.withRowsRead(reads.recordsRead(spark, group));
+      }
+      log.succeeded(r, start, Instant.now());
       LOG.info(r.logLine());
       return r;
-    } catch (JobFailedException e) {
-      throw e;
     } catch (RuntimeException e) {
-      throw new JobFailedException(job.id(), job.output(), range, e);
+      JobFailedException f = e instanceof JobFailedException j ? j : new JobFailedException(job.id(), job.output(), range, e);
+      log.failed(job, range, start, Instant.now(), reads.recordsRead(spark, group), f.getMessage());
+      throw f;
     } finally {
       spark.sparkContext().clearJobGroup();
+    }
+  }
+
+  /** Appends the log's rows; a failure to record never hides the job's own outcome. */
+  private void flush(RunLog log, DateRange range) {
+    try {
+      log.flush(spark, config.paths().warehouse(), range);
+    } catch (RuntimeException e) {
+      LOG.error("could not record run {} in {} / {}: {}", log.runId(), OpsTables.JOB_RUNS, OpsTables.DATA_QUALITY,
+          e.getMessage(), e);
     }
   }
 
@@ -61,9 +87,26 @@ public final class Runner {
    * order whatever order the jobs finished in.
    */
   public List<JobResult> runAll(DateRange range, Instant runStartedAt) {
+    RunLog log = new RunLog(RunLog.newRunId(runStartedAt), runStartedAt);
+    lastRunId = log.runId();
+    try {
+      return runAll(range, runStartedAt, log);
+    } finally {
+      flush(log, range);
+    }
+  }
+
+  private volatile String lastRunId;
+
+  /** The run id of the latest runAll (for --summary). */
+  public String lastRunId() {
+    return lastRunId;
+  }
+
+  private List<JobResult> runAll(DateRange range, Instant runStartedAt, RunLog log) {
     List<Job> order = registry.inDependencyOrder();
     int parallelism = Math.min(config.runnerParallelism(), order.size());
-    LOG.info("running {} jobs for {} ({} at a time): {}", order.size(), range, parallelism,
+    LOG.info("run {}: {} jobs for {} ({} at a time): {}", log.runId(), order.size(), range, parallelism,
         order.stream().map(Job::id).toList());
     ExecutorService pool = Executors.newFixedThreadPool(parallelism, r -> {
       Thread t = new Thread(r, "onecustomer-job-" + THREADS.incrementAndGet());
@@ -85,9 +128,9 @@ public final class Runner {
         if (failure == null) {
           for (java.util.Iterator<Job> it = waiting.iterator(); it.hasNext() && running.size() < parallelism; ) {
             Job j = it.next();
-            if (finished.keySet().containsAll(j.dependsOn())) {
+            if (finished.keySet().containsAll(registry.dependsOn(j))) {
               it.remove();
-              running.put(done.submit(() -> run(j, range, runStartedAt)), j);
+              running.put(done.submit(() -> run(j, range, runStartedAt, log)), j);
             }
           }
         }

@@ -135,6 +135,7 @@ public final class AppConfig {
   private final Analytics analytics;
   private final ValueConfig value;
   private final int runnerParallelism;
+  private final io.onecustomer.common.spec.QualityRules quality;
 
   private AppConfig(
       String env,
@@ -149,7 +150,8 @@ public final class AppConfig {
       Attribution attribution,
       Analytics analytics,
       ValueConfig value,
-      int runnerParallelism) {
+      int runnerParallelism,
+      io.onecustomer.common.spec.QualityRules quality) {
     this.env = env;
     this.timezone = timezone;
     this.paths = paths;
@@ -163,6 +165,7 @@ public final class AppConfig {
     this.analytics = analytics;
     this.value = value;
     this.runnerParallelism = runnerParallelism;
+    this.quality = quality;
   }
 
   /**
@@ -243,7 +246,35 @@ public final class AppConfig {
     }
     return new AppConfig(env, zone, paths, catalog, new Ingest(missing, tolerance), spark, identity(c),
         erasure(c), geo(c), attribution(c), Analytics.parse(c),
-        ValueConfig.parse(c.getConfig("value"), ROOT + ".value.", paths.warehouse()), runnerParallelism(c));
+        ValueConfig.parse(c.getConfig("value"), ROOT + ".value.", paths.warehouse()), runnerParallelism(c),
+        quality(c));
+  }
+
+  /** onecustomer.quality: gates on or off, and per table and check a level and/or threshold. */
+  private static io.onecustomer.common.spec.QualityRules quality(Config c) {
+    boolean enabled = c.getBoolean("quality.enabled");
+    java.util.List<io.onecustomer.common.spec.QualityRules.Override> list = new java.util.ArrayList<>();
+    int i = 0;
+    for (Config o : c.getConfigList("quality.overrides")) {
+      String where = ROOT + ".quality.overrides[" + i++ + "]";
+      if (!o.hasPath("table") || !o.hasPath("check")) {
+        throw new ConfigException(where + " needs table and check, got " + o.root().render());
+      }
+      for (String k : o.root().keySet()) {
+        if (!java.util.Set.of("table", "check", "level", "threshold").contains(k)) {
+          throw new ConfigException(where + " has unknown key '" + k + "' (table, check, level, threshold)");
+        }
+      }
+      io.onecustomer.common.spec.Level level = o.hasPath("level")
+          ? enumValue(io.onecustomer.common.spec.Level.class, where + ".level", o.getString("level")) : null;
+      Double threshold = o.hasPath("threshold") ? o.getDouble("threshold") : null;
+      if (threshold != null && threshold < 0) {
+        throw new ConfigException(where + ".threshold must be at least 0, got " + threshold);
+      }
+      list.add(new io.onecustomer.common.spec.QualityRules.Override(o.getString("table"), o.getString("check"), level,
+          threshold));
+    }
+    return new io.onecustomer.common.spec.QualityRules(enabled, list);
   }
 
   private static int runnerParallelism(Config c) {
@@ -560,6 +591,11 @@ public final class AppConfig {
   /** How many independent jobs a nightly run or backfill runs at once in its Spark session. */
   public int runnerParallelism() {
     return runnerParallelism;
+  }
+
+  /** Quality gates ({@code onecustomer.quality}). */
+  public io.onecustomer.common.spec.QualityRules quality() {
+    return quality;
   }
 
   /** Spark settings to apply to the session, as given. */

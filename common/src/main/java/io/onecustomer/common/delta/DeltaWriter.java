@@ -4,7 +4,6 @@ import io.delta.tables.DeltaTable;
 import io.onecustomer.common.TableId;
 import java.net.URI;
 import java.util.ConcurrentModificationException;
-import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
@@ -27,8 +26,8 @@ public final class DeltaWriter {
 
   /**
    * Replaces exactly the rows matching {@code replaceWhere} (a predicate on partition columns)
-   * with {@code data}, creating the table if needed. Returns the number of rows written, taken
-   * from the Delta commit (no extra pass over the data).
+   * with {@code data}, creating the table if needed. Jobs write through {@code TableWriter}, which
+   * checks the data first and counts the rows from the data itself.
    */
   public static long replace(
       SparkSession spark,
@@ -48,7 +47,8 @@ public final class DeltaWriter {
             .option("replaceWhere", replaceWhere)
             .partitionBy(partitionColumns)
             .save(path);
-        return afterWrite(spark, table, path, existed, comment);
+        afterWrite(spark, table, path, existed, comment);
+        return TRANSITION;
       } catch (ConcurrentModificationException e) {
         // Jobs of one run that share a table (the ingest audit) write disjoint partitions; they can
         // only collide when both create the table at once. The loser tries again on the new table.
@@ -75,15 +75,17 @@ public final class DeltaWriter {
    */
   public static long replaceAll(
       SparkSession spark, Dataset<Row> data, TableId table, String warehouse, String comment,
-      String userMetadata) {
+      String userMetadata, String... partitionColumns) {
     String path = table.path(warehouse);
     boolean existed = DeltaTable.isDeltaTable(spark, path);
-    var writer = data.write().format("delta").mode(SaveMode.Overwrite).option("overwriteSchema", "true");
+    var writer = data.write().format("delta").mode(SaveMode.Overwrite).option("overwriteSchema", "true")
+        .partitionBy(partitionColumns);
     if (userMetadata != null) {
       writer = writer.option("userMetadata", userMetadata);
     }
     writer.save(path);
-    return afterWrite(spark, table, path, existed, comment);
+    afterWrite(spark, table, path, existed, comment);
+    return TRANSITION;
   }
 
   /**
@@ -95,8 +97,12 @@ public final class DeltaWriter {
     String path = table.path(warehouse);
     boolean existed = DeltaTable.isDeltaTable(spark, path);
     data.write().format("delta").mode(SaveMode.Append).save(path);
-    return afterWrite(spark, table, path, existed, comment);
+    afterWrite(spark, table, path, existed, comment);
+    return TRANSITION;
   }
+
+  /** TRANSITION: the writes return nothing once every job writes through TableWriter. */
+  private static final long TRANSITION = -1;
 
   /**
    * The newest version of a table whose commit was tagged with a userMetadata string smaller than
@@ -113,12 +119,10 @@ public final class DeltaWriter {
     return r.isNullAt(0) ? -1 : r.getLong(0);
   }
 
-  /** Reads the write's row count, then registers the table and (once) its comment. */
-  private static long afterWrite(
+  /** Registers the table and (once) its comment. */
+  private static void afterWrite(
       SparkSession spark, TableId table, String path, boolean existed, String comment) {
-    long rows = lastCommitRows(spark, path);
     catalogEntry(spark, table, path, existed, comment);
-    return rows;
   }
 
   /** One thread at a time: jobs running side by side may register the same shared table. */
@@ -130,6 +134,34 @@ public final class DeltaWriter {
           "ALTER TABLE " + table.qualified() + " SET TBLPROPERTIES ('comment' = '"
               + comment.replace("'", "\\'") + "')");
     }
+  }
+
+  /** The table's current Delta version, or -1 when it does not exist yet. */
+  public static long version(SparkSession spark, TableId table, String warehouse) {
+    String path = table.path(warehouse);
+    if (!DeltaTable.isDeltaTable(spark, path)) {
+      return -1;
+    }
+    return DeltaTable.forPath(spark, path).history(1).select("version").first().getLong(0);
+  }
+
+  /**
+   * Puts a table back to {@code version} (a new commit whose content is that version's): undoes a
+   * commit of a job that failed before its side tables were written. A table that did not exist
+   * before ({@code version} -1) is emptied, keeping its schema.
+   */
+  public static void restore(SparkSession spark, TableId table, String warehouse, long version) {
+    String path = table.path(warehouse);
+    if (!DeltaTable.isDeltaTable(spark, path)) {
+      return;
+    }
+    DeltaTable t = DeltaTable.forPath(spark, path);
+    if (version < 0) {
+      t.delete();
+    } else if (version(spark, table, warehouse) != version) {
+      t.restoreToVersion(version);
+    }
+    LOG.warn("{}: restored to version {} after a failed job", table, version);
   }
 
   /** Reads a table by path; fails with the table name when it has never been written. */
@@ -176,13 +208,6 @@ public final class DeltaWriter {
     String a = location.toString().replaceFirst("^file:", "").replaceAll("/+$", "");
     String b = path.replaceFirst("^file:", "").replaceAll("/+$", "");
     return a.replaceAll("^/+", "/").equals(b.replaceAll("^/+", "/"));
-  }
-
-  private static long lastCommitRows(SparkSession spark, String path) {
-    Row last = DeltaTable.forPath(spark, path).history(1).select("operationMetrics").first();
-    Map<String, String> metrics = last.getJavaMap(0);
-    String rows = metrics == null ? null : metrics.get("numOutputRows");
-    return rows == null ? 0L : Long.parseLong(rows);
   }
 
   /** A job needs a table that no job has written yet. */

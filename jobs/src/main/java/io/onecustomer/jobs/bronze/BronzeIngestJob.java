@@ -6,7 +6,14 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
-import io.onecustomer.common.TableId;
+import io.onecustomer.common.DateRange;
+import io.onecustomer.common.spec.CheckResult;
+import io.onecustomer.common.spec.Publish;
+import io.onecustomer.common.spec.QualityGate;
+import io.onecustomer.common.spec.QualityGateException;
+import io.onecustomer.common.spec.TableSpec;
+import io.onecustomer.common.spec.TableWriter;
+import io.onecustomer.jobs.Faults;
 import io.onecustomer.common.config.AppConfig.MissingSourcePolicy;
 import io.onecustomer.common.delta.DeltaWriter;
 import io.onecustomer.jobs.Job;
@@ -17,6 +24,7 @@ import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -41,25 +49,30 @@ public final class BronzeIngestJob implements Job {
 
   public BronzeIngestJob(SourceEntity entity) {
     this.entity = entity;
+    this.spec = BronzeTables.accepted(entity);
+    this.rejects = BronzeTables.rejects(entity);
   }
+
+  private final TableSpec spec;
+  private final TableSpec rejects;
 
   public SourceEntity entity() {
     return entity;
   }
 
   @Override
-  public String id() {
-    return entity.jobId();
+  public TableSpec spec() {
+    return spec;
   }
 
   @Override
-  public TableId output() {
-    return entity.table();
-  }
-
-  @Override
-  public List<String> dependsOn() {
+  public List<TableSpec> inputs() {
     return List.of();
+  }
+
+  @Override
+  public List<TableSpec> sideOutputs() {
+    return List.of(rejects, BronzeTables.INGEST_AUDIT);
   }
 
   @Override
@@ -138,20 +151,10 @@ public final class BronzeIngestJob implements Job {
       }
       if (present.isEmpty()) {
         LOG.warn("{}: nothing to ingest for {}", id(), ctx.range());
+        writeAudit(ctx, auditRows, days.stream().map(LandingReader.DayFiles::day).toList());
       } else {
-        String where = inDays(LandingReader.RUN_DATE, present);
-        long written = DeltaWriter.replace(spark, BronzeTransforms.accepted(validated, entity),
-            entity.table(), ctx.warehouse(), where, entity.comment(), LandingReader.RUN_DATE);
-        long rejectsWritten = DeltaWriter.replace(spark, BronzeTransforms.rejected(validated),
-            entity.table().rejects(), ctx.warehouse(), where,
-            "Rows of " + entity.table() + " that could not be parsed or typed, with the raw line, file, line number and reason.",
-            LandingReader.RUN_DATE);
-        if (written + rejectsWritten != read) {
-          throw new QualityException("reconciliation failed for " + entity.table() + ": read " + read
-              + " lines but wrote " + written + " accepted + " + rejectsWritten + " rejected");
-        }
+        publish(ctx, validated, present, read, rejected, auditRows, days);
       }
-      writeAudit(ctx, auditRows, days.stream().map(LandingReader.DayFiles::day).toList());
       long accepted = read - rejected;
       if (rejected > 0) {
         warnings.add(rejected + " row(s) rejected into " + entity.table().rejects());
@@ -162,12 +165,69 @@ public final class BronzeIngestJob implements Job {
     }
   }
 
+  /**
+   * Write-audit-publish over three tables. Both bronze tables are checked before either commits,
+   * with the reconciliation (lines read = rows accepted + rows rejected, counted from the data about
+   * to be written); then the table, the rejects and the shared audit commit in that order. A failure
+   * after the first commit puts the tables this job owns back to their versions before the job, so
+   * no reader is left with rows whose rejects or audit are missing.
+   */
+  private void publish(JobContext ctx, Dataset<Row> validated, List<LocalDate> present, long read, long rejected,
+      List<Row> auditRows, List<LandingReader.DayFiles> days) {
+    var spark = ctx.spark();
+    Publish p = ctx.publish(id());
+    DateRange span = new DateRange(present.get(0), present.get(present.size() - 1));
+    String where = inDays(LandingReader.RUN_DATE, present);
+    TableWriter.Audited ok = TableWriter.audit(p, spec, BronzeTransforms.accepted(validated, entity), span,
+        Map.of(BronzeTables.REJECT_SHARE, read == 0 ? 0.0 : rejected / (double) read));
+    TableWriter.Audited bad;
+    try {
+      bad = TableWriter.audit(p, rejects, BronzeTransforms.rejected(validated), span, Map.of());
+    } catch (RuntimeException e) {
+      ok.discard();
+      throw e;
+    }
+    long written = ok.outcome().rows() + bad.outcome().rows();
+    CheckResult rec = QualityGate.observed(spec, p.rules().apply(spec), BronzeTables.RECONCILIATION, span,
+        (double) Math.abs(read - written), "read " + read + " line(s), about to write " + ok.outcome().rows()
+            + " accepted + " + bad.outcome().rows() + " rejected");
+    p.results().accept(List.of(rec));
+    if (rec.stopsTheJob()) {
+      ok.discard();
+      bad.discard();
+      throw new QualityGateException(spec, List.of(rec));
+    }
+    long tableBefore = DeltaWriter.version(spark, spec.id(), ctx.warehouse());
+    long rejectsBefore = DeltaWriter.version(spark, rejects.id(), ctx.warehouse());
+    boolean tableCommitted = false;
+    boolean rejectsCommitted = false;
+    try {
+      TableWriter.commit(p, spec, ok, where, null);
+      tableCommitted = true;
+      Faults.at("bronze_after_table");
+      TableWriter.commit(p, rejects, bad, where, null);
+      rejectsCommitted = true;
+      Faults.at("bronze_after_rejects");
+      writeAudit(ctx, auditRows, days.stream().map(LandingReader.DayFiles::day).toList());
+    } catch (RuntimeException e) {
+      ok.discard();
+      bad.discard();
+      if (rejectsCommitted) {
+        DeltaWriter.restore(spark, rejects.id(), ctx.warehouse(), rejectsBefore);
+      }
+      if (tableCommitted) {
+        DeltaWriter.restore(spark, spec.id(), ctx.warehouse(), tableBefore);
+      }
+      throw e;
+    }
+  }
+
   private void writeAudit(JobContext ctx, List<Row> rows, List<LocalDate> days) {
-    Dataset<Row> df = ctx.spark().createDataFrame(rows, IngestAudit.SCHEMA);
+    Dataset<Row> df = ctx.spark().createDataFrame(rows, BronzeTables.INGEST_AUDIT.schema());
     String where = IngestAudit.TABLE_NAME + " = '" + entity.table().qualified() + "' AND "
         + inDays(IngestAudit.RUN_DATE, days);
-    DeltaWriter.replace(ctx.spark(), df.coalesce(1), IngestAudit.TABLE, ctx.warehouse(), where,
-        IngestAudit.COMMENT, IngestAudit.TABLE_NAME);
+    TableWriter.publish(ctx.publish(id()), BronzeTables.INGEST_AUDIT, df.coalesce(1),
+        new DateRange(days.get(0), days.get(days.size() - 1)), where, Map.of(), null);
   }
 
   private Row audit(LocalDate day, String file, String status, long read, long ok, long rejected,

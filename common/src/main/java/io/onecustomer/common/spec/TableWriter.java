@@ -1,0 +1,138 @@
+package io.onecustomer.common.spec;
+
+import io.delta.tables.DeltaTable;
+import io.onecustomer.common.DateRange;
+import io.onecustomer.common.delta.DeltaWriter;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.storage.StorageLevel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Write-audit-publish for one table: conform the job's output to the spec, run the checks on it,
+ * record every result, stop before the commit on an error-level failure (the table's Delta version
+ * does not move), else commit in the spec's write mode and bring the catalog comments up to date.
+ * The rows written are counted from the data written (the checks' own pass), never read back from
+ * whatever commit is the table's latest.
+ */
+public final class TableWriter {
+  private static final Logger LOG = LoggerFactory.getLogger(TableWriter.class);
+
+  private TableWriter() {}
+
+  /** What a publish did. {@code version} is the table's Delta version after the commit. */
+  public record Written(long rows, Map<LocalDate, Long> rowsByDay, List<CheckResult> results, long version) {
+    public List<String> warnings() {
+      return results.stream().filter(CheckResult::isWarning).map(CheckResult::describe).toList();
+    }
+  }
+
+  /** Writes {@code data} for the run's days (or the whole table, or an append, by the spec's mode). */
+  public static Written publish(Publish p, TableSpec spec, Dataset<Row> data) {
+    return publish(p, spec, data, p.range(), null, Map.of(), null);
+  }
+
+  /** Writes the days {@code days} (a snapshot job that writes the run's last day only). */
+  public static Written publish(Publish p, TableSpec spec, Dataset<Row> data, DateRange days) {
+    return publish(p, spec, data, days, null, Map.of(), null);
+  }
+
+  /**
+   * The general form: {@code replaceWhere} overrides the predicate built from {@code days} (bronze
+   * replaces only the days that had a landing folder); {@code observations} feeds the spec's
+   * observed checks; {@code userMetadata} tags the commit (found again with DESCRIBE HISTORY).
+   */
+  public static Written publish(Publish p, TableSpec spec, Dataset<Row> data, DateRange days, String replaceWhere,
+      Map<String, Double> observations, String userMetadata) {
+    return commit(p, spec, audit(p, spec, data, days, observations), replaceWhere, userMetadata);
+  }
+
+  /** Checked data, persisted and not yet committed: the first half of a publish. */
+  public record Audited(Dataset<Row> data, DateRange days, QualityGate.Outcome outcome) {
+    public void discard() {
+      data.unpersist();
+    }
+  }
+
+  /**
+   * Conforms and checks without committing (a job that writes several tables audits all before it
+   * commits any). Throws {@link QualityGateException} on an error-level failure, after recording it.
+   */
+  public static Audited audit(Publish p, TableSpec spec, Dataset<Row> data, DateRange days,
+      Map<String, Double> observations) {
+    Dataset<Row> conformed = spec.conform(data).persist(StorageLevel.MEMORY_AND_DISK());
+    QualityGate.Outcome outcome;
+    try {
+      List<Check> checks = p.rules().enabled() ? p.rules().apply(spec)
+          : spec.checks().stream().filter(c -> c.kind() == Check.Kind.OBSERVED).toList();
+      Map<String, String> others = new LinkedHashMap<>();
+      checks.stream().filter(c -> c.kind() == Check.Kind.REFERENCES)
+          .forEach(c -> others.put(c.other().qualified(), c.other().path(p.warehouse())));
+      outcome = QualityGate.evaluate(p.spark(), spec, checks, conformed, days, spec.id().path(p.warehouse()),
+          observations, others);
+    } catch (RuntimeException e) {
+      conformed.unpersist();
+      throw e;
+    }
+    p.results().accept(outcome.results());
+    outcome.warnings().forEach(w -> LOG.warn("quality warning: {}", w.describe()));
+    if (!outcome.errors().isEmpty()) {
+      conformed.unpersist();
+      throw new QualityGateException(spec, outcome.errors());
+    }
+    return new Audited(conformed, days, outcome);
+  }
+
+  /** Commits audited data: the second half of a publish. */
+  public static Written commit(Publish p, TableSpec spec, Audited a, String replaceWhere, String userMetadata) {
+    try {
+      String path = spec.id().path(p.warehouse());
+      String[] parts = spec.partitionBy().toArray(new String[0]);
+      switch (spec.mode()) {
+        case REPLACE_DAYS -> DeltaWriter.replace(p.spark(), a.data(), spec.id(), p.warehouse(),
+            replaceWhere != null ? replaceWhere : a.days().sqlPredicate(spec.dayColumn()), spec.grain(), parts);
+        case REPLACE_ALL -> DeltaWriter.replaceAll(p.spark(), a.data(), spec.id(), p.warehouse(), spec.grain(),
+            userMetadata, parts);
+        case APPEND -> DeltaWriter.appendEvents(p.spark(), a.data(), spec.id(), p.warehouse(), spec.grain());
+      }
+      syncComments(p, spec, path);
+      long version = DeltaTable.forPath(p.spark(), path).history(1).select("version").first().getLong(0);
+      return new Written(a.outcome().rows(), a.outcome().rowsByDay(), a.outcome().results(), version);
+    } finally {
+      a.discard();
+    }
+  }
+
+  /**
+   * Brings the table's and columns' comments in the Delta log in line with the spec, when they
+   * differ (the first write, or a spec whose wording changed): catalog readers always see the
+   * spec's words, not those of the table's creation.
+   */
+  static void syncComments(Publish p, TableSpec spec, String path) {
+    DeltaTable t = DeltaTable.forPath(p.spark(), path);
+    Map<String, String> now = new LinkedHashMap<>();
+    for (StructField f : t.toDF().schema().fields()) {
+      now.put(f.name(), f.getComment().isDefined() ? f.getComment().get() : null);
+    }
+    String ref = "delta.`" + path.replace("`", "``") + "`";
+    for (ColumnSpec c : spec.columns()) {
+      if (now.containsKey(c.name()) && !c.comment().equals(now.get(c.name()))) {
+        p.spark().sql("ALTER TABLE " + ref + " ALTER COLUMN " + c.name() + " COMMENT '" + sql(c.comment()) + "'");
+      }
+    }
+    String description = t.detail().select("description").first().getString(0);
+    if (!spec.grain().equals(description)) {
+      p.spark().sql("ALTER TABLE " + ref + " SET TBLPROPERTIES ('comment' = '" + sql(spec.grain()) + "')");
+    }
+  }
+
+  private static String sql(String s) {
+    return s.replace("\\", "\\\\").replace("'", "\\'");
+  }
+}

@@ -1,0 +1,25 @@
+package io.onecustomer.jobs;
+
+/**
+ * Named points where a test can make a job fail (system property {@code onecustomer.fault} set to
+ * the point's name): between the commits of a job that writes several tables, to show that no
+ * reader is left with one committed and the other not. Inert unless the property is set.
+ */
+public final class Faults {
+  public static final String PROPERTY = "onecustomer.fault";
+
+  private Faults() {}
+
+  public static void at(String point) {
+    if (point.equals(System.getProperty(PROPERTY))) {
+      throw new InjectedFault(point);
+    }
+  }
+
+  /** The failure a fault point throws. */
+  public static final class InjectedFault extends RuntimeException {
+    public InjectedFault(String point) {
+      super("injected fault at " + point + " (" + PROPERTY + ")");
+    }
+  }
+}

@@ -1,0 +1,68 @@
+package io.onecustomer.jobs;
+
+import io.onecustomer.common.DateRange;
+import io.onecustomer.common.spec.TableSpec;
+import io.onecustomer.common.spec.TableWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one job template: read the inputs for the run's days and transform them ({@link #build}),
+ * then write-audit-publish through {@link TableWriter} (conform to the spec, check, commit only when
+ * no error-level check failed), and return the result logged on one line.
+ */
+public abstract class TableJob implements Job {
+  private static final Logger LOG = LoggerFactory.getLogger(TableJob.class);
+
+  private final TableSpec spec;
+  private final List<TableSpec> inputs;
+
+  protected TableJob(TableSpec spec, List<TableSpec> inputs) {
+    this.spec = spec;
+    this.inputs = List.copyOf(inputs);
+  }
+
+  @Override
+  public final TableSpec spec() {
+    return spec;
+  }
+
+  @Override
+  public final List<TableSpec> inputs() {
+    return inputs;
+  }
+
+  /** The rows to write for the run; may add warnings. Reads inputs, calls pure transforms. */
+  protected abstract Dataset<Row> build(JobContext ctx, List<String> warnings);
+
+  /** The days the write replaces (a snapshot job writes the run's last day only). */
+  protected DateRange days(JobContext ctx) {
+    return ctx.range();
+  }
+
+  /** A tag for the commit (found again in DESCRIBE HISTORY), or null. */
+  protected String commitTag(JobContext ctx) {
+    return null;
+  }
+
+  /** Values for the spec's observed checks, measured while building (default none). */
+  protected Map<String, Double> observations() {
+    return Map.of();
+  }
+
+  @Override
+  public JobResult run(JobContext ctx) {
+    List<String> warnings = new ArrayList<>();
+    Dataset<Row> rows = build(ctx, warnings);
+    warnings.forEach(w -> LOG.warn("{}: {}", id(), w));
+    TableWriter.Written w = TableWriter.publish(ctx.publish(id()), spec, rows, days(ctx), null, observations(),
+        commitTag(ctx));
+    warnings.addAll(w.warnings());
+    return JobResult.of(id(), output(), ctx.range(), w.rows(), 0, warnings);
+  }
+}
