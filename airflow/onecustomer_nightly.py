@@ -1,7 +1,7 @@
 """Nightly onecustomer run: one Airflow task per job, each a spark-submit of the shaded jar.
 
-The task id is the job id (and its config key and Spark job-group label). Dependencies mirror
-JobRegistry; `mvn verify` fails if JOBS below drifts from the code (AirflowDagTest).
+The task id is the job id (its table's layer and name, its config key and Spark job-group label).
+The task list and dependencies come from onecustomer_jobs.py, generated from the table specs.
 
 Variables / connections used:
   - Airflow connection `spark_default` (master, deploy mode) for SparkSubmitOperator.
@@ -21,52 +21,11 @@ from airflow.providers.apache.spark.operators.spark_submit import SparkSubmitOpe
 
 MAIN_CLASS = "io.onecustomer.jobs.Main"
 
-# job id -> job ids it depends on (generated from JobRegistry; keep in sync, a test checks it)
-JOBS = {
-    "bronze_products_catalog": [],
-    "bronze_marketplace_orders": [],
-    "bronze_miniprogram_orders": [],
-    "bronze_miniprogram_events": [],
-    "bronze_pos_sales": [],
-    "bronze_crm_members": [],
-    "bronze_distributor_sellout": [],
-    "bronze_clickstream_events": [],
-    "bronze_ad_spend_daily": [],
-    "bronze_service_tickets": [],
-    "silver_products": ["bronze_products_catalog"],
-    "silver_orders": ["bronze_marketplace_orders", "bronze_miniprogram_orders", "bronze_pos_sales", "bronze_distributor_sellout", "silver_products"],
-    "silver_service_tickets": ["bronze_service_tickets"],
-    "silver_touchpoints": ["bronze_clickstream_events", "bronze_miniprogram_events", "silver_service_tickets", "silver_products"],
-    "silver_members": ["bronze_crm_members"],
-    "silver_ad_spend": ["bronze_ad_spend_daily"],
-    "silver_identifiers": ["silver_orders", "silver_touchpoints", "silver_members"],
-    "identity_guards": ["silver_identifiers"],
-    "identity_resolution": ["silver_identifiers", "identity_guards"],
-    "identity_history": ["identity_resolution"],
-    "gold_customers": ["identity_resolution", "silver_orders", "silver_touchpoints", "silver_members", "silver_service_tickets"],
-    "gold_attribution_credits": ["identity_resolution", "silver_orders", "silver_touchpoints"],
-    "gold_channel_attribution": ["gold_attribution_credits", "silver_ad_spend"],
-    "gold_customer_orders": ["identity_resolution", "silver_orders"],
-    "gold_rfm_segments": ["gold_customer_orders"],
-    "gold_rfm_segment_transitions": ["gold_rfm_segments"],
-    "gold_customer_flags": ["gold_customer_orders", "identity_resolution", "silver_service_tickets"],
-    "gold_repurchase_metrics": ["gold_customer_orders", "silver_orders"],
-    "gold_cross_sell_pairs": ["gold_customer_orders"],
-    "gold_cohort_retention": ["gold_customer_orders"],
-    "gold_channel_health": ["gold_customer_orders", "silver_orders", "silver_ad_spend", "silver_service_tickets", "silver_products"],
-    "gold_channel_health_monthly": ["gold_channel_health", "gold_customer_orders"],
-    "gold_channel_assists": ["gold_customer_orders", "identity_resolution", "silver_touchpoints"],
-    "gold_channel_funnel": ["gold_customer_orders", "identity_resolution", "silver_touchpoints"],
-    "gold_price_conflicts": ["silver_orders", "silver_products"],
-    "gold_distributor_alerts": ["silver_orders", "silver_products"],
-    "gold_sales_alerts": ["silver_orders", "silver_products"],
-    "gold_customer_features": ["gold_customer_orders", "identity_resolution", "silver_touchpoints", "silver_service_tickets", "silver_members"],
-    "gold_value_model_training": ["gold_customer_orders", "identity_resolution", "silver_touchpoints", "silver_service_tickets", "silver_members"],
-    "gold_churn_scores": ["gold_customer_features", "gold_value_model_training"],
-    "gold_ltv_predictions": ["gold_customer_features", "gold_value_model_training"],
-}
+# job id -> (table, job ids it depends on): generated from the table specs into onecustomer_jobs.py
+# by bin/onecustomer-docs; `mvn verify` fails when that file drifts from the code (AirflowDagTest).
+from onecustomer_jobs import JOBS  # noqa: E402  (the DAG folder is on Airflow's sys.path)
 
-# gold_value_model_training is a task of every night but trains only when its newest model version is
+# gold_model_metrics (the model training) is a task of every night but trains only when its newest model version is
 # onecustomer.value.training.retrain-every-days (7) old, so it is the weekly training; on the other
 # nights it returns at once and the scoring tasks load the promoted version (docs/value-models.md).
 
@@ -118,7 +77,7 @@ with DAG(
         # one-slot pool so that table never has two writers at once.
         pool = "onecustomer_ops_audit" if job_id.startswith("bronze_") else None
         tasks[job_id] = _submit(job_id, ["--job", job_id, "--run-date", "{{ ds }}"] + _env_args(), pool)
-    for job_id, deps in JOBS.items():
+    for job_id, (_table, deps) in JOBS.items():
         for dep in deps:
             tasks[dep] >> tasks[job_id]
 

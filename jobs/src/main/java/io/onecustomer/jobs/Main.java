@@ -6,9 +6,13 @@ import io.onecustomer.common.config.ConfigException;
 import io.onecustomer.common.spark.SessionFactory;
 import java.io.File;
 import java.time.Instant;
+import io.onecustomer.jobs.tools.WarehouseSummary;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -167,48 +171,69 @@ public final class Main {
     if (args.job().equals(ERASE)) {
       return erase(args, config);
     }
-    JobRegistry registry = JobRegistry.standard();
+    return execute(args, config, JobRegistry.standard(),
+        () -> SessionFactory.create(config, "onecustomer " + args.job() + " " + args.range()));
+  }
+
+  /**
+   * Runs the parsed command on a registry and returns the exit code: 0 on success, 1 when a job
+   * fails (its message on standard error), 2 for a job the registry does not know.
+   */
+  static int execute(Args args, AppConfig config, JobRegistry registry, Supplier<SparkSession> session) {
     boolean all = args.job().equals(NIGHTLY) || args.job().equals(BACKFILL);
     List<Job> jobs;
     try {
       if (args.job().contains(",")) {
         // Several named jobs (re-running some tables of a night): the runner orders them among
         // themselves and takes their other inputs as already written.
-        registry = registry.only(java.util.Arrays.stream(args.job().split(",")).map(String::trim)
+        registry = registry.only(Arrays.stream(args.job().split(",")).map(String::trim)
             .filter(x -> !x.isEmpty()).toList());
         all = true;
       }
       jobs = all ? registry.inDependencyOrder() : List.of(registry.get(args.job()));
+      config.quality().validate(registry.specs(), List.of());
     } catch (IllegalArgumentException e) {
       System.err.println("onecustomer: " + e.getMessage());
       return 2;
     }
     LOG.info("onecustomer job={} dates={} {}", args.job(), args.range(), config.describe());
-    SparkSession spark = SessionFactory.create(config, "onecustomer " + args.job() + " " + args.range());
+    SparkSession spark = session.get();
     Runner runner = new Runner(spark, config, registry);
     Instant started = Instant.now();
     long t0 = System.nanoTime();
+    List<String> runIds = new ArrayList<>();
     try {
       // Every job (dependencies first, independent ones side by side, runner.parallelism), or one job.
-      List<JobResult> results = all ? runner.runAll(args.range(), started)
-          : List.of(runner.run(jobs.get(0), args.range(), started));
+      List<JobResult> results;
+      try {
+        results = all ? runner.runAll(args.range(), started) : List.of(runner.run(jobs.get(0), args.range(), started));
+      } finally {
+        runIds.add(runner.lastRunId());
+      }
       results.forEach(r -> System.out.println(r.logLine()));
-      System.out.printf("onecustomer: %s for %s finished: %d job(s) in %.1f s%n", args.job(),
-          args.range(), jobs.size(), (System.nanoTime() - t0) / 1e9);
+      System.out.printf("onecustomer: %s for %s finished: %d job(s) in %.1f s (run %s)%n", args.job(),
+          args.range(), jobs.size(), (System.nanoTime() - t0) / 1e9, runner.lastRunId());
       if (args.thenNightly() != null) {
         // The night after a backfill in the same session (bin/demo): one start-up and one warm-up.
         long t1 = System.nanoTime();
-        runner.runAll(DateRange.of(args.thenNightly()), Instant.now()).forEach(r -> System.out.println(r.logLine()));
-        System.out.printf("onecustomer: nightly for %s finished: %d job(s) in %.1f s%n", args.thenNightly(),
-            jobs.size(), (System.nanoTime() - t1) / 1e9);
+        try {
+          runner.runAll(DateRange.of(args.thenNightly()), Instant.now()).forEach(r -> System.out.println(r.logLine()));
+        } finally {
+          runIds.add(runner.lastRunId());
+        }
+        System.out.printf("onecustomer: nightly for %s finished: %d job(s) in %.1f s (run %s)%n", args.thenNightly(),
+            jobs.size(), (System.nanoTime() - t1) / 1e9, runner.lastRunId());
       }
       if (args.summary()) {
-        io.onecustomer.jobs.tools.WarehouseSummary.print(spark, config, System.out);
+        WarehouseSummary.print(spark, config, System.out, runIds);
       }
       return 0;
     } catch (JobFailedException e) {
       LOG.error(e.getMessage(), e);
       System.err.println("onecustomer: " + e.getMessage());
+      if (args.summary()) {
+        WarehouseSummary.print(spark, config, System.out, runIds);
+      }
       return 1;
     }
   }

@@ -35,6 +35,7 @@ public final class Runner {
   /** Runs one job as a run of its own (recorded and flushed to ops.job_runs and ops.data_quality). */
   public JobResult run(Job job, DateRange range, Instant runStartedAt) {
     RunLog log = new RunLog(RunLog.newRunId(runStartedAt), runStartedAt);
+    lastRunId = log.runId();
     try {
       return run(job, range, runStartedAt, log);
     } finally {

@@ -41,12 +41,17 @@ public final class TestSpark {
 
   /** Config for a test: its own landing and warehouse, in-memory catalog, given overrides. */
   public static AppConfig config(Path landing, Path warehouse, Map<String, String> overrides) {
+    return config(landing, warehouse, overrides, "");
+  }
+
+  /** The same, plus settings in HOCON (lists and objects, e.g. quality overrides). */
+  public static AppConfig config(Path landing, Path warehouse, Map<String, String> overrides, String hocon) {
     var base = ConfigFactory.parseMap(Map.of(
         "onecustomer.paths.landing", landing.toString(),
         "onecustomer.paths.warehouse", warehouse.toString(),
         "onecustomer.catalog.type", "in-memory",
         "onecustomer.identity.hash-key-required", "false"));
-    var extra = ConfigFactory.parseMap(overrides);
+    var extra = ConfigFactory.parseString(hocon).withFallback(ConfigFactory.parseMap(overrides));
     // The demo brand's reference data from conf/local.conf (geography, distributors' authorised
     // regions); everything else from reference.conf.
     var local = ConfigFactory.parseResources(TestSpark.class.getClassLoader(), "conf/local.conf");

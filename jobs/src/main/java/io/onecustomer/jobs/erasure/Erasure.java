@@ -7,11 +7,14 @@ import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.lit;
 
 import io.delta.tables.DeltaTable;
+import io.onecustomer.common.DateRange;
 import io.onecustomer.common.TableId;
 import io.onecustomer.common.Tables;
 import io.onecustomer.common.config.AppConfig;
 import io.onecustomer.common.delta.CatalogSync;
 import io.onecustomer.common.delta.DeltaWriter;
+import io.onecustomer.common.spec.Publish;
+import io.onecustomer.common.spec.TableWriter;
 import io.onecustomer.jobs.bronze.LandingReader;
 import io.onecustomer.jobs.bronze.SourceEntities;
 import io.onecustomer.jobs.bronze.SourceEntity;
@@ -24,6 +27,7 @@ import io.onecustomer.jobs.silver.SilverColumns;
 import io.onecustomer.jobs.silver.SilverColumns.IdentifierObs;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -67,9 +71,7 @@ import org.slf4j.LoggerFactory;
 public final class Erasure {
   private static final Logger LOG = LoggerFactory.getLogger(Erasure.class);
 
-  public static final TableId OPS_ERASURE_LOG = new TableId(Tables.OPS, "erasure_log");
-  public static final String LOG_COMMENT = "One row per erasure request: who (customer id and identifier hashes, never"
-      + " raw values), when, rows deleted per table, and the VACUUM retention applied. Append-only audit log.";
+  public static final TableId OPS_ERASURE_LOG = ErasureSpecs.ERASURE_LOG.id();
 
   /** Identifier types that name a person (the weak masked phone does not). */
   public static final List<String> IDENTIFIER_TYPES = List.of(Identifiers.PHONE, Identifiers.EMAIL,
@@ -468,32 +470,10 @@ public final class Erasure {
     public static final String VACUUM_RETENTION_HOURS = "vacuum_retention_hours";
     public static final String IS_VACUUMED = "is_vacuumed";
 
-    public static final Map<String, String> COLUMNS = SilverColumns.ordered(
-        REQUESTED_AT, "When the erasure ran, UTC",
-        SELECTOR, "customer_id or identifier:<type>: how the person was named",
-        CUSTOMER_ID, "The erased customer id (null when the identifier resolved to no customer)",
-        IDENTIFIER_HASHES, "type:HMAC of every identifier erased (never raw values)",
-        TABLES, "Tables rows were deleted from, with the number of rows",
-        LANDING_FILES, "Landing files that held the person's rows: the channels' exports, outside the warehouse, to be"
-            + " purged by the landing zone's retention (silver keeps erased identifiers out if they are re-ingested)",
-        ROWS_DELETED, "Rows deleted in all tables",
-        VACUUM_RETENTION_HOURS, "VACUUM retention applied afterwards (files older than this are gone)",
-        IS_VACUUMED, "True when the touched tables were vacuumed");
   }
 
   private Report writeLog(Request req, String customerId, Set<String> nodeHashes, Map<String, Long> deleted,
       Set<String> landingFiles, boolean vacuumed, Instant requestedAt) {
-    StructType tableType = new StructType().add("table_name", DataTypes.StringType).add("rows", DataTypes.LongType);
-    StructType schema = new StructType()
-        .add(LogColumns.REQUESTED_AT, DataTypes.TimestampType)
-        .add(LogColumns.SELECTOR, DataTypes.StringType)
-        .add(LogColumns.CUSTOMER_ID, DataTypes.StringType)
-        .add(LogColumns.IDENTIFIER_HASHES, DataTypes.createArrayType(DataTypes.StringType))
-        .add(LogColumns.TABLES, DataTypes.createArrayType(tableType))
-        .add(LogColumns.LANDING_FILES, DataTypes.createArrayType(DataTypes.StringType))
-        .add(LogColumns.ROWS_DELETED, DataTypes.LongType)
-        .add(LogColumns.VACUUM_RETENTION_HOURS, DataTypes.IntegerType)
-        .add(LogColumns.IS_VACUUMED, DataTypes.BooleanType);
     List<Row> tables = new ArrayList<>();
     deleted.forEach((t, n) -> tables.add(RowFactory.create(t, n)));
     Report report = new Report(customerId, nodeHashes.size(), deleted, vacuumed);
@@ -501,9 +481,10 @@ public final class Erasure {
         List.copyOf(nodeHashes).toArray(new String[0]), tables.toArray(new Row[0]),
         landingFiles.toArray(new String[0]), report.total(),
         config.erasure().vacuumRetentionHours(), vacuumed);
-    Dataset<Row> df = SilverColumns.conform(spark.createDataFrame(List.of(row), schema), LogColumns.COLUMNS);
-    // An audit log of events: each request is a new row, so append (not replace) is the right write.
-    DeltaWriter.appendEvents(spark, df, OPS_ERASURE_LOG, warehouse(), LOG_COMMENT);
+    Dataset<Row> df = spark.createDataFrame(List.of(row), ErasureSpecs.ERASURE_LOG.schema());
+    // An audit log of events: each request is a new row, so the spec's mode is append.
+    LocalDate day = LocalDate.ofInstant(requestedAt, java.time.ZoneOffset.UTC);
+    TableWriter.publish(Publish.quiet(spark, warehouse(), DateRange.of(day)), ErasureSpecs.ERASURE_LOG, df);
     LOG.info("erasure of {} done: {} row(s) deleted in {} table(s)", customerId, report.total(), deleted.size());
     return report;
   }

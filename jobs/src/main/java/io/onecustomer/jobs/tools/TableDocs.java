@@ -1,136 +1,127 @@
 package io.onecustomer.jobs.tools;
 
-import io.onecustomer.common.Tables;
-import io.onecustomer.jobs.bronze.BronzeTransforms;
-import io.onecustomer.jobs.bronze.IngestAudit;
-import io.onecustomer.jobs.bronze.SourceEntities;
-import io.onecustomer.jobs.bronze.SourceEntity;
-import io.onecustomer.jobs.silver.SilverColumns;
+import io.onecustomer.common.spec.Check;
+import io.onecustomer.common.spec.ColumnSpec;
+import io.onecustomer.common.spec.TableSpec;
+import io.onecustomer.jobs.JobRegistry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
-import org.apache.spark.sql.types.StructField;
-import org.apache.spark.sql.types.StructType;
+import java.util.List;
 
 /**
- * Writes docs/tables.md from the schemas in the code, so the documentation cannot drift (a test
- * compares the committed file with this output). Run: {@code bin/onecustomer-docs}.
+ * Writes docs/tables.md from the table specs, so the documentation cannot drift (a test compares
+ * the committed file with this output). Run: {@code bin/onecustomer-docs}.
  */
 public final class TableDocs {
   private TableDocs() {}
 
+  /** Writes docs/tables.md and airflow/onecustomer_jobs.py under the project folder {@code args[0]} (default "."). */
   public static void main(String[] args) throws IOException {
-    Path out = Path.of(args.length > 0 ? args[0] : "docs/tables.md");
-    Files.writeString(out, render(), StandardCharsets.UTF_8);
-    System.out.println("wrote " + out);
+    Path home = Path.of(args.length > 0 ? args[0] : ".");
+    Path docs = home.resolve("docs/tables.md");
+    Path jobs = home.resolve("airflow/onecustomer_jobs.py");
+    Files.writeString(docs, render(), StandardCharsets.UTF_8);
+    Files.writeString(jobs, airflowJobs(), StandardCharsets.UTF_8);
+    System.out.println("wrote " + docs + " and " + jobs);
   }
 
-  public static String render() {
+  /** The Airflow DAGs' task list: job id to its table and the jobs it depends on, in dependency order. */
+  public static String airflowJobs() {
+    JobRegistry registry = JobRegistry.standard();
     StringBuilder sb = new StringBuilder();
-    sb.append("# Tables\n\n")
-        .append("Generated from the code by `bin/onecustomer-docs` (a test fails when this file is stale).\n")
-        .append("Tables live at `<warehouse>/<layer>/<table>` and are registered in the catalog as `<layer>.<table>`;\n")
-        .append("the same comments are stored with each table and column (`DESCRIBE TABLE ...`).\n\n")
-        .append("Partitioning: every bronze and silver table is partitioned by `run_date`, the business day of the\n")
-        .append("landing folder the row came from; a run replaces exactly its days.\n\n");
-    sb.append("## bronze\n\n");
-    for (SourceEntity e : SourceEntities.ALL) {
-      sb.append("### `").append(e.table()).append("`\n\n").append(e.comment()).append("\n")
-          .append("Source: `").append(e.source()).append("/dt=YYYY-MM-DD/").append(e.entity()).append("-NNNNN.")
-          .append(e.format().extension()).append("`.\n\n");
-      schema(sb, BronzeTransforms.acceptedSchema(e));
+    sb.append("\"\"\"The onecustomer jobs: id -> (table, ids of the jobs it depends on), in dependency order.\n\n")
+        .append("Generated from the table specs by bin/onecustomer-docs; do not edit (AirflowDagTest fails when it\n")
+        .append("drifts from the code). A job's id is its table's layer and name.\n\"\"\"\n\n")
+        .append("JOBS = {\n");
+    for (io.onecustomer.jobs.Job j : registry.inDependencyOrder()) {
+      sb.append("    \"").append(j.id()).append("\": (\"").append(j.output().qualified()).append("\", [")
+          .append(String.join(", ", registry.dependsOn(j).stream().map(d -> "\"" + d + "\"").toList()))
+          .append("]),\n");
     }
-    sb.append("### `bronze.<table>__rejects`\n\nOne per bronze table: rows that could not be parsed or typed.\n\n");
-    schema(sb, BronzeTransforms.REJECTS_SCHEMA);
-    sb.append("Reason codes: `malformed_json`, `wrong_column_count`, `unexpected_header`, `invalid_encoding`,\n")
-        .append("`missing_value`, `unparseable_number`, `unparseable_timestamp`, `invalid_value`, `negative_quantity`,\n")
-        .append("`zero_quantity`, `future_timestamp`.\n\n");
-    sb.append("## ops\n\n### `").append(Tables.OPS_INGEST_AUDIT).append("`\n\n").append(IngestAudit.COMMENT).append("\n\n");
-    schema(sb, IngestAudit.SCHEMA);
-    silver(sb, io.onecustomer.jobs.identity.IdentityColumns.OPS_IDENTITY_AUDIT.qualified(),
-        io.onecustomer.jobs.identity.IdentityColumns.AUDIT_COMMENT, io.onecustomer.jobs.identity.IdentityColumns.AUDIT_COLUMNS);
-    silver(sb, io.onecustomer.jobs.erasure.Erasure.OPS_ERASURE_LOG.qualified(), io.onecustomer.jobs.erasure.Erasure.LOG_COMMENT,
-        io.onecustomer.jobs.erasure.Erasure.LogColumns.COLUMNS);
-    sb.append("## silver\n\n");
-    silver(sb, Tables.SILVER_ORDERS.qualified(), "One row per order line of every sales channel (deduplicated by `order_line_id`).", SilverColumns.Orders.COLUMNS);
-    silver(sb, Tables.SILVER_TOUCHPOINTS.qualified(), "One row per interaction that is not an order.", SilverColumns.Touchpoints.COLUMNS);
-    silver(sb, Tables.SILVER_IDENTIFIERS.qualified(), "One row per business day, identifier and record that carried it.", SilverColumns.IdentifierObs.COLUMNS);
-    silver(sb, Tables.SILVER_PRODUCTS.qualified(), "One row per product, channel SKU and snapshot day.", SilverColumns.Products.COLUMNS);
-    silver(sb, Tables.SILVER_AD_SPEND.qualified(), "One row per spend day, media and campaign.", SilverColumns.AdSpend.COLUMNS);
-    silver(sb, Tables.SILVER_SERVICE_TICKETS.qualified(), "One row per ticket and status.", SilverColumns.ServiceTickets.COLUMNS);
-    silver(sb, Tables.SILVER_MEMBERS.qualified(), "One row per member profile version.", SilverColumns.Members.COLUMNS);
-    sb.append("## gold\n\n");
-    silver(sb, io.onecustomer.jobs.identity.IdentityColumns.GOLD_CUSTOMER_IDENTITIES.qualified(),
-        io.onecustomer.jobs.identity.IdentityColumns.IDENTITIES_COMMENT,
-        io.onecustomer.jobs.identity.IdentityColumns.IDENTITIES_COLUMNS);
-    silver(sb, io.onecustomer.jobs.identity.IdentityColumns.GOLD_CUSTOMER_ID_HISTORY.qualified(),
-        io.onecustomer.jobs.identity.IdentityColumns.HISTORY_COMMENT,
-        io.onecustomer.jobs.identity.IdentityColumns.HISTORY_COLUMNS);
-    silver(sb, io.onecustomer.jobs.customer.CustomerColumns.GOLD_CUSTOMERS.qualified(),
-        io.onecustomer.jobs.customer.CustomerColumns.TABLE_COMMENT, io.onecustomer.jobs.customer.CustomerColumns.COLUMNS);
-    silver(sb, io.onecustomer.jobs.attribution.AttributionTables.GOLD_ATTRIBUTION_CREDITS.qualified(),
-        io.onecustomer.jobs.attribution.AttributionTables.Credits.COMMENT,
-        io.onecustomer.jobs.attribution.AttributionTables.Credits.COLUMNS);
-    silver(sb, io.onecustomer.jobs.attribution.AttributionTables.GOLD_CHANNEL_ATTRIBUTION.qualified(),
-        io.onecustomer.jobs.attribution.AttributionTables.ChannelDaily.COMMENT,
-        io.onecustomer.jobs.attribution.AttributionTables.ChannelDaily.COLUMNS);
-    silver(sb, io.onecustomer.jobs.analytics.AnalyticsTables.GOLD_CUSTOMER_ORDERS.qualified(),
-        io.onecustomer.jobs.analytics.AnalyticsTables.CustomerOrders.COMMENT,
-        io.onecustomer.jobs.analytics.AnalyticsTables.CustomerOrders.COLUMNS);
-    silver(sb, io.onecustomer.jobs.analytics.customer.RfmTables.GOLD_RFM_SEGMENTS.qualified(), io.onecustomer.jobs.analytics.customer.RfmTables.Segments.COMMENT,
-        io.onecustomer.jobs.analytics.customer.RfmTables.Segments.COLUMNS);
-    silver(sb, io.onecustomer.jobs.analytics.customer.RfmTables.GOLD_RFM_SEGMENT_TRANSITIONS.qualified(), io.onecustomer.jobs.analytics.customer.RfmTables.Transitions.COMMENT,
-        io.onecustomer.jobs.analytics.customer.RfmTables.Transitions.COLUMNS);
-    silver(sb, io.onecustomer.jobs.analytics.customer.RfmTables.GOLD_CUSTOMER_FLAGS.qualified(), io.onecustomer.jobs.analytics.customer.RfmTables.Flags.COMMENT,
-        io.onecustomer.jobs.analytics.customer.RfmTables.Flags.COLUMNS);
-    silver(sb, io.onecustomer.jobs.analytics.channel.ChannelTables.GOLD_CHANNEL_HEALTH.qualified(), io.onecustomer.jobs.analytics.channel.ChannelTables.Health.COMMENT,
-        io.onecustomer.jobs.analytics.channel.ChannelTables.Health.COLUMNS);
-    silver(sb, io.onecustomer.jobs.analytics.channel.ChannelTables.GOLD_CHANNEL_HEALTH_MONTHLY.qualified(), io.onecustomer.jobs.analytics.channel.ChannelTables.HealthMonthly.COMMENT,
-        io.onecustomer.jobs.analytics.channel.ChannelTables.HealthMonthly.COLUMNS);
-    silver(sb, io.onecustomer.jobs.analytics.channel.ChannelTables.GOLD_CHANNEL_ASSISTS.qualified(), io.onecustomer.jobs.analytics.channel.ChannelTables.Assists.COMMENT,
-        io.onecustomer.jobs.analytics.channel.ChannelTables.Assists.COLUMNS);
-    silver(sb, io.onecustomer.jobs.analytics.channel.ChannelTables.GOLD_CHANNEL_FUNNEL.qualified(), io.onecustomer.jobs.analytics.channel.ChannelTables.Funnel.COMMENT,
-        io.onecustomer.jobs.analytics.channel.ChannelTables.Funnel.COLUMNS);
-    silver(sb, io.onecustomer.jobs.analytics.customer.BehaviourTables.GOLD_REPURCHASE_METRICS.qualified(), io.onecustomer.jobs.analytics.customer.BehaviourTables.Repurchase.COMMENT,
-        io.onecustomer.jobs.analytics.customer.BehaviourTables.Repurchase.COLUMNS);
-    silver(sb, io.onecustomer.jobs.analytics.customer.BehaviourTables.GOLD_CROSS_SELL_PAIRS.qualified(), io.onecustomer.jobs.analytics.customer.BehaviourTables.CrossSell.COMMENT,
-        io.onecustomer.jobs.analytics.customer.BehaviourTables.CrossSell.COLUMNS);
-    silver(sb, io.onecustomer.jobs.analytics.customer.BehaviourTables.GOLD_COHORT_RETENTION.qualified(), io.onecustomer.jobs.analytics.customer.BehaviourTables.Cohort.COMMENT,
-        io.onecustomer.jobs.analytics.customer.BehaviourTables.Cohort.COLUMNS);
-    silver(sb, io.onecustomer.jobs.analytics.alerts.AlertTables.GOLD_PRICE_CONFLICTS.qualified(), io.onecustomer.jobs.analytics.alerts.AlertTables.PriceConflicts.COMMENT,
-        io.onecustomer.jobs.analytics.alerts.AlertTables.PriceConflicts.COLUMNS);
-    silver(sb, io.onecustomer.jobs.analytics.alerts.AlertTables.GOLD_DISTRIBUTOR_ALERTS.qualified(), io.onecustomer.jobs.analytics.alerts.AlertTables.DistributorAlerts.COMMENT,
-        io.onecustomer.jobs.analytics.alerts.AlertTables.DistributorAlerts.COLUMNS);
-    silver(sb, io.onecustomer.jobs.analytics.alerts.AlertTables.GOLD_SALES_ALERTS.qualified(), io.onecustomer.jobs.analytics.alerts.AlertTables.SalesAlerts.COMMENT,
-        io.onecustomer.jobs.analytics.alerts.AlertTables.SalesAlerts.COLUMNS);
-    silver(sb, io.onecustomer.jobs.value.ValueTables.GOLD_CUSTOMER_FEATURES.qualified(),
-        io.onecustomer.jobs.value.ValueTables.Features.COMMENT, io.onecustomer.jobs.value.ValueTables.Features.COLUMNS);
-    silver(sb, io.onecustomer.jobs.value.ValueTables.GOLD_MODEL_METRICS.qualified(),
-        io.onecustomer.jobs.value.ValueTables.Metrics.COMMENT, io.onecustomer.jobs.value.ValueTables.Metrics.COLUMNS);
-    silver(sb, io.onecustomer.jobs.value.ValueTables.GOLD_CHURN_SCORES.qualified(),
-        io.onecustomer.jobs.value.ValueTables.ChurnScores.COMMENT,
-        io.onecustomer.jobs.value.ValueTables.ChurnScores.COLUMNS);
-    silver(sb, io.onecustomer.jobs.value.ValueTables.GOLD_LTV_PREDICTIONS.qualified(),
-        io.onecustomer.jobs.value.ValueTables.LtvPredictions.COMMENT,
-        io.onecustomer.jobs.value.ValueTables.LtvPredictions.COLUMNS);
+    sb.append("}\n");
     return sb.toString();
   }
 
-  private static void schema(StringBuilder sb, StructType s) {
-    sb.append("| column | type | meaning |\n|---|---|---|\n");
-    for (StructField f : s.fields()) {
-      String c = f.metadata().contains("comment") ? f.metadata().getString("comment") : "";
-      sb.append("| `").append(f.name()).append("` | ").append(f.dataType().simpleString()).append(" | ")
-          .append(c).append(" |\n");
+  public static String render() {
+    List<TableSpec> specs = JobRegistry.standard().specs();
+    StringBuilder sb = new StringBuilder();
+    sb.append("# Tables\n\n")
+        .append("Generated from the table specs in the code by `bin/onecustomer-docs` (a test fails when this file is\n")
+        .append("stale). Tables live at `<warehouse>/<layer>/<table>` and are registered in the catalog as\n")
+        .append("`<layer>.<table>`; the same grain and column comments are stored with each table and column\n")
+        .append("(`DESCRIBE TABLE ...`) and brought up to date on every write.\n\n")
+        .append("Every write is checked before it is committed (write-audit-publish): the checks listed under each\n")
+        .append("table run on the rows about to be written; an `error` check that fails stops the job with nothing\n")
+        .append("committed, a `warning` is recorded. Every result is in `ops.data_quality`; levels and thresholds\n")
+        .append("can be changed per table and check with `onecustomer.quality.overrides` (docs/configuration.md).\n")
+        .append("Key columns and columns marked `not null` are checked too.\n\n")
+        .append("| layer | tables |\n|---|---|\n");
+    for (String layer : LAYERS) {
+      List<TableSpec> mine = specs.stream().filter(s -> s.id().layer().equals(layer) && !isRejects(s)).toList();
+      sb.append("| ").append(layer).append(" | ")
+          .append(String.join(", ", mine.stream().map(s -> "`" + s.id().name() + "`").toList())).append(" |\n");
     }
     sb.append('\n');
+    boolean rejectsDone = false;
+    for (String layer : LAYERS) {
+      sb.append("## ").append(layer).append("\n\n");
+      for (TableSpec s : specs) {
+        if (!s.id().layer().equals(layer)) {
+          continue;
+        }
+        if (isRejects(s)) {
+          if (!rejectsDone) {
+            rejects(sb, s);
+            rejectsDone = true;
+          }
+          continue;
+        }
+        table(sb, s, "`" + s.qualified() + "`");
+      }
+    }
+    return sb.toString();
   }
 
-  private static void silver(StringBuilder sb, String name, String grain, Map<String, String> cols) {
-    sb.append("### `").append(name).append("`\n\n").append(grain).append("\n\n| column | meaning |\n|---|---|\n");
-    cols.forEach((k, v) -> sb.append("| `").append(k).append("` | ").append(v).append(" |\n"));
+  private static final List<String> LAYERS = List.of("bronze", "silver", "gold", "ops");
+
+  private static boolean isRejects(TableSpec s) {
+    return s.id().name().endsWith("__rejects");
+  }
+
+  private static void rejects(StringBuilder sb, TableSpec s) {
+    table(sb, s, "`bronze.<table>__rejects`");
+    sb.append("One such table next to each bronze table. Reason codes: `malformed_json`, `wrong_column_count`,\n")
+        .append("`unexpected_header`, `invalid_encoding`, `missing_value`, `unparseable_number`, `unparseable_timestamp`,\n")
+        .append("`invalid_value`, `negative_quantity`, `zero_quantity`, `future_timestamp`.\n\n");
+  }
+
+  private static void table(StringBuilder sb, TableSpec s, String title) {
+    String grain = isRejects(s) ? "Lines of a bronze table's landing files that could not be parsed or typed: one row"
+        + " per line, with the raw line, file, line number, reason code and reason." : s.grain();
+    sb.append("### ").append(title).append("\n\n").append(grain).append("\n\n");
+    sb.append("Written by `").append(s.jobId().equals("bronze_*") ? "every bronze job" : s.jobId()).append("`; ")
+        .append(switch (s.mode()) {
+          case REPLACE_DAYS -> "a run replaces its days of `" + s.dayColumn() + "`";
+          case REPLACE_ALL -> "a run replaces the whole table";
+          case APPEND -> "append-only";
+        });
+    if (!s.partitionBy().isEmpty()) {
+      sb.append("; partitioned by `").append(String.join("`, `", s.partitionBy())).append("`");
+    }
+    if (!s.key().isEmpty()) {
+      sb.append("; key (`").append(String.join("`, `", s.key())).append("`)");
+    }
+    sb.append(".\n\n| column | type | null | meaning |\n|---|---|---|---|\n");
+    for (ColumnSpec c : s.columns()) {
+      sb.append("| `").append(c.name()).append("` | ").append(c.type().simpleString()).append(" | ")
+          .append(c.nullable() ? "" : "not null").append(" | ").append(c.comment()).append(" |\n");
+    }
+    sb.append("\nChecks:\n");
+    for (Check c : s.checks()) {
+      sb.append("- `").append(c.name()).append("`: ").append(c.describe()).append('\n');
+    }
     sb.append('\n');
   }
 }

@@ -259,4 +259,84 @@ class BronzeIngestJobTest {
     assertEquals("future_timestamp", rej.getString(rej.fieldIndex("reason_code")));
     assertEquals(4L, rej.getLong(rej.fieldIndex("_line_no")));
   }
+
+  /** Two days of POS sales: the first with one bad line, the second clean. */
+  private void writeTwoDays(Path landing, LocalDate day1, LocalDate day2) throws IOException {
+    write(landing, "pos", day1, "sales-00000.csv", utf8(HEADER,
+        "R1,1,S01," + day1.toString().replace('-', '/') + " 10:00,,,ST-000001,2,10.00,1.00,19.00,CASH",
+        "R2,1,S01," + day1.toString().replace('-', '/') + " 11:00,,,ST-000001,two,10.00,0,10.00,CARD"));
+    write(landing, "pos", day2, "sales-00000.csv", utf8(HEADER,
+        "R3,1,S01," + day2.toString().replace('-', '/') + " 10:00,,,ST-000001,1,10.00,0,10.00,CASH",
+        "R4,1,S01," + day2.toString().replace('-', '/') + " 12:00,,,ST-000002,3,5.00,0,15.00,CARD"));
+  }
+
+  @Test
+  void aDayWithoutRejectsAfterADayWithRejectsReconciles() throws IOException {
+    LocalDate day2 = DAY.plusDays(1);
+    Path landing = tmp.resolve("landing");
+    writeTwoDays(landing, DAY, day2);
+    AppConfig cfg = TestSpark.config(landing, tmp.resolve("wh"));
+    JobResult first = new BronzeIngestJob(SourceEntities.POS_SALES)
+        .run(new JobContext(spark, cfg, DateRange.of(DAY), Instant.parse("2026-05-02T01:00:00Z")));
+    assertEquals(1, first.rowsRejected());
+
+    // The rejects table's latest commit now holds one row; a clean day writes none and must not
+    // read that commit's count as its own (it once did, and failed reconciliation every such day).
+    JobResult second = new BronzeIngestJob(SourceEntities.POS_SALES)
+        .run(new JobContext(spark, cfg, DateRange.of(day2), Instant.parse("2026-05-03T01:00:00Z")));
+    JobResult rerun = new BronzeIngestJob(SourceEntities.POS_SALES)
+        .run(new JobContext(spark, cfg, DateRange.of(day2), Instant.parse("2026-05-03T02:00:00Z")));
+
+    for (JobResult r : List.of(second, rerun)) {
+      assertEquals(2, r.rowsRead());
+      assertEquals(2, r.rowsWritten());
+      assertEquals(0, r.rowsRejected());
+    }
+    String wh = cfg.paths().warehouse();
+    assertEquals(3, DeltaWriter.read(spark, SourceEntities.POS_SALES.table(), wh).count());
+    assertEquals(1, DeltaWriter.read(spark, SourceEntities.POS_SALES.table().rejects(), wh).count());
+  }
+
+  /**
+   * A failure after the bronze table's commit and before its side tables' leaves all three as they
+   * were before the job: readers never see accepted rows whose rejects and audit are missing.
+   */
+  @Test
+  void aFailureBetweenTheTableAndItsSideTablesLeavesEveryTableAsItWas() throws IOException {
+    LocalDate day2 = DAY.plusDays(1);
+    Path landing = tmp.resolve("landing");
+    writeTwoDays(landing, DAY, day2);
+    AppConfig cfg = TestSpark.config(landing, tmp.resolve("wh"));
+    String wh = cfg.paths().warehouse();
+    run(cfg, DateRange.of(DAY));
+    List<io.onecustomer.common.TableId> tables = List.of(SourceEntities.POS_SALES.table(),
+        SourceEntities.POS_SALES.table().rejects(), IngestAudit.TABLE);
+    Map<io.onecustomer.common.TableId, List<Row>> before = new java.util.LinkedHashMap<>();
+    tables.forEach(t -> before.put(t, sorted(t, wh)));
+
+    for (String point : List.of("bronze_after_table", "bronze_after_rejects")) {
+      System.setProperty(io.onecustomer.jobs.Faults.PROPERTY, point);
+      try {
+        var e = assertThrows(io.onecustomer.jobs.Faults.InjectedFault.class, () -> run(cfg, new DateRange(DAY, day2)));
+        assertTrue(e.getMessage().contains(point));
+      } finally {
+        System.clearProperty(io.onecustomer.jobs.Faults.PROPERTY);
+      }
+      for (var t : tables) {
+        assertEquals(before.get(t), sorted(t, wh), t + " after a failure at " + point);
+      }
+    }
+    // The next run repairs nothing by hand: it simply runs.
+    JobResult r = run(cfg, new DateRange(DAY, day2));
+    assertEquals(4, r.rowsRead());
+    assertEquals(3, DeltaWriter.read(spark, SourceEntities.POS_SALES.table(), wh).count());
+  }
+
+  private static List<Row> sorted(io.onecustomer.common.TableId t, String wh) {
+    var df = DeltaWriter.read(spark, t, wh);
+    String[] cols = java.util.Arrays.stream(df.columns()).filter(c -> !c.equals("_ingested_at") && !c.equals("ingested_at"))
+        .toArray(String[]::new);
+    return df.selectExpr(cols).collectAsList().stream().map(Row::toString).sorted()
+        .map(x -> (Row) org.apache.spark.sql.RowFactory.create(x)).toList();
+  }
 }
