@@ -418,13 +418,14 @@ public final class AppConfig {
         i.getString("hash-key-env"), i.getBoolean("hash-key-required"), iterations, incremental(i));
   }
 
+  /** onecustomer.identity.mode (the record keeps it as a flag: incremental or not). */
+  private enum IdentityMode {
+    INCREMENTAL,
+    FULL
+  }
+
   private static boolean incremental(Config i) {
-    String mode = i.getString("mode");
-    return switch (mode) {
-      case "incremental" -> true;
-      case "full" -> false;
-      default -> throw new ConfigException("onecustomer.identity.mode must be incremental or full, got '" + mode + "'");
-    };
+    return enumValue(IdentityMode.class, "onecustomer.identity.mode", i.getString("mode")) == IdentityMode.INCREMENTAL;
   }
 
   private static String[] typed(String key, String v) {
@@ -521,8 +522,12 @@ public final class AppConfig {
     }
   }
 
-  private static <E extends Enum<E>> E enumValue(Class<E> type, String key, String raw) {
-    String norm = raw.trim().toUpperCase().replace('-', '_');
+  /**
+   * The constant of {@code type} that {@code raw} names (case-insensitive, '-' for '_'), else a
+   * {@link ConfigException} naming {@code key}, the allowed values and the bad one.
+   */
+  static <E extends Enum<E>> E enumValue(Class<E> type, String key, String raw) {
+    String norm = raw.trim().toUpperCase(java.util.Locale.ROOT).replace('-', '_');
     for (E e : type.getEnumConstants()) {
       if (e.name().equals(norm)) {
         return e;
@@ -530,7 +535,7 @@ public final class AppConfig {
     }
     StringBuilder allowed = new StringBuilder();
     for (E e : type.getEnumConstants()) {
-      allowed.append(allowed.length() == 0 ? "" : ", ").append(e.name().toLowerCase().replace('_', '-'));
+      allowed.append(allowed.length() == 0 ? "" : ", ").append(e.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
     }
     throw new ConfigException(key + " must be one of " + allowed + ", got '" + raw + "'");
   }
