@@ -48,14 +48,8 @@ public record Analytics(
   static Analytics parse(Config root) {
     String p = "onecustomer.analytics.";
     Config a = root.getConfig("analytics");
-    SnapshotPolicy policy;
-    String raw = a.getString("backfill-snapshots");
-    try {
-      policy = SnapshotPolicy.valueOf(raw.trim().toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
-    } catch (IllegalArgumentException e) {
-      throw new ConfigException(p + "backfill-snapshots must be one of every-day, month-ends, last-day, got '"
-          + raw + "'");
-    }
+    SnapshotPolicy policy =
+        AppConfig.enumValue(SnapshotPolicy.class, p + "backfill-snapshots", a.getString("backfill-snapshots"));
     return new Analytics(policy,
         CustomerAnalyticsConfig.parse(a.getConfig("customer"), p + "customer."),
         ChannelAnalyticsConfig.parse(a.getConfig("channel"), p + "channel."),

@@ -23,7 +23,9 @@ import java.util.TreeMap;
  * <p>Load order (later wins): {@code reference.conf} on the classpath, the environment file
  * ({@code conf/<env>.conf} on disk, or the same name inside the jar), then {@code --conf
  * key=value} overrides. Environment files may use {@code ${?VAR}} to read secrets from the
- * environment; secrets are never logged ({@link #describe()} masks them).
+ * environment; secrets are never logged ({@link #describe()} masks them). A key under {@code
+ * onecustomer} that reference.conf does not define is an error in any layer, except under the
+ * free-form maps ({@code KnownKeys.FREE_FORM}).
  */
 public final class AppConfig {
   private static final String ROOT = "onecustomer";
@@ -176,11 +178,15 @@ public final class AppConfig {
       String env, File configFile, File confDir, Map<String, String> overrides) {
     Config envConfig = envFile(env, configFile, confDir);
     try {
-      Config merged =
-          overrides(qualify(overrides))
-              .withFallback(envConfig)
-              .withFallback(ConfigFactory.defaultReference(AppConfig.class.getClassLoader()))
-              .resolve();
+      Config reference = ConfigFactory.defaultReference(AppConfig.class.getClassLoader());
+      Config commandLine = overrides(qualify(overrides));
+      // A key reference.conf does not define would be merged in and never read: reject it, naming
+      // the layer it came from. The schema is reference.conf itself (defaultReference also holds
+      // -D system properties).
+      KnownKeys known = new KnownKeys(ConfigFactory.parseResources(AppConfig.class.getClassLoader(), "reference.conf"));
+      known.check(envConfig, configFile != null ? configFile.getPath() : "conf/" + env + ".conf");
+      known.check(commandLine, "--conf");
+      Config merged = commandLine.withFallback(envConfig).withFallback(reference).resolve();
       return fromConfig(merged);
     } catch (com.typesafe.config.ConfigException e) {
       // A value of the wrong type (a word where a list belongs, ...): a usage error naming the key.
@@ -418,13 +424,14 @@ public final class AppConfig {
         i.getString("hash-key-env"), i.getBoolean("hash-key-required"), iterations, incremental(i));
   }
 
+  /** onecustomer.identity.mode (the record keeps it as a flag: incremental or not). */
+  private enum IdentityMode {
+    INCREMENTAL,
+    FULL
+  }
+
   private static boolean incremental(Config i) {
-    String mode = i.getString("mode");
-    return switch (mode) {
-      case "incremental" -> true;
-      case "full" -> false;
-      default -> throw new ConfigException("onecustomer.identity.mode must be incremental or full, got '" + mode + "'");
-    };
+    return enumValue(IdentityMode.class, "onecustomer.identity.mode", i.getString("mode")) == IdentityMode.INCREMENTAL;
   }
 
   private static String[] typed(String key, String v) {
@@ -521,8 +528,12 @@ public final class AppConfig {
     }
   }
 
-  private static <E extends Enum<E>> E enumValue(Class<E> type, String key, String raw) {
-    String norm = raw.trim().toUpperCase().replace('-', '_');
+  /**
+   * The constant of {@code type} that {@code raw} names (case-insensitive, '-' for '_'), else a
+   * {@link ConfigException} naming {@code key}, the allowed values and the bad one.
+   */
+  static <E extends Enum<E>> E enumValue(Class<E> type, String key, String raw) {
+    String norm = raw.trim().toUpperCase(java.util.Locale.ROOT).replace('-', '_');
     for (E e : type.getEnumConstants()) {
       if (e.name().equals(norm)) {
         return e;
@@ -530,7 +541,7 @@ public final class AppConfig {
     }
     StringBuilder allowed = new StringBuilder();
     for (E e : type.getEnumConstants()) {
-      allowed.append(allowed.length() == 0 ? "" : ", ").append(e.name().toLowerCase().replace('_', '-'));
+      allowed.append(allowed.length() == 0 ? "" : ", ").append(e.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
     }
     throw new ConfigException(key + " must be one of " + allowed + ", got '" + raw + "'");
   }

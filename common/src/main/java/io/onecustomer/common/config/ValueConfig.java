@@ -15,11 +15,11 @@ import java.util.Locale;
  * @param maxSummaryRows distinct BTYD summary rows accepted on the driver
  * @param annualDiscountRate discount rate of the BTYD CLV in gold.ltv_predictions
  * @param churnHorizonDays churn label: no purchase in the N days after the cut-off
- * @param churnClassifier logistic (L2-regularised logistic regression on standardised features) or gbt
+ * @param churnClassifier the churn model's learner
  * @param highRisk churn score from which the risk band is high
  * @param mediumRisk churn score from which the risk band is medium
  * @param ltvHorizonDays LTV label: net purchase revenue in the N days after the cut-off
- * @param ltvRegressor huber (linear regression with Huber loss on standardised features) or gbt
+ * @param ltvRegressor the LTV model's learner
  * @param regParam L2 regularisation of the logistic churn model
  * @param retrainEveryDays the training job trains when the newest version is at least this old
  * @param minHistoryDays purchase history needed before the earliest training cut-off
@@ -37,11 +37,11 @@ public record ValueConfig(
     int maxSummaryRows,
     double annualDiscountRate,
     int churnHorizonDays,
-    String churnClassifier,
+    ChurnClassifier churnClassifier,
     double highRisk,
     double mediumRisk,
     int ltvHorizonDays,
-    String ltvRegressor,
+    LtvRegressor ltvRegressor,
     double regParam,
     int retrainEveryDays,
     int minHistoryDays,
@@ -51,6 +51,34 @@ public record ValueConfig(
     double stepSize,
     long seed,
     List<String> tierOrder) {
+
+  /** {@code churn.classifier}: the learner of the churn model. */
+  public enum ChurnClassifier {
+    /** L2-regularised logistic regression on standardised features. */
+    LOGISTIC,
+    /** Gradient-boosted trees. */
+    GBT;
+
+    /** The name as written in the config ({@code logistic}, {@code gbt}). */
+    @Override
+    public String toString() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  /** {@code ltv.regressor}: the learner of the LTV model. */
+  public enum LtvRegressor {
+    /** Linear regression with Huber loss on standardised features. */
+    HUBER,
+    /** Gradient-boosted trees (squared error). */
+    GBT;
+
+    /** The name as written in the config ({@code huber}, {@code gbt}). */
+    @Override
+    public String toString() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
 
   public ValueConfig {
     tierOrder = tierOrder.stream().map(t -> t.trim().toLowerCase(Locale.ROOT)).toList();
@@ -71,11 +99,11 @@ public record ValueConfig(
         Checks.intIn(c, prefix, "btyd.max-summary-rows", 1, 50_000_000),
         Checks.doubleIn(c, prefix, "btyd.annual-discount-rate", 0, 10),
         Checks.intIn(c, prefix, "churn.horizon-days", 1, 3650),
-        oneOf(c, prefix, "churn.classifier", List.of("logistic", "gbt")),
+        AppConfig.enumValue(ChurnClassifier.class, prefix + "churn.classifier", c.getString("churn.classifier")),
         high,
         medium,
         Checks.intIn(c, prefix, "ltv.horizon-days", 1, 3650),
-        oneOf(c, prefix, "ltv.regressor", List.of("huber", "gbt")),
+        AppConfig.enumValue(LtvRegressor.class, prefix + "ltv.regressor", c.getString("ltv.regressor")),
         Checks.doubleIn(c, prefix, "training.reg-param", 0, 100),
         Checks.intIn(c, prefix, "training.retrain-every-days", 1, 3650),
         Checks.intIn(c, prefix, "training.min-history-days", 1, 3650),
@@ -85,14 +113,5 @@ public record ValueConfig(
         Checks.doubleIn(c, prefix, "training.step-size", 1e-6, 1),
         c.getLong("training.seed"),
         Checks.nonEmptyList(c, prefix, "tier-order"));
-  }
-
-  private static String oneOf(Config c, String prefix, String key, List<String> allowed) {
-    String v = c.getString(key).trim().toLowerCase(Locale.ROOT);
-    if (!allowed.contains(v)) {
-      throw new ConfigException(prefix + key + " must be one of " + String.join(", ", allowed) + ", got '"
-          + c.getString(key) + "'");
-    }
-    return v;
   }
 }

@@ -30,13 +30,21 @@ class ValueConfigTest {
     assertEquals("/data/warehouse/models", v.modelsPath(), "under the warehouse when not set");
     assertEquals(90, v.churnHorizonDays());
     assertEquals(365, v.ltvHorizonDays());
-    assertEquals("logistic", v.churnClassifier());
-    assertEquals("huber", v.ltvRegressor());
+    assertEquals(ValueConfig.ChurnClassifier.LOGISTIC, v.churnClassifier());
+    assertEquals(ValueConfig.LtvRegressor.HUBER, v.ltvRegressor());
+    assertEquals("logistic", v.churnClassifier().toString(), "printed as written in the config");
     assertEquals(7, v.retrainEveryDays());
     assertEquals(7, v.unitDays());
     assertEquals(List.of("basic", "silver", "gold", "platinum"), v.tierOrder());
     assertEquals("s3a://bucket/models", parse("models-path = \"s3a://bucket/models\"").modelsPath());
     assertEquals(List.of("silver", "gold"), parse("tier-order = [\" Silver\", GOLD]").tierOrder());
+  }
+
+  @Test
+  void learnersAreEnumsReadCaseInsensitively() {
+    assertEquals(ValueConfig.ChurnClassifier.GBT, parse("churn.classifier = GBT").churnClassifier());
+    assertEquals(ValueConfig.LtvRegressor.GBT, parse("ltv.regressor = \" gbt\"").ltvRegressor());
+    assertEquals(ValueConfig.LtvRegressor.HUBER, parse("ltv.regressor = Huber").ltvRegressor());
   }
 
   @Test

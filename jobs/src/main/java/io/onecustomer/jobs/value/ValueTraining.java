@@ -130,7 +130,7 @@ public final class ValueTraining {
   public static PipelineModel fitChurn(Dataset<Row> labelled, ValueConfig v, Moments moments) {
     List<String> features = usableFeatures(moments);
     PipelineStage[] stages;
-    if (v.churnClassifier().equals("gbt")) {
+    if (v.churnClassifier() == ValueConfig.ChurnClassifier.GBT) {
       stages = new PipelineStage[] {assembler(features), new GBTClassifier().setLabelCol(CustomerFeatures.CHURNED)
           .setFeaturesCol(FEATURES_VECTOR).setProbabilityCol(PROBABILITY).setPredictionCol(PREDICTION)
           .setRawPredictionCol(RAW).setMaxIter(v.trees()).setMaxDepth(v.maxDepth()).setStepSize(v.stepSize())
@@ -153,7 +153,7 @@ public final class ValueTraining {
   public static PipelineModel fitLtv(Dataset<Row> labelled, ValueConfig v, Moments moments) {
     List<String> features = usableFeatures(moments);
     PipelineStage[] stages;
-    if (v.ltvRegressor().equals("gbt")) {
+    if (v.ltvRegressor() == ValueConfig.LtvRegressor.GBT) {
       stages = new PipelineStage[] {assembler(features), new GBTRegressor().setLabelCol(CustomerFeatures.FUTURE_REVENUE)
           .setFeaturesCol(FEATURES_VECTOR).setPredictionCol(PREDICTION).setMaxIter(v.trees())
           .setMaxDepth(v.maxDepth()).setStepSize(v.stepSize()).setMinInstancesPerNode(MIN_LEAF).setSeed(v.seed())};
