@@ -4,26 +4,21 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
 import io.onecustomer.common.DateRange;
-import io.onecustomer.common.TableId;
 import io.onecustomer.common.Tables;
 import io.onecustomer.common.config.CustomerAnalyticsConfig;
 import io.onecustomer.common.delta.DeltaWriter;
-import io.onecustomer.jobs.Job;
 import io.onecustomer.jobs.JobContext;
-import io.onecustomer.jobs.JobResult;
+import io.onecustomer.jobs.TableJob;
 import io.onecustomer.jobs.analytics.AnalyticsInputs;
-import io.onecustomer.jobs.analytics.CustomerOrdersJob;
+import io.onecustomer.jobs.analytics.AnalyticsSpecs;
 import io.onecustomer.jobs.analytics.Purchases;
 import io.onecustomer.jobs.analytics.customer.RfmTables.Flags;
 import io.onecustomer.jobs.customer.CustomerKeyed;
 import io.onecustomer.jobs.identity.Hmac;
-import io.onecustomer.jobs.identity.IdentityJobs;
-import io.onecustomer.jobs.silver.SilverColumns;
 import io.onecustomer.jobs.silver.SilverColumns.ServiceTickets;
-import io.onecustomer.jobs.silver.SilverJobs;
+import io.onecustomer.jobs.silver.SilverSpecs;
 import java.sql.Date;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -32,28 +27,17 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * gold.customer_flags: early-warning flags of every customer with a purchase, for each snapshot
- * day of the run, all snapshots in one pass.
+ * day of the run, all snapshots in one pass. Complaints are the service tickets keyed to customers
+ * through gold.customer_identities.
  */
-public final class CustomerFlagsJob implements Job {
-  public static final String ID = "gold_customer_flags";
-
-  @Override
-  public String id() {
-    return ID;
+public final class CustomerFlagsJob extends TableJob {
+  public CustomerFlagsJob() {
+    super(CustomerAnalyticsSpecs.CUSTOMER_FLAGS, List.of(AnalyticsSpecs.CUSTOMER_ORDERS,
+        CustomerAnalyticsSpecs.CUSTOMER_IDENTITIES, SilverSpecs.SERVICE_TICKETS));
   }
 
   @Override
-  public TableId output() {
-    return RfmTables.GOLD_CUSTOMER_FLAGS;
-  }
-
-  @Override
-  public List<String> dependsOn() {
-    return List.of(CustomerOrdersJob.ID, IdentityJobs.IDENTITY_RESOLUTION, SilverJobs.SILVER_SERVICE_TICKETS);
-  }
-
-  @Override
-  public JobResult run(JobContext ctx) {
+  protected Dataset<Row> build(JobContext ctx, List<String> warnings) {
     DateRange range = ctx.range();
     CustomerAnalyticsConfig.Flags f = ctx.config().analytics().customer().flags();
     List<LocalDate> snapshots = ctx.config().analytics().snapshotDates(range);
@@ -62,7 +46,6 @@ public final class CustomerFlagsJob implements Job {
     // Purchase cycles need all history up to the last snapshot.
     Dataset<Row> purchases = Purchases.customerPurchases(
         AnalyticsInputs.orders(ctx).where(col(Purchases.ORDER_DATE).leq(lit(last))));
-    List<String> warnings = new ArrayList<>();
     Dataset<Row> tickets;
     if (DeltaWriter.exists(ctx.spark(), Tables.SILVER_SERVICE_TICKETS, ctx.warehouse())) {
       // Complaints only count in the two periods before a snapshot.
@@ -78,12 +61,8 @@ public final class CustomerFlagsJob implements Job {
           .add(ServiceTickets.CREATED_DATE, DataTypes.DateType)
           .add(ServiceTickets.IS_COMPLAINT, DataTypes.BooleanType));
     }
-    Dataset<Row> out = CustomerFlagsTransforms.customerFlags(RfmTransforms.purchaseDays(purchases), tickets,
+    return CustomerFlagsTransforms.customerFlags(RfmTransforms.purchaseDays(purchases), tickets,
         RfmTransforms.snapshotDays(ctx.spark(), snapshots), f.periodDays(), f.minComplaints(), f.lapseFactor(),
         f.minPurchaseDays());
-    out = SilverColumns.conform(out, Flags.COLUMNS);
-    long written = DeltaWriter.replace(ctx.spark(), out, output(), ctx.warehouse(),
-        range.sqlPredicate(Flags.SNAPSHOT_DATE), Flags.COMMENT, Flags.SNAPSHOT_DATE);
-    return new JobResult(id(), output(), range, -1, written, 0, 0, warnings);
   }
 }

@@ -4,14 +4,10 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
 import io.onecustomer.common.DateRange;
-import io.onecustomer.common.TableId;
 import io.onecustomer.common.delta.DeltaWriter;
-import io.onecustomer.jobs.Job;
 import io.onecustomer.jobs.JobContext;
-import io.onecustomer.jobs.JobResult;
+import io.onecustomer.jobs.TableJob;
 import io.onecustomer.jobs.analytics.customer.RfmTables.Segments;
-import io.onecustomer.jobs.analytics.customer.RfmTables.Transitions;
-import io.onecustomer.jobs.silver.SilverColumns;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -26,26 +22,13 @@ import org.apache.spark.sql.Row;
  * gold.rfm_segment_transitions: for each snapshot day of the run, customers of gold.rfm_segments
  * counted by their segment in the latest earlier snapshot and their segment now.
  */
-public final class RfmSegmentTransitionsJob implements Job {
-  public static final String ID = "gold_rfm_segment_transitions";
-
-  @Override
-  public String id() {
-    return ID;
+public final class RfmSegmentTransitionsJob extends TableJob {
+  public RfmSegmentTransitionsJob() {
+    super(CustomerAnalyticsSpecs.RFM_SEGMENT_TRANSITIONS, List.of(CustomerAnalyticsSpecs.RFM_SEGMENTS));
   }
 
   @Override
-  public TableId output() {
-    return RfmTables.GOLD_RFM_SEGMENT_TRANSITIONS;
-  }
-
-  @Override
-  public List<String> dependsOn() {
-    return List.of(RfmSegmentsJob.ID);
-  }
-
-  @Override
-  public JobResult run(JobContext ctx) {
+  protected Dataset<Row> build(JobContext ctx, List<String> warnings) {
     DateRange range = ctx.range();
     List<LocalDate> runSnapshots = ctx.config().analytics().snapshotDates(range);
     Dataset<Row> segments = DeltaWriter.read(ctx.spark(), RfmTables.GOLD_RFM_SEGMENTS, ctx.warehouse());
@@ -59,7 +42,7 @@ public final class RfmSegmentTransitionsJob implements Job {
     List<LocalDate> missing = runSnapshots.stream().filter(d -> !existing.contains(d)).toList();
     if (!missing.isEmpty()) {
       throw new IllegalStateException("gold.rfm_segments has no snapshot for " + missing
-          + ": run " + RfmSegmentsJob.ID + " for " + range + " first");
+          + ": run " + CustomerAnalyticsSpecs.RFM_SEGMENTS.jobId() + " for " + range + " first");
     }
     Map<LocalDate, LocalDate> previous = RfmTransforms.previousSnapshots(runSnapshots, existing);
     Set<Date> needed = new HashSet<>();
@@ -70,10 +53,6 @@ public final class RfmSegmentTransitionsJob implements Job {
       }
     });
     Dataset<Row> used = segments.where(col(Segments.SNAPSHOT_DATE).isin(needed.toArray()));
-    Dataset<Row> out = RfmTransforms.transitions(used, RfmTransforms.snapshotPairs(ctx.spark(), previous));
-    out = SilverColumns.conform(out, Transitions.COLUMNS);
-    long written = DeltaWriter.replace(ctx.spark(), out, output(), ctx.warehouse(),
-        range.sqlPredicate(Transitions.SNAPSHOT_DATE), Transitions.COMMENT, Transitions.SNAPSHOT_DATE);
-    return new JobResult(id(), output(), range, -1, written, 0, 0, List.of());
+    return RfmTransforms.transitions(used, RfmTransforms.snapshotPairs(ctx.spark(), previous));
   }
 }

@@ -177,7 +177,7 @@ public final class RfmTransforms {
   }
 
   /**
-   * gold.rfm_segments rows (all columns of {@link Segments#COLUMNS}) for every snapshot day, from
+   * gold.rfm_segments rows (the columns of {@link CustomerAnalyticsSpecs#RFM_SEGMENTS}) for every snapshot day, from
    * the customers' purchases ({@link Purchases#customerPurchases}) up to the last snapshot.
    */
   public static Dataset<Row> rfmSegments(Dataset<Row> customerPurchases, Dataset<Row> snapshots, int windowDays,

@@ -3,6 +3,7 @@ package io.onecustomer.jobs.analytics.customer;
 import static io.onecustomer.jobs.analytics.customer.BehaviourTestData.line;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.onecustomer.common.DateRange;
 import io.onecustomer.common.Tables;
@@ -10,6 +11,7 @@ import io.onecustomer.common.config.AppConfig;
 import io.onecustomer.common.delta.DeltaWriter;
 import io.onecustomer.jobs.Job;
 import io.onecustomer.jobs.JobContext;
+import io.onecustomer.jobs.JobResult;
 import io.onecustomer.jobs.TestSpark;
 import io.onecustomer.jobs.identity.Hmac;
 import io.onecustomer.jobs.identity.IdentityColumns;
@@ -27,7 +29,10 @@ import org.apache.spark.sql.functions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The three jobs end to end on a tiny warehouse: snapshot days, re-runs and backfills. */
+/**
+ * The jobs end to end on a tiny warehouse: snapshot days, re-runs and backfills of the behaviour
+ * jobs; the RFM and flags jobs through their specs' gates.
+ */
 class BehaviourJobsTest {
   static final SparkSession spark = TestSpark.session();
   static final List<Job> JOBS = List.of(new RepurchaseMetricsJob(), new CrossSellPairsJob(), new CohortRetentionJob());
@@ -114,5 +119,26 @@ class BehaviourJobsTest {
       assertEquals(first.get(k), backfilled.get(k), k + ": the backfill's last day equals the nightly run");
     }
     assertFalse(backfilled.get("gold.cross_sell_pairs@2026-02-28").isEmpty(), "A: sofa -> coffee_table by 02-10");
+  }
+
+  @Test
+  void rfmSegmentsTransitionsAndFlagsOfANightPassTheirGates() {
+    AppConfig cfg = TestSpark.config(dir.resolve("landing"), dir.resolve("warehouse"));
+    warehouse(cfg);
+    JobContext ctx = new JobContext(spark, cfg, DateRange.of(LocalDate.parse("2026-03-15")),
+        Instant.parse("2026-03-16T02:00:00Z"));
+    new io.onecustomer.jobs.analytics.CustomerOrdersJob().run(ctx);
+    // Customers A, B and C bought by the snapshot day; the anonymous receipt E1 is no customer's.
+    assertEquals(3, new RfmSegmentsJob().run(ctx).rowsWritten());
+    JobResult transitions = new RfmSegmentTransitionsJob().run(ctx);
+    List<Row> moves = DeltaWriter.read(spark, transitions.table(), cfg.paths().warehouse()).collectAsList();
+    assertEquals(transitions.rowsWritten(), moves.size());
+    assertEquals(3L, moves.stream().mapToLong(r -> r.<Long>getAs(RfmTables.Transitions.CUSTOMERS)).sum());
+    assertTrue(moves.stream().allMatch(r -> RfmTables.NONE.equals(r.getAs(RfmTables.Transitions.PREVIOUS_SEGMENT))),
+        "no earlier snapshot: everyone comes from 'none'");
+    JobResult flags = new CustomerFlagsJob().run(ctx);
+    assertEquals(3, flags.rowsWritten());
+    assertTrue(flags.warnings().contains("silver.service_tickets does not exist: no complaints counted"),
+        flags.warnings().toString());
   }
 }

@@ -11,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.onecustomer.jobs.analytics.customer.BehaviourTables.Cohort;
-import io.onecustomer.jobs.silver.SilverColumns;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -50,8 +49,8 @@ class CohortTransformsTest {
   }
 
   static Map<String, Row> cohorts(List<LocalDate> snapshots, int maxMonths) {
-    Dataset<Row> out = SilverColumns.conform(CohortTransforms.cohortRetention(purchases, snapshots, maxMonths),
-        Cohort.COLUMNS);
+    Dataset<Row> out = CustomerAnalyticsSpecs.COHORT_RETENTION.conform(
+        CohortTransforms.cohortRetention(purchases, snapshots, maxMonths));
     return by(out, BehaviourTables.SNAPSHOT_DATE, Cohort.COHORT_MONTH, Cohort.ACQUISITION_CHANNEL,
         Cohort.MONTHS_SINCE_ACQUISITION);
   }

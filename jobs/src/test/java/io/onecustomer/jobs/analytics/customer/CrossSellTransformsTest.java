@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.onecustomer.jobs.analytics.customer.BehaviourTables.CrossSell;
-import io.onecustomer.jobs.silver.SilverColumns;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +55,7 @@ class CrossSellTransformsTest {
 
   static Map<String, Row> pairs(List<String> levels, List<LocalDate> snapshots, int minCustomers) {
     Dataset<Row> out = CrossSellTransforms.crossSellPairs(purchases, levels, snapshots, 365, 90, minCustomers);
-    return by(SilverColumns.conform(out, CrossSell.COLUMNS), BehaviourTables.SNAPSHOT_DATE, CrossSell.LEVEL,
+    return by(CustomerAnalyticsSpecs.CROSS_SELL_PAIRS.conform(out), BehaviourTables.SNAPSHOT_DATE, CrossSell.LEVEL,
         CrossSell.ITEM_X, CrossSell.ITEM_Y);
   }
 

@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.onecustomer.jobs.analytics.customer.BehaviourTables.Repurchase;
-import io.onecustomer.jobs.silver.SilverColumns;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +48,7 @@ class RepurchaseTransformsTest {
     Dataset<Row> purchases = BehaviourTestData.purchases(lines);
     Dataset<Row> out = RepurchaseTransforms.repurchaseMetrics(purchases,
         RepurchaseTransforms.categoryPurchases(lines, purchases), snapshots, windowDays);
-    return by(SilverColumns.conform(out, Repurchase.COLUMNS), BehaviourTables.SNAPSHOT_DATE, Repurchase.DIMENSION,
+    return by(CustomerAnalyticsSpecs.REPURCHASE_METRICS.conform(out), BehaviourTables.SNAPSHOT_DATE, Repurchase.DIMENSION,
         Repurchase.DIMENSION_VALUE);
   }
 
