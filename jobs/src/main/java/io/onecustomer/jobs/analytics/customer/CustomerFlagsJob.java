@@ -17,7 +17,7 @@ import io.onecustomer.jobs.analytics.Purchases;
 import io.onecustomer.jobs.analytics.customer.RfmTables.Flags;
 import io.onecustomer.jobs.customer.CustomerKeyed;
 import io.onecustomer.jobs.identity.Hmac;
-import io.onecustomer.jobs.identity.IdentityJobs;
+import io.onecustomer.jobs.identity.IdentitySpecs;
 import io.onecustomer.jobs.silver.SilverColumns;
 import io.onecustomer.jobs.silver.SilverColumns.ServiceTickets;
 import io.onecustomer.jobs.silver.SilverJobs;
@@ -49,7 +49,7 @@ public final class CustomerFlagsJob implements Job {
 
   @Override
   public List<String> dependsOn() {
-    return List.of(CustomerOrdersJob.ID, IdentityJobs.IDENTITY_RESOLUTION, SilverJobs.SILVER_SERVICE_TICKETS);
+    return List.of(CustomerOrdersJob.ID, IdentitySpecs.CUSTOMER_IDENTITIES.jobId(), SilverJobs.SILVER_SERVICE_TICKETS);
   }
 
   @Override
