@@ -1,15 +1,11 @@
 package io.onecustomer.jobs.analytics;
 
-import io.onecustomer.common.TableId;
-import io.onecustomer.common.delta.DeltaWriter;
-import io.onecustomer.jobs.Job;
 import io.onecustomer.jobs.JobContext;
-import io.onecustomer.jobs.JobResult;
+import io.onecustomer.jobs.TableJob;
 import io.onecustomer.jobs.customer.CustomerKeyed;
 import io.onecustomer.jobs.identity.Hmac;
-import io.onecustomer.jobs.identity.IdentityJobs;
-import io.onecustomer.jobs.silver.SilverColumns;
-import io.onecustomer.jobs.silver.SilverJobs;
+import io.onecustomer.jobs.identity.IdentitySpecs;
+import io.onecustomer.jobs.silver.SilverSpecs;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -22,30 +18,22 @@ import org.apache.spark.sql.Row;
  *
  * <p>Replaced whole every run: a merge or split of customers re-keys old orders too.
  */
-public final class CustomerOrdersJob implements Job {
-  public static final String ID = "gold_customer_orders";
+public final class CustomerOrdersJob extends TableJob {
+  /** The job's id, derived from its table ({@code gold_customer_orders}). */
+  public static final String ID = AnalyticsSpecs.CUSTOMER_ORDERS.jobId();
 
-  @Override
-  public String id() {
-    return ID;
+  public CustomerOrdersJob() {
+    super(AnalyticsSpecs.CUSTOMER_ORDERS, List.of(IdentitySpecs.CUSTOMER_IDENTITIES, SilverSpecs.ORDERS));
   }
 
   @Override
-  public TableId output() {
-    return AnalyticsTables.GOLD_CUSTOMER_ORDERS;
+  protected String commitTag(JobContext ctx) {
+    return "as_of=" + ctx.range().to();
   }
 
   @Override
-  public List<String> dependsOn() {
-    return List.of(IdentityJobs.IDENTITY_RESOLUTION, SilverJobs.SILVER_ORDERS);
-  }
-
-  @Override
-  public JobResult run(JobContext ctx) {
+  protected Dataset<Row> build(JobContext ctx, List<String> warnings) {
     var keyed = new CustomerKeyed(ctx.spark(), ctx.warehouse(), ctx.range().to(), Hmac.fromConfig(ctx.config()));
-    Dataset<Row> orders = SilverColumns.conform(Purchases.orders(keyed.orders()), AnalyticsTables.CustomerOrders.COLUMNS);
-    long written = DeltaWriter.replaceAll(ctx.spark(), orders, output(), ctx.warehouse(),
-        AnalyticsTables.CustomerOrders.COMMENT, "as_of=" + ctx.range().to());
-    return new JobResult(id(), output(), ctx.range(), -1, written, 0, 0, List.of());
+    return Purchases.orders(keyed.orders());
   }
 }

@@ -10,6 +10,8 @@ import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
+import io.onecustomer.common.spec.Columns;
+import io.onecustomer.common.spec.Types;
 import io.onecustomer.jobs.silver.SilverColumns.Orders;
 import io.onecustomer.jobs.silver.Vocabulary;
 import org.apache.spark.sql.Dataset;
@@ -26,15 +28,15 @@ import org.apache.spark.sql.Row;
 public final class Purchases {
   private Purchases() {}
 
-  public static final String CUSTOMER_ID = "customer_id";
+  public static final String CUSTOMER_ID = Columns.CUSTOMER_ID;
   public static final String CHANNEL = Orders.CHANNEL;
   public static final String ORDER_ID = Orders.ORDER_ID;
   public static final String STORE_ID = Orders.STORE_ID;
   public static final String REGION = Orders.REGION;
   public static final String ORDER_DATE = Orders.ORDER_DATE;
   public static final String ORDER_TS = Orders.ORDER_TS;
-  public static final String NET_AMOUNT = Orders.NET_AMOUNT;
-  public static final String GROSS_AMOUNT = Orders.GROSS_AMOUNT;
+  public static final String NET_AMOUNT = Columns.NET_AMOUNT;
+  public static final String GROSS_AMOUNT = Columns.GROSS_AMOUNT;
   public static final String UNITS = "units";
   public static final String LINES = "lines";
   public static final String CATEGORIES = "categories";
@@ -43,8 +45,9 @@ public final class Purchases {
 
   /**
    * One row per (channel, order_id) of {@code keyedLines}: customer, store, region, first order
-   * time and day, net and gross amounts, units, lines, the sorted distinct categories and product
-   * codes, and whether the order is a purchase.
+   * time and day, net and gross amounts (the lines' sums, cast back to the one money type
+   * decimal(18,2)), units, lines, the sorted distinct categories and product codes, and whether the
+   * order is a purchase.
    */
   public static Dataset<Row> orders(Dataset<Row> keyedLines) {
     boolean keyed = java.util.Arrays.asList(keyedLines.columns()).contains(CUSTOMER_ID);
@@ -56,8 +59,8 @@ public final class Purchases {
             max(col(Orders.REGION)).as(REGION),
             min(col(Orders.ORDER_DATE)).as(ORDER_DATE),
             min(col(Orders.ORDER_TS)).as(ORDER_TS),
-            sum(col(Orders.NET_AMOUNT)).as(NET_AMOUNT),
-            sum(col(Orders.GROSS_AMOUNT)).as(GROSS_AMOUNT),
+            sum(col(Orders.NET_AMOUNT)).cast(Types.MONEY).as(NET_AMOUNT),
+            sum(col(Orders.GROSS_AMOUNT)).cast(Types.MONEY).as(GROSS_AMOUNT),
             sum(col(Orders.QUANTITY)).as(UNITS),
             count(lit(1)).as(LINES),
             array_sort(collect_set(col(Orders.CATEGORY))).as(CATEGORIES),

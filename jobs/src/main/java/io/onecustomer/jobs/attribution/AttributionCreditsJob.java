@@ -17,7 +17,7 @@ import io.onecustomer.jobs.attribution.AttributionColumns.Journeys;
 import io.onecustomer.jobs.attribution.AttributionTables.Credits;
 import io.onecustomer.jobs.customer.CustomerKeyed;
 import io.onecustomer.jobs.identity.Hmac;
-import io.onecustomer.jobs.identity.IdentityJobs;
+import io.onecustomer.jobs.identity.IdentitySpecs;
 import io.onecustomer.jobs.silver.SilverColumns;
 import io.onecustomer.jobs.silver.SilverJobs;
 import java.sql.Date;
@@ -58,7 +58,7 @@ public final class AttributionCreditsJob implements Job {
 
   @Override
   public List<String> dependsOn() {
-    return List.of(IdentityJobs.IDENTITY_RESOLUTION, SilverJobs.SILVER_ORDERS, SilverJobs.SILVER_TOUCHPOINTS);
+    return List.of(IdentitySpecs.CUSTOMER_IDENTITIES.jobId(), SilverJobs.SILVER_ORDERS, SilverJobs.SILVER_TOUCHPOINTS);
   }
 
   /** First conversion day of the journeys the data-driven models are fitted on. */

@@ -160,8 +160,8 @@ public final class CustomerTransforms {
 
   /**
    * One row per customer of {@code identities}, with every fact joined on and counts that are
-   * absent filled with zero, as of {@code snapshotDate}; columns in {@link CustomerColumns#COLUMNS}
-   * order.
+   * absent filled with zero, as of {@code snapshotDate}: the columns of {@link
+   * CustomerSpecs#CUSTOMERS}.
    */
   public static Dataset<Row> customers(Dataset<Row> identities, Dataset<Row> orders, Dataset<Row> members,
       Dataset<Row> tickets, Dataset<Row> touchpoints, AppConfig.Geo geo, Date snapshotDate) {

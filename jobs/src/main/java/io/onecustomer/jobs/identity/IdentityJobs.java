@@ -5,14 +5,17 @@ import static io.onecustomer.common.spark.Cols.seq;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
-import io.onecustomer.common.Tables;
+import io.onecustomer.common.DateRange;
 import io.onecustomer.common.delta.DeltaWriter;
+import io.onecustomer.common.spec.TableSpec;
 import io.onecustomer.jobs.Job;
 import io.onecustomer.jobs.JobContext;
 import io.onecustomer.jobs.JobResult;
+import io.onecustomer.jobs.TableJob;
 import io.onecustomer.jobs.silver.SilverColumns;
-import io.onecustomer.jobs.silver.SilverJobs;
+import io.onecustomer.jobs.silver.SilverSpecs;
 import java.sql.Date;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.apache.spark.sql.Column;
@@ -23,18 +26,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Identity jobs. Both work on every identifier observation up to the run's last day and write a
- * snapshot as of that day: the guards' audit first, then the resolution that leaves the audited
- * identifiers out of the graph.
+ * Identity jobs. All three work on every identifier observation up to the run's last day and
+ * write a snapshot as of that day: the guards' audit first, then the resolution that leaves the
+ * audited identifiers out of the graph, then the history of the ids that changed. Their ids are
+ * their tables' ({@code ops_identity_audit}, {@code gold_customer_identities}, {@code
+ * gold_customer_id_history}), derived from {@link IdentitySpecs}.
  */
 public final class IdentityJobs {
   private static final Logger LOG = LoggerFactory.getLogger(IdentityJobs.class);
 
   private IdentityJobs() {}
 
-  public static final String IDENTITY_GUARDS = "identity_guards";
-  public static final String IDENTITY_RESOLUTION = "identity_resolution";
-  public static final String IDENTITY_HISTORY = "identity_history";
   static final String SNAPSHOT_TAG = "snapshot_date=";
 
   public static List<Job> all() {
@@ -42,7 +44,7 @@ public final class IdentityJobs {
   }
 
   static Dataset<Row> observationsUpTo(JobContext ctx) {
-    return DeltaWriter.read(ctx.spark(), Tables.SILVER_IDENTIFIERS, ctx.warehouse())
+    return DeltaWriter.read(ctx.spark(), SilverSpecs.IDENTIFIERS.id(), ctx.warehouse())
         .where(col(SilverColumns.RUN_DATE).leq(Date.valueOf(ctx.range().to())));
   }
 
@@ -50,25 +52,29 @@ public final class IdentityJobs {
     return hmac.hash(IdentityTransforms.node(col(ID_TYPE), col(ID_VALUE)));
   }
 
-  /** ops.identity_audit: identifiers kept out of the graph, with the guard that stopped each. */
-  static final class Guards implements Job {
-    @Override
-    public String id() {
-      return IDENTITY_GUARDS;
+  /** The run's last day: the one day the snapshot jobs write. */
+  static DateRange lastDay(JobContext ctx) {
+    return DateRange.of(ctx.range().to());
+  }
+
+  /**
+   * ops.identity_audit: identifiers kept out of the graph, with the guard that stopped each. Also
+   * reads the previous night's state of gold.customer_identities ({@link #base}) to decide whether
+   * it may re-evaluate only the touched identifiers; that table is not declared as an input, since
+   * it is written after this job (a dependency would be a cycle).
+   */
+  static final class Guards extends TableJob {
+    Guards() {
+      super(IdentitySpecs.IDENTITY_AUDIT, List.of(SilverSpecs.IDENTIFIERS));
     }
 
     @Override
-    public io.onecustomer.common.TableId output() {
-      return OPS_IDENTITY_AUDIT;
+    protected DateRange days(JobContext ctx) {
+      return lastDay(ctx);
     }
 
     @Override
-    public List<String> dependsOn() {
-      return List.of(SilverJobs.SILVER_IDENTIFIERS);
-    }
-
-    @Override
-    public JobResult run(JobContext ctx) {
+    protected Dataset<Row> build(JobContext ctx, List<String> warnings) {
       Hmac hmac = Hmac.fromConfig(ctx.config());
       var cfg = ctx.config().identity();
       Dataset<Row> obs = observationsUpTo(ctx);
@@ -80,51 +86,64 @@ public final class IdentityJobs {
       } else {
         Dataset<Row> newObs = obs.where(col(SilverColumns.RUN_DATE).gt(Date.valueOf(base.day())));
         Dataset<Row> touched = IdentityResolver.identifiersOf(newObs).select(col(ID_TYPE), hashOf(hmac).alias(ID_HASH));
-        Dataset<Row> kept = DeltaWriter.read(ctx.spark(), OPS_IDENTITY_AUDIT, ctx.warehouse())
+        Dataset<Row> kept = DeltaWriter.read(ctx.spark(), output(), ctx.warehouse())
             .where(col(SNAPSHOT_DATE).equalTo(Date.valueOf(base.day())))
             .join(touched, seq(ID_TYPE, ID_HASH), "left_anti")
             .withColumn(SNAPSHOT_DATE, lit(day));
-        audit = SilverColumns.conform(kept, AUDIT_COLUMNS)
-            .unionByName(hashed(IdentityResolver.guardsTouched(obs, newObs, cfg), hmac, day));
+        audit = columnsOf(kept).unionByName(hashed(IdentityResolver.guardsTouched(obs, newObs, cfg), hmac, day));
       }
       LOG.info("{}: {} for {}", id(), base == null ? "all identifiers evaluated" : "identifiers touched since "
           + base.day() + " re-evaluated", ctx.range().to());
-      long written = DeltaWriter.replace(ctx.spark(), audit, OPS_IDENTITY_AUDIT, ctx.warehouse(),
-          SNAPSHOT_DATE + " = DATE'" + ctx.range().to() + "'", AUDIT_COMMENT, SNAPSHOT_DATE);
-      return new JobResult(id(), output(), ctx.range(), -1, written, 0, 0,
-          written == 0 ? List.of() : List.of(written + " identifier(s) kept out of the graph, see " + OPS_IDENTITY_AUDIT));
+      return audit;
     }
 
-    private static Dataset<Row> hashed(Dataset<Row> blocked, Hmac hmac, Date day) {
-      return SilverColumns.conform(blocked.select(lit(day).alias(SNAPSHOT_DATE), col(ID_TYPE),
+    /** Adds the number of identifiers kept out of the graph to the result, when there are any. */
+    @Override
+    public JobResult run(JobContext ctx) {
+      JobResult r = super.run(ctx);
+      if (r.rowsWritten() <= 0) {
+        return r;
+      }
+      List<String> warnings = new ArrayList<>(r.warnings());
+      warnings.add(r.rowsWritten() + " identifier(s) kept out of the graph, see " + output());
+      return JobResult.of(r.jobId(), r.table(), r.range(), r.rowsWritten(), r.rowsRejected(), warnings);
+    }
+
+    private Dataset<Row> hashed(Dataset<Row> blocked, Hmac hmac, Date day) {
+      return columnsOf(blocked.select(lit(day).alias(SNAPSHOT_DATE), col(ID_TYPE),
           hashOf(hmac).alias(ID_HASH), IdentityTransforms.masked(col(ID_TYPE), col(ID_VALUE)).alias(ID_MASKED),
-          col(RECORDS), col(REASON_CODE), col(REASON)), AUDIT_COLUMNS);
+          col(RECORDS), col(REASON_CODE), col(REASON)));
+    }
+
+    /** The spec's columns, in order (the two halves of an incremental audit are unioned by name). */
+    private Dataset<Row> columnsOf(Dataset<Row> rows) {
+      return rows.select(spec().columnNames().stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new));
     }
   }
 
-  /** gold.customer_identities: every linking identifier with its stable customer_id. */
-  static final class Resolution implements Job {
-    @Override
-    public String id() {
-      return IDENTITY_RESOLUTION;
+  /**
+   * gold.customer_identities: every linking identifier with its stable customer_id, replaced whole;
+   * the commit is tagged {@code snapshot_date=<day>} for the next night's incremental run and for
+   * the history. Reads the audit the guards wrote for the day.
+   */
+  static final class Resolution extends TableJob {
+    Resolution() {
+      super(IdentitySpecs.CUSTOMER_IDENTITIES, List.of(SilverSpecs.IDENTIFIERS, IdentitySpecs.IDENTITY_AUDIT));
     }
 
     @Override
-    public io.onecustomer.common.TableId output() {
-      return GOLD_CUSTOMER_IDENTITIES;
+    protected String commitTag(JobContext ctx) {
+      return SNAPSHOT_TAG + ctx.range().to();
     }
 
     @Override
-    public List<String> dependsOn() {
-      return List.of(SilverJobs.SILVER_IDENTIFIERS, IDENTITY_GUARDS);
-    }
-
-    @Override
-    public JobResult run(JobContext ctx) {
+    protected Dataset<Row> build(JobContext ctx, List<String> warnings) {
       var spark = ctx.spark();
       Hmac hmac = Hmac.fromConfig(ctx.config());
       var cfg = ctx.config().identity();
       Date day = Date.valueOf(ctx.range().to());
+      // Every step that reads the observations runs (local checkpoints, the rounds of connected
+      // components) before this method returns; the rows it returns no longer read them.
       Dataset<Row> obs = observationsUpTo(ctx).persist(StorageLevel.MEMORY_AND_DISK());
       try {
         Dataset<Row> audit = DeltaWriter.read(spark, OPS_IDENTITY_AUDIT, ctx.warehouse());
@@ -133,9 +152,8 @@ public final class IdentityJobs {
         Dataset<Row> baseRows = base == null ? null : readBase(ctx, base);
         IdentityResolver.Resolved r;
         if (baseRows == null) {
-          Dataset<Row> previous = DeltaWriter.exists(spark, GOLD_CUSTOMER_IDENTITIES, ctx.warehouse())
-              ? DeltaWriter.read(spark, GOLD_CUSTOMER_IDENTITIES, ctx.warehouse()).select(ID_HASH, CUSTOMER_ID)
-                  .localCheckpoint()
+          Dataset<Row> previous = DeltaWriter.exists(spark, output(), ctx.warehouse())
+              ? DeltaWriter.read(spark, output(), ctx.warehouse()).select(ID_HASH, CUSTOMER_ID).localCheckpoint()
               : null;
           r = IdentityResolver.full(obs, blocked, previous, hmac, cfg);
         } else {
@@ -146,11 +164,8 @@ public final class IdentityJobs {
         }
         LOG.info("{}: {} resolution, connected components converged in {} rounds", id(),
             baseRows == null ? "full" : "incremental (on the state of " + base.day() + ")", r.iterations());
-        Dataset<Row> out = SilverColumns.conform(r.identities().withColumn(SNAPSHOT_DATE, lit(day)), IDENTITIES_COLUMNS);
-        long written = DeltaWriter.replaceAll(spark, out, GOLD_CUSTOMER_IDENTITIES, ctx.warehouse(), IDENTITIES_COMMENT,
-            SNAPSHOT_TAG + ctx.range().to());
-        return new JobResult(id(), output(), ctx.range(), -1, written, 0, 0,
-            List.of((baseRows == null ? "full" : "incremental") + " resolution, " + r.iterations() + " rounds"));
+        warnings.add((baseRows == null ? "full" : "incremental") + " resolution, " + r.iterations() + " rounds");
+        return r.identities().withColumn(SNAPSHOT_DATE, lit(day));
       } finally {
         obs.unpersist();
       }
@@ -168,8 +183,8 @@ public final class IdentityJobs {
         }
         return rows.localCheckpoint();
       } catch (Exception e) { // SparkException (a missing file) is checked in Java's eyes
-        LOG.warn("identity_resolution: cannot read the state of {} (version {}: {}); resolving everything",
-            base.day(), base.version(), e.getMessage());
+        LOG.warn("{}: cannot read the state of {} (version {}: {}); resolving everything",
+            IdentitySpecs.CUSTOMER_IDENTITIES.jobId(), base.day(), base.version(), e.getMessage());
         return null;
       }
     }
@@ -203,36 +218,31 @@ public final class IdentityJobs {
   /**
    * gold.customer_id_history: compares today's gold.customer_identities with the version written
    * for the latest earlier day (found by the commit's snapshot tag, Delta time travel), so a re-run
-   * of a day finds the same changes.
+   * of a day finds the same changes. Without an earlier version, or when it is no longer readable,
+   * the day is written empty (replacing what a previous run of the day wrote) with a warning.
    */
-  static final class History implements Job {
-    @Override
-    public String id() {
-      return IDENTITY_HISTORY;
+  static final class History extends TableJob {
+    History() {
+      super(IdentitySpecs.CUSTOMER_ID_HISTORY, List.of(IdentitySpecs.CUSTOMER_IDENTITIES));
     }
 
     @Override
-    public io.onecustomer.common.TableId output() {
-      return GOLD_CUSTOMER_ID_HISTORY;
+    protected DateRange days(JobContext ctx) {
+      return lastDay(ctx);
     }
 
     @Override
-    public List<String> dependsOn() {
-      return List.of(IDENTITY_RESOLUTION);
-    }
-
-    @Override
-    public JobResult run(JobContext ctx) {
+    protected Dataset<Row> build(JobContext ctx, List<String> warnings) {
       var spark = ctx.spark();
       String day = String.valueOf(ctx.range().to());
       long before = DeltaWriter.latestTaggedVersionBefore(spark, GOLD_CUSTOMER_IDENTITIES, ctx.warehouse(),
           SNAPSHOT_TAG + day);
       Dataset<Row> current = DeltaWriter.read(spark, GOLD_CUSTOMER_IDENTITIES, ctx.warehouse());
-      Dataset<Row> changes;
+      Dataset<Row> previous;
       if (before < 0) {
-        changes = IdentityTransforms.idChanges(current.limit(0), current);
+        warnings.add("no earlier snapshot of " + GOLD_CUSTOMER_IDENTITIES + ": nothing to compare");
+        previous = current.limit(0);
       } else {
-        Dataset<Row> previous;
         try {
           previous = spark.read().format("delta").option("versionAsOf", before)
               .load(GOLD_CUSTOMER_IDENTITIES.path(ctx.warehouse())).select(ID_TYPE, ID_HASH, CUSTOMER_ID)
@@ -241,20 +251,11 @@ public final class IdentityJobs {
           // VACUUM (an erasure with a short retention) removed that version's files.
           String why = "the version of " + GOLD_CUSTOMER_IDENTITIES + " before " + day + " (version " + before
               + ") is no longer readable (vacuumed?): no changes recorded for this run";
-          LOG.warn("{}: {}", id(), why);
-          DeltaWriter.replace(spark, SilverColumns.conform(IdentityTransforms.idChanges(current.limit(0), current)
-                  .withColumn(RUN_DATE, lit(Date.valueOf(ctx.range().to()))), HISTORY_COLUMNS),
-              GOLD_CUSTOMER_ID_HISTORY, ctx.warehouse(), RUN_DATE + " = DATE'" + day + "'", HISTORY_COMMENT, RUN_DATE);
-          return new JobResult(id(), output(), ctx.range(), -1, 0, 0, 0, List.of(why));
+          warnings.add(why);
+          previous = current.limit(0);
         }
-        changes = IdentityTransforms.idChanges(previous, current);
       }
-      Dataset<Row> out = SilverColumns.conform(changes.withColumn(RUN_DATE, lit(Date.valueOf(ctx.range().to()))),
-          HISTORY_COLUMNS);
-      long written = DeltaWriter.replace(spark, out, GOLD_CUSTOMER_ID_HISTORY, ctx.warehouse(),
-          RUN_DATE + " = DATE'" + day + "'", HISTORY_COMMENT, RUN_DATE);
-      return new JobResult(id(), output(), ctx.range(), -1, written, 0, 0,
-          before < 0 ? List.of("no earlier snapshot of " + GOLD_CUSTOMER_IDENTITIES + ": nothing to compare") : List.of());
+      return IdentityTransforms.idChanges(previous, current).withColumn(RUN_DATE, lit(Date.valueOf(ctx.range().to())));
     }
   }
 }

@@ -16,7 +16,7 @@ import io.onecustomer.common.spark.SessionFactory;
 import io.onecustomer.jobs.JobRegistry;
 import io.onecustomer.jobs.JobResult;
 import io.onecustomer.jobs.Runner;
-import io.onecustomer.jobs.identity.IdentityJobs;
+import io.onecustomer.jobs.identity.IdentitySpecs;
 import io.onecustomer.jobs.silver.SilverColumns;
 import io.onecustomer.jobs.silver.SilverColumns.IdentifierObs;
 import java.io.File;
@@ -64,7 +64,7 @@ public final class IdentityBench {
 
     JobRegistry registry = JobRegistry.standard();
     Runner runner = new Runner(spark, config, registry);
-    List<String> jobs = List.of(IdentityJobs.IDENTITY_GUARDS, IdentityJobs.IDENTITY_RESOLUTION);
+    List<String> jobs = List.of(IdentitySpecs.IDENTITY_AUDIT.jobId(), IdentitySpecs.CUSTOMER_IDENTITIES.jobId());
     double full = time(runner, registry, jobs, new DateRange(start, last.minusDays(1)), "full rebuild, days 1.."
         + (days - 1));
     double night = time(runner, registry, jobs, DateRange.of(last), "incremental night, day " + days);

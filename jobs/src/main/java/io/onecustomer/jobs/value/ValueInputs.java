@@ -14,7 +14,7 @@ import io.onecustomer.jobs.analytics.CustomerOrdersJob;
 import io.onecustomer.jobs.analytics.Purchases;
 import io.onecustomer.jobs.customer.CustomerKeyed;
 import io.onecustomer.jobs.identity.Hmac;
-import io.onecustomer.jobs.identity.IdentityJobs;
+import io.onecustomer.jobs.identity.IdentitySpecs;
 import io.onecustomer.jobs.silver.SilverColumns;
 import io.onecustomer.jobs.silver.SilverColumns.Members;
 import io.onecustomer.jobs.silver.SilverColumns.ServiceTickets;
@@ -37,7 +37,7 @@ public final class ValueInputs {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ValueInputs.class);
 
   /** Jobs whose tables {@link #load} reads. */
-  public static final List<String> DEPENDS_ON = List.of(CustomerOrdersJob.ID, IdentityJobs.IDENTITY_RESOLUTION,
+  public static final List<String> DEPENDS_ON = List.of(CustomerOrdersJob.ID, IdentitySpecs.CUSTOMER_IDENTITIES.jobId(),
       SilverJobs.SILVER_TOUCHPOINTS, SilverJobs.SILVER_SERVICE_TICKETS, SilverJobs.SILVER_MEMBERS);
 
   /**

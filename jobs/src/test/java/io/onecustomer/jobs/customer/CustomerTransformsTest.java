@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.onecustomer.jobs.TestSpark;
-import io.onecustomer.jobs.silver.SilverColumns;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.util.HashMap;
@@ -125,9 +124,12 @@ class CustomerTransformsTest {
     Dataset<Row> touches = spark.sql("SELECT * FROM VALUES"
         + " ('C', CAST('2026-05-09 00:00:00' AS TIMESTAMP)), ('C', CAST('2026-05-10 00:00:00' AS TIMESTAMP)),"
         + " (NULL, CAST('2026-05-11 00:00:00' AS TIMESTAMP)) AS t(customer_id, event_ts)");
-    Dataset<Row> out = SilverColumns.conform(CustomerTransforms.customers(identities, orders(A_ORDERS), members,
+    Dataset<Row> built = CustomerTransforms.customers(identities, orders(A_ORDERS), members,
         tickets, touches, new io.onecustomer.common.config.AppConfig.Geo(Map.of("Shanghai", "East", "Beijing", "North"),
-            Map.of("S1", "Beijing")), Date.valueOf("2026-05-10")), CustomerColumns.COLUMNS);
+            Map.of("S1", "Beijing")), Date.valueOf("2026-05-10"));
+    assertEquals(new java.util.TreeSet<>(CustomerSpecs.CUSTOMERS.columnNames()),
+        new java.util.TreeSet<>(List.of(built.columns())), "the transform builds exactly the spec's columns");
+    Dataset<Row> out = CustomerSpecs.CUSTOMERS.conform(built);
     Map<String, Row> c = byCustomer(out);
     assertEquals(2, c.size(), "A and C; the anonymous touch and the distributor line resolve to nobody");
     Row a = c.get("A");

@@ -24,6 +24,7 @@ import io.onecustomer.jobs.identity.Hmac;
 import io.onecustomer.jobs.identity.IdentityColumns;
 import io.onecustomer.jobs.identity.IdentityScorer;
 import io.onecustomer.jobs.identity.IdentityResolver;
+import io.onecustomer.jobs.identity.IdentitySpecs;
 import io.onecustomer.common.spark.Cols;
 import io.onecustomer.jobs.bronze.SourceEntities;
 import io.onecustomer.jobs.bronze.SourceEntity;
@@ -184,7 +185,7 @@ class PipelineIT {
 
   @Test
   void theIncrementalNightGivesWhatAFullRebuildFromTheSameStateGives() {
-    JobResult resolution = lastNight.stream().filter(r -> r.jobId().equals("identity_resolution")).findFirst().get();
+    JobResult resolution = lastNight.stream().filter(r -> r.jobId().equals(IdentitySpecs.CUSTOMER_IDENTITIES.jobId())).findFirst().get();
     assertTrue(resolution.warnings().toString().contains("incremental"), resolution.warnings().toString());
     Hmac hmac = Hmac.fromConfig(cfg);
     String w = cfg.paths().warehouse();

@@ -14,7 +14,7 @@ import io.onecustomer.jobs.analytics.CustomerOrdersJob;
 import io.onecustomer.jobs.analytics.channel.ChannelTables.Funnel;
 import io.onecustomer.jobs.customer.CustomerKeyed;
 import io.onecustomer.jobs.identity.Hmac;
-import io.onecustomer.jobs.identity.IdentityJobs;
+import io.onecustomer.jobs.identity.IdentitySpecs;
 import io.onecustomer.jobs.silver.SilverColumns;
 import io.onecustomer.jobs.silver.SilverColumns.Touchpoints;
 import io.onecustomer.jobs.silver.SilverJobs;
@@ -38,7 +38,7 @@ public final class ChannelFunnelJob implements Job {
 
   @Override
   public List<String> dependsOn() {
-    return List.of(CustomerOrdersJob.ID, IdentityJobs.IDENTITY_RESOLUTION, SilverJobs.SILVER_TOUCHPOINTS);
+    return List.of(CustomerOrdersJob.ID, IdentitySpecs.CUSTOMER_IDENTITIES.jobId(), SilverJobs.SILVER_TOUCHPOINTS);
   }
 
   @Override

@@ -12,8 +12,6 @@ import io.onecustomer.jobs.analytics.customer.BehaviourTables.Repurchase;
 import io.onecustomer.jobs.analytics.customer.RfmTables.Flags;
 import io.onecustomer.jobs.analytics.customer.RfmTables.Segments;
 import io.onecustomer.jobs.analytics.customer.RfmTables.Transitions;
-import io.onecustomer.jobs.identity.IdentityJobs;
-import io.onecustomer.jobs.identity.IdentitySpecs;
 import io.onecustomer.jobs.silver.Vocabulary;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -199,18 +197,6 @@ public final class CustomerAnalyticsSpecs {
       .check(Check.range(Cohort.RETENTION_RATE, 0.0, 1.0))
       .check(Check.range(Cohort.REVENUE, 0.0, null))
       .check(Check.range(Cohort.CUMULATIVE_REVENUE_PER_CUSTOMER, 0.0, null))
-      .build();
-
-  /**
-   * gold.customer_identities as the flags job reads it (through CustomerKeyed), written by the
-   * identity resolution job. TRANSITION: {@link IdentitySpecs#CUSTOMER_IDENTITIES} itself once the
-   * identity package declares which job writes it; until then its derived job id
-   * (gold_customer_identities) names no registered job, and the flags job must still run after
-   * {@link IdentityJobs#IDENTITY_RESOLUTION}.
-   */
-  static final TableSpec CUSTOMER_IDENTITIES = IdentitySpecs.CUSTOMER_IDENTITIES
-      .toBuilder(IdentitySpecs.CUSTOMER_IDENTITIES.id())
-      .writtenBy(IdentityJobs.IDENTITY_RESOLUTION)
       .build();
 
   /** Column name to comment, in the spec's order (the form tools/TableDocs still reads). */

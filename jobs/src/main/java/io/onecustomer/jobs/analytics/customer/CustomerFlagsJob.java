@@ -15,6 +15,7 @@ import io.onecustomer.jobs.analytics.Purchases;
 import io.onecustomer.jobs.analytics.customer.RfmTables.Flags;
 import io.onecustomer.jobs.customer.CustomerKeyed;
 import io.onecustomer.jobs.identity.Hmac;
+import io.onecustomer.jobs.identity.IdentitySpecs;
 import io.onecustomer.jobs.silver.SilverColumns.ServiceTickets;
 import io.onecustomer.jobs.silver.SilverSpecs;
 import java.sql.Date;
@@ -33,7 +34,7 @@ import org.apache.spark.sql.types.StructType;
 public final class CustomerFlagsJob extends TableJob {
   public CustomerFlagsJob() {
     super(CustomerAnalyticsSpecs.CUSTOMER_FLAGS, List.of(AnalyticsSpecs.CUSTOMER_ORDERS,
-        CustomerAnalyticsSpecs.CUSTOMER_IDENTITIES, SilverSpecs.SERVICE_TICKETS));
+        IdentitySpecs.CUSTOMER_IDENTITIES, SilverSpecs.SERVICE_TICKETS));
   }
 
   @Override
