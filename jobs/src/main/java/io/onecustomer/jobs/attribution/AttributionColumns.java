@@ -1,5 +1,6 @@
 package io.onecustomer.jobs.attribution;
 
+import io.onecustomer.common.spec.Types;
 import io.onecustomer.jobs.silver.SilverColumns;
 import java.util.List;
 import java.util.Map;
@@ -15,8 +16,8 @@ import org.apache.spark.sql.types.StructType;
 public final class AttributionColumns {
   private AttributionColumns() {}
 
-  /** Money: every value and credit is decimal(18,2), never double. */
-  public static final DecimalType MONEY = DataTypes.createDecimalType(18, 2);
+  /** Money: every value and credit is the suite's one money type, decimal(18,2), never double. */
+  public static final DecimalType MONEY = Types.MONEY;
 
   /** Inputs of {@link PathTransforms#journeys}: one row per interaction of a known customer. */
   public static final class Touchpoints {

@@ -7,19 +7,17 @@ import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.when;
 
 import io.onecustomer.common.DateRange;
-import io.onecustomer.common.TableId;
 import io.onecustomer.common.config.AppConfig;
-import io.onecustomer.common.delta.DeltaWriter;
-import io.onecustomer.jobs.Job;
 import io.onecustomer.jobs.JobContext;
 import io.onecustomer.jobs.JobResult;
+import io.onecustomer.jobs.TableJob;
 import io.onecustomer.jobs.attribution.AttributionColumns.Journeys;
 import io.onecustomer.jobs.attribution.AttributionTables.Credits;
 import io.onecustomer.jobs.customer.CustomerKeyed;
 import io.onecustomer.jobs.identity.Hmac;
 import io.onecustomer.jobs.identity.IdentitySpecs;
 import io.onecustomer.jobs.silver.SilverColumns;
-import io.onecustomer.jobs.silver.SilverJobs;
+import io.onecustomer.jobs.silver.SilverSpecs;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -41,24 +39,19 @@ import org.slf4j.LoggerFactory;
  * a night's handful of conversions is credited by a model learnt from months of paths, converting
  * and not. Conversions before the window are read too (their lookback back) only to end the paths
  * of the ones after them: a touch counts for one conversion. Only the run's days are written.
+ *
+ * <p>Reads gold.customer_identities (through {@link CustomerKeyed}), silver.orders and
+ * silver.touchpoints.
  */
-public final class AttributionCreditsJob implements Job {
-  public static final String ID = "gold_attribution_credits";
+public final class AttributionCreditsJob extends TableJob {
   private static final Logger LOG = LoggerFactory.getLogger(AttributionCreditsJob.class);
 
-  @Override
-  public String id() {
-    return ID;
-  }
+  /** Conversions and journeys kept while the run's credits are built, checked and written. */
+  private final List<Dataset<Row>> cached = new ArrayList<>();
 
-  @Override
-  public TableId output() {
-    return AttributionTables.GOLD_ATTRIBUTION_CREDITS;
-  }
-
-  @Override
-  public List<String> dependsOn() {
-    return List.of(IdentitySpecs.CUSTOMER_IDENTITIES.jobId(), SilverJobs.SILVER_ORDERS, SilverJobs.SILVER_TOUCHPOINTS);
+  public AttributionCreditsJob() {
+    super(AttributionSpecs.ATTRIBUTION_CREDITS,
+        List.of(IdentitySpecs.CUSTOMER_IDENTITIES, SilverSpecs.ORDERS, SilverSpecs.TOUCHPOINTS));
   }
 
   /** First conversion day of the journeys the data-driven models are fitted on. */
@@ -69,6 +62,16 @@ public final class AttributionCreditsJob implements Job {
 
   @Override
   public JobResult run(JobContext ctx) {
+    try {
+      return super.run(ctx);
+    } finally {
+      cached.forEach(Dataset::unpersist);
+      cached.clear();
+    }
+  }
+
+  @Override
+  protected Dataset<Row> build(JobContext ctx, List<String> warnings) {
     AppConfig.Attribution a = ctx.config().attribution();
     AttributionOptions options = AttributionInputs.options(a);
     DateRange range = ctx.range();
@@ -85,51 +88,44 @@ public final class AttributionCreditsJob implements Job {
     if (!a.conversionEvents().isEmpty()) {
       conversions = conversions.unionByName(AttributionInputs.eventConversions(keyedTouchpoints, a.conversionEvents()));
     }
-    conversions = conversions.persist(StorageLevel.MEMORY_AND_DISK());
-    Dataset<Row> journeys = null;
-    try {
-      Dataset<Row> all = AttributionInputs.withConversionAttributes(
-          PathTransforms.journeys(touches, conversions, a.maxLookbackDays()), conversions, a);
-      journeys = PathTransforms.withPathOptions(
-              all.where(not(col(Journeys.IS_CONVERSION)).or(col(Credits.CONVERSION_DATE).geq(lit(Date.valueOf(fitFrom))))),
-              AttributionInputs.pathOptions(a), options)
-          .persist(StorageLevel.MEMORY_AND_DISK());
-      long t0 = System.nanoTime();
-      Row sizes = journeys.agg(count(lit(1)), count(when(col(Journeys.IS_CONVERSION), lit(1)))).first();
-      LOG.info("{}: {} journeys of {}..{} ({} converting) built in {} s; fitting the data-driven models", ID,
-          sizes.getLong(0), fitFrom, range.to(), sizes.getLong(1), seconds(t0));
-      long t1 = System.nanoTime();
-      MarkovChain.Fit markov = MarkovChain.fit(journeys, true, options);
-      MarkovChain.Fit markovNoNulls = MarkovChain.fit(journeys, false, options);
-      ShapleyModel.Fit shapley = ShapleyModel.fit(journeys, options);
-      LOG.info("{}: markov P(conversion) {} removal effects {}", ID, round(markov.conversionProbability()),
-          rounded(markov.removalEffects()));
-      Map<String, Double> shapleyTotals = new TreeMap<>();
-      shapley.channelCredits().forEach(c -> shapleyTotals.put(c.channel(), c.conversions()));
-      LOG.info("{}: shapley conversions per channel over the fit window {}", ID, rounded(shapleyTotals));
-      LOG.info("{}: three fits in {} s", ID, seconds(t1));
-
-      Dataset<Row> credited = journeys.where(col(Journeys.IS_CONVERSION)
-          .and(col(Credits.CONVERSION_DATE).between(Date.valueOf(range.from()), to)));
-      Dataset<Row> credits = RuleBasedModels.credits(credited, options)
-          .unionByName(MarkovChain.credits(credited, markov, options))
-          .unionByName(MarkovChain.credits(credited, markovNoNulls, options))
-          .unionByName(ShapleyModel.credits(credited, shapley, options));
-      Dataset<Row> out = AttributionInputs.goldCredits(credits, credited, Date.valueOf(fitFrom), to);
-      long written = DeltaWriter.replace(ctx.spark(), out, output(), ctx.warehouse(),
-          range.sqlPredicate(Credits.CONVERSION_DATE), Credits.COMMENT, Credits.CONVERSION_DATE);
-      List<String> warnings = new ArrayList<>();
-      if (markov.channels().size() <= 1) {
-        warnings.add("the fit window " + fitFrom + ".." + range.to() + " has " + markov.channels().size()
-            + " channel(s): the data-driven models cannot tell channels apart");
-      }
-      return new JobResult(id(), output(), range, -1, written, 0, 0, warnings);
-    } finally {
-      conversions.unpersist();
-      if (journeys != null) {
-        journeys.unpersist();
-      }
+    conversions = keep(conversions);
+    Dataset<Row> all = AttributionInputs.withConversionAttributes(
+        PathTransforms.journeys(touches, conversions, a.maxLookbackDays()), conversions, a);
+    Dataset<Row> journeys = keep(PathTransforms.withPathOptions(
+        all.where(not(col(Journeys.IS_CONVERSION)).or(col(Credits.CONVERSION_DATE).geq(lit(Date.valueOf(fitFrom))))),
+        AttributionInputs.pathOptions(a), options));
+    long t0 = System.nanoTime();
+    Row sizes = journeys.agg(count(lit(1)), count(when(col(Journeys.IS_CONVERSION), lit(1)))).first();
+    LOG.info("{}: {} journeys of {}..{} ({} converting) built in {} s; fitting the data-driven models", id(),
+        sizes.getLong(0), fitFrom, range.to(), sizes.getLong(1), seconds(t0));
+    long t1 = System.nanoTime();
+    MarkovChain.Fit markov = MarkovChain.fit(journeys, true, options);
+    MarkovChain.Fit markovNoNulls = MarkovChain.fit(journeys, false, options);
+    ShapleyModel.Fit shapley = ShapleyModel.fit(journeys, options);
+    LOG.info("{}: markov P(conversion) {} removal effects {}", id(), round(markov.conversionProbability()),
+        rounded(markov.removalEffects()));
+    Map<String, Double> shapleyTotals = new TreeMap<>();
+    shapley.channelCredits().forEach(c -> shapleyTotals.put(c.channel(), c.conversions()));
+    LOG.info("{}: shapley conversions per channel over the fit window {}", id(), rounded(shapleyTotals));
+    LOG.info("{}: three fits in {} s", id(), seconds(t1));
+    if (markov.channels().size() <= 1) {
+      warnings.add("the fit window " + fitFrom + ".." + range.to() + " has " + markov.channels().size()
+          + " channel(s): the data-driven models cannot tell channels apart");
     }
+
+    Dataset<Row> credited = journeys.where(col(Journeys.IS_CONVERSION)
+        .and(col(Credits.CONVERSION_DATE).between(Date.valueOf(range.from()), to)));
+    Dataset<Row> credits = RuleBasedModels.credits(credited, options)
+        .unionByName(MarkovChain.credits(credited, markov, options))
+        .unionByName(MarkovChain.credits(credited, markovNoNulls, options))
+        .unionByName(ShapleyModel.credits(credited, shapley, options));
+    return AttributionInputs.goldCredits(credits, credited, Date.valueOf(fitFrom), to);
+  }
+
+  private Dataset<Row> keep(Dataset<Row> d) {
+    Dataset<Row> p = d.persist(StorageLevel.MEMORY_AND_DISK());
+    cached.add(p);
+    return p;
   }
 
   private static String seconds(long since) {

@@ -17,6 +17,7 @@ import static org.apache.spark.sql.functions.when;
 
 import io.onecustomer.common.config.AppConfig;
 import io.onecustomer.common.spark.Cols;
+import io.onecustomer.common.spec.TableSpec;
 import io.onecustomer.common.config.AppConfig.ChannelLevel;
 import io.onecustomer.jobs.attribution.AttributionColumns.Conversions;
 import io.onecustomer.jobs.attribution.AttributionColumns.Journeys;
@@ -166,17 +167,19 @@ public final class AttributionInputs {
         .withColumn(Credits.CONVERSION_ID, col(Journeys.JOURNEY_ID))
         .withColumn(Credits.FITTED_FROM, when(dataDriven, lit(fittedFrom)))
         .withColumn(Credits.FITTED_TO, when(dataDriven, lit(fittedTo)));
-    return SilverColumns.conform(out, Credits.COLUMNS);
+    return inColumnsOf(AttributionSpecs.ATTRIBUTION_CREDITS, out);
   }
 
   /**
    * Ad spend per business day and attribution channel: silver.ad_spend summed by traffic channel or
-   * by media, as {@code level} names touches.
+   * by media, as {@code level} names touches. The sum is cast back to the one money type (Spark
+   * widens a sum of decimal(18,2) to decimal(28,2); a channel's day of spend fits 16 digits).
    */
   public static Dataset<Row> spend(Dataset<Row> adSpend, ChannelLevel level) {
     Column channel = level == ChannelLevel.TRAFFIC_CHANNEL ? col(AdSpend.TRAFFIC_CHANNEL) : col(AdSpend.MEDIA);
     return adSpend.groupBy(col(AdSpend.SPEND_DATE).as(ChannelDaily.ATTRIBUTION_DATE), channel.as(ChannelDaily.CHANNEL))
-        .agg(sum(col(AdSpend.COST)).as(ChannelDaily.SPEND), sum(col(AdSpend.CLICKS)).as(ChannelDaily.CLICKS),
+        .agg(sum(col(AdSpend.COST)).cast(AttributionColumns.MONEY).as(ChannelDaily.SPEND),
+            sum(col(AdSpend.CLICKS)).as(ChannelDaily.CLICKS),
             sum(col(AdSpend.IMPRESSIONS)).as(ChannelDaily.IMPRESSIONS));
   }
 
@@ -210,7 +213,12 @@ public final class AttributionInputs {
     Column roas = when(col(ChannelDaily.SPEND).gt(0),
         col(ChannelDaily.ATTRIBUTED_VALUE).cast(DataTypes.DoubleType)
             .divide(col(ChannelDaily.SPEND).cast(DataTypes.DoubleType)));
-    return SilverColumns.conform(joined.withColumn(ChannelDaily.COST_PER_CONVERSION, cpa)
-        .withColumn(ChannelDaily.ROAS, roas), ChannelDaily.COLUMNS);
+    return inColumnsOf(AttributionSpecs.CHANNEL_ATTRIBUTION, joined.withColumn(ChannelDaily.COST_PER_CONVERSION, cpa)
+        .withColumn(ChannelDaily.ROAS, roas));
+  }
+
+  /** {@code rows} in the columns of {@code spec}, in its order (the types are the spec's already). */
+  private static Dataset<Row> inColumnsOf(TableSpec spec, Dataset<Row> rows) {
+    return rows.select(spec.columnNames().stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new));
   }
 }

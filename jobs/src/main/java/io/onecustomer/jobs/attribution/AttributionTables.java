@@ -1,16 +1,23 @@
 package io.onecustomer.jobs.attribution;
 
 import io.onecustomer.common.TableId;
-import io.onecustomer.common.Tables;
-import io.onecustomer.jobs.silver.SilverColumns;
+import io.onecustomer.common.spec.TableSpec;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The gold tables of attribution: names, columns with their comments, table comments. */
+/** Names of the gold tables of attribution and their columns; everything else is in {@link AttributionSpecs}. */
 public final class AttributionTables {
   private AttributionTables() {}
 
-  public static final TableId GOLD_ATTRIBUTION_CREDITS = new TableId(Tables.GOLD, "attribution_credits");
-  public static final TableId GOLD_CHANNEL_ATTRIBUTION = new TableId(Tables.GOLD, "channel_attribution");
+  public static final TableId GOLD_ATTRIBUTION_CREDITS = AttributionSpecs.ATTRIBUTION_CREDITS.id();
+  public static final TableId GOLD_CHANNEL_ATTRIBUTION = AttributionSpecs.CHANNEL_ATTRIBUTION.id();
+
+  private static Map<String, String> comments(TableSpec spec) {
+    Map<String, String> m = new LinkedHashMap<>();
+    spec.columns().forEach(c -> m.put(c.name(), c.comment()));
+    return Collections.unmodifiableMap(m);
+  }
 
   /** gold.attribution_credits: one row per conversion, model and credited channel. */
   public static final class Credits {
@@ -31,28 +38,10 @@ public final class AttributionTables {
     public static final String FITTED_TO = "fitted_to";
     public static final String CONVERSION_DATE = "conversion_date";
 
-    public static final String COMMENT = "Multi-touch attribution credits: one row per conversion (a non-cancelled order"
-        + " of a conversion channel, or a configured conversion event), model and credited channel. For every conversion and model the credits sum to"
-        + " one conversion and exactly to its value. Partitioned by conversion_date; a run replaces its days.";
-
-    public static final Map<String, String> COLUMNS = SilverColumns.ordered(
-        CONVERSION_ID, "Conversion: <sales channel>:<order id>, or <touchpoint type>:<touchpoint id> for a conversion"
-            + " event",
-        CONVERSION_CHANNEL, "Conversion type: the order's sales channel (marketplace, miniprogram, pos) or the touchpoint"
-            + " type of a conversion event (attribution.conversion-events)",
-        ORDER_ID, "Order id in its channel, or the touchpoint id of a conversion event",
-        CUSTOMER_ID, "Unified customer (gold.customer_identities); null when the order resolves to no customer",
-        CONVERSION_TS, "Order time, UTC",
-        CONVERSION_VALUE, "Net order value, CNY (after refunds)",
-        PATH_TOUCHES, "Touches in the path after the path options (0: credited to the none-channel)",
-        MODEL, "first_touch, last_touch, last_non_direct, linear, time_decay, position_based, markov,"
-            + " markov_without_nulls, shapley",
-        CHANNEL, "Credited attribution channel (attribution.channel-level), or the none-channel (direct/none)",
-        CREDIT_CONVERSIONS, "Share of the conversion; sums to 1 per conversion and model",
-        CREDIT_VALUE, "Share of the value, CNY; sums exactly to conversion_value per conversion and model",
-        FITTED_FROM, "Data-driven models: first conversion day of the journeys the model was fitted on; null otherwise",
-        FITTED_TO, "Data-driven models: last day of the fit window; null otherwise",
-        CONVERSION_DATE, "Business day of the conversion; partition column");
+    /** For {@code tools.TableDocs} until it reads the specs: the spec's grain. */
+    public static final String COMMENT = AttributionSpecs.ATTRIBUTION_CREDITS.grain();
+    /** For {@code tools.TableDocs} until it reads the specs: the spec's columns and comments. */
+    public static final Map<String, String> COLUMNS = comments(AttributionSpecs.ATTRIBUTION_CREDITS);
   }
 
   /** gold.channel_attribution: one row per day, model and channel, with spend. */
@@ -71,21 +60,9 @@ public final class AttributionTables {
     public static final String COST_PER_CONVERSION = "cost_per_conversion";
     public static final String ROAS = "roas";
 
-    public static final String COMMENT = "Attribution per channel, model and day with the day's ad spend: attributed"
-        + " conversions and value, cost per attributed conversion and ROAS, so that models can be compared side by"
-        + " side. Channels with spend but no credit have 0 conversions. Partitioned by attribution_date.";
-
-    public static final Map<String, String> COLUMNS = SilverColumns.ordered(
-        MODEL, "Attribution model (as in gold.attribution_credits)",
-        CHANNEL, "Attribution channel",
-        ATTRIBUTED_CONVERSIONS, "Sum of credit_conversions of the day's conversions",
-        ATTRIBUTED_VALUE, "Sum of credit_value, CNY",
-        CONVERSIONS_TOUCHED, "Conversions of the day in which the channel received credit",
-        SPEND, "Ad spend of the channel that day, CNY (silver.ad_spend; 0 without spend)",
-        CLICKS, "Clicks reported with the spend",
-        IMPRESSIONS, "Impressions reported with the spend",
-        COST_PER_CONVERSION, "spend / attributed_conversions; null when either is 0",
-        ROAS, "attributed_value / spend; null without spend",
-        ATTRIBUTION_DATE, "Business day of the conversions and of the spend; partition column");
+    /** For {@code tools.TableDocs} until it reads the specs: the spec's grain. */
+    public static final String COMMENT = AttributionSpecs.CHANNEL_ATTRIBUTION.grain();
+    /** For {@code tools.TableDocs} until it reads the specs: the spec's columns and comments. */
+    public static final Map<String, String> COLUMNS = comments(AttributionSpecs.CHANNEL_ATTRIBUTION);
   }
 }

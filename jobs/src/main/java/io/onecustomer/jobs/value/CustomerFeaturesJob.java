@@ -1,17 +1,10 @@
 package io.onecustomer.jobs.value;
 
 import io.onecustomer.common.DateRange;
-import io.onecustomer.common.TableId;
 import io.onecustomer.common.config.CustomerAnalyticsConfig;
-import io.onecustomer.common.config.ValueConfig;
-import io.onecustomer.common.delta.DeltaWriter;
-import io.onecustomer.jobs.Job;
 import io.onecustomer.jobs.JobContext;
-import io.onecustomer.jobs.JobResult;
-import io.onecustomer.jobs.silver.SilverColumns;
-import io.onecustomer.jobs.value.ValueTables.Features;
+import io.onecustomer.jobs.TableJob;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -21,37 +14,23 @@ import org.apache.spark.sql.Row;
  * the BG/NBD and Gamma-Gamma outputs fitted that day. What nightly scoring reads, and what data
  * scientists can query as of any scored day.
  */
-public final class CustomerFeaturesJob implements Job {
-  public static final String ID = "gold_customer_features";
+public final class CustomerFeaturesJob extends TableJob {
+  public CustomerFeaturesJob() {
+    super(ValueSpecs.CUSTOMER_FEATURES, ValueInputs.INPUTS);
+  }
 
+  /** A snapshot: the run's last day only. */
   @Override
-  public String id() {
-    return ID;
+  protected DateRange days(JobContext ctx) {
+    return DateRange.of(ctx.range().to());
   }
 
   @Override
-  public TableId output() {
-    return ValueTables.GOLD_CUSTOMER_FEATURES;
-  }
-
-  @Override
-  public List<String> dependsOn() {
-    return ValueInputs.DEPENDS_ON;
-  }
-
-  @Override
-  public JobResult run(JobContext ctx) {
-    DateRange range = ctx.range();
-    LocalDate day = range.to();
-    ValueConfig v = ctx.config().value();
+  protected Dataset<Row> build(JobContext ctx, List<String> warnings) {
+    LocalDate day = ctx.range().to();
     CustomerAnalyticsConfig.Rfm rfm = ctx.config().analytics().customer().rfm();
-    List<String> warnings = new ArrayList<>();
     CustomerFeatures.Inputs in = ValueInputs.load(ctx, day, warnings);
-    Dataset<Row> out = CustomerFeatures.features(ctx.spark(), in, day, v, rfm.windowDays(), rfm.quantileAccuracy(),
-        null);
-    out = SilverColumns.conform(out, Features.COLUMNS);
-    long written = DeltaWriter.replace(ctx.spark(), out, output(), ctx.warehouse(),
-        DateRange.of(day).sqlPredicate(Features.SNAPSHOT_DATE), Features.COMMENT, Features.SNAPSHOT_DATE);
-    return new JobResult(id(), output(), range, -1, written, 0, 0, warnings);
+    return CustomerFeatures.features(ctx.spark(), in, day, ctx.config().value(), rfm.windowDays(),
+        rfm.quantileAccuracy(), null);
   }
 }

@@ -8,9 +8,10 @@ import static org.apache.spark.sql.functions.to_date;
 import io.onecustomer.common.TableId;
 import io.onecustomer.common.Tables;
 import io.onecustomer.common.delta.DeltaWriter;
+import io.onecustomer.common.spec.TableSpec;
 import io.onecustomer.jobs.JobContext;
 import io.onecustomer.jobs.analytics.AnalyticsInputs;
-import io.onecustomer.jobs.analytics.CustomerOrdersJob;
+import io.onecustomer.jobs.analytics.AnalyticsSpecs;
 import io.onecustomer.jobs.analytics.Purchases;
 import io.onecustomer.jobs.customer.CustomerKeyed;
 import io.onecustomer.jobs.identity.Hmac;
@@ -19,7 +20,7 @@ import io.onecustomer.jobs.silver.SilverColumns;
 import io.onecustomer.jobs.silver.SilverColumns.Members;
 import io.onecustomer.jobs.silver.SilverColumns.ServiceTickets;
 import io.onecustomer.jobs.silver.SilverColumns.Touchpoints;
-import io.onecustomer.jobs.silver.SilverJobs;
+import io.onecustomer.jobs.silver.SilverSpecs;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
@@ -36,9 +37,12 @@ public final class ValueInputs {
 
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ValueInputs.class);
 
-  /** Jobs whose tables {@link #load} reads. */
-  public static final List<String> DEPENDS_ON = List.of(CustomerOrdersJob.ID, IdentitySpecs.CUSTOMER_IDENTITIES.jobId(),
-      SilverJobs.SILVER_TOUCHPOINTS, SilverJobs.SILVER_SERVICE_TICKETS, SilverJobs.SILVER_MEMBERS);
+  /**
+   * The tables {@link #load} reads: gold.customer_orders (purchases), gold.customer_identities
+   * (through {@link CustomerKeyed}), silver touchpoints, service tickets and members.
+   */
+  public static final List<TableSpec> INPUTS = List.of(AnalyticsSpecs.CUSTOMER_ORDERS, IdentitySpecs.CUSTOMER_IDENTITIES,
+      SilverSpecs.TOUCHPOINTS, SilverSpecs.SERVICE_TICKETS, SilverSpecs.MEMBERS);
 
   /**
    * The inputs up to the run's last day for features at cut-offs from {@code earliestCutOff} on:

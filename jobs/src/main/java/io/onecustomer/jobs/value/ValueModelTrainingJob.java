@@ -1,14 +1,14 @@
 package io.onecustomer.jobs.value;
 
 import io.onecustomer.common.DateRange;
-import io.onecustomer.common.TableId;
 import io.onecustomer.common.config.CustomerAnalyticsConfig;
 import io.onecustomer.common.config.ValueConfig;
-import io.onecustomer.common.delta.DeltaWriter;
+import io.onecustomer.common.spec.Publish;
+import io.onecustomer.common.spec.TableSpec;
+import io.onecustomer.common.spec.TableWriter;
 import io.onecustomer.jobs.Job;
 import io.onecustomer.jobs.JobContext;
 import io.onecustomer.jobs.JobResult;
-import io.onecustomer.jobs.silver.SilverColumns;
 import io.onecustomer.jobs.value.ModelMetrics.Metric;
 import io.onecustomer.jobs.value.ModelStore.ModelInfo;
 import io.onecustomer.jobs.value.ValueTables.Metrics;
@@ -24,8 +24,6 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,24 +36,22 @@ import org.slf4j.LoggerFactory;
  * <p>Time-based split per model with label horizon h: features at run - 2h with labels from the h
  * days after it train the pipeline; features at run - h with labels up to the run date validate it.
  * The validation labels are never seen in training.
+ *
+ * <p>Its id, gold_model_metrics, names the table it writes. It implements {@link Job} itself, not
+ * {@code TableJob}, because it writes model files beside the table and orders the two (see
+ * {@link #publish}); a night on which no model is due writes nothing.
  */
 public final class ValueModelTrainingJob implements Job {
-  public static final String ID = "gold_value_model_training";
   private static final Logger LOG = LoggerFactory.getLogger(ValueModelTrainingJob.class);
 
   @Override
-  public String id() {
-    return ID;
+  public TableSpec spec() {
+    return ValueSpecs.MODEL_METRICS;
   }
 
   @Override
-  public TableId output() {
-    return ValueTables.GOLD_MODEL_METRICS;
-  }
-
-  @Override
-  public List<String> dependsOn() {
-    return ValueInputs.DEPENDS_ON;
+  public List<TableSpec> inputs() {
+    return ValueInputs.INPUTS;
   }
 
   /** Why {@code model} is not trained on {@code runDate} given its saved versions, or null when it is due. */
@@ -91,19 +87,19 @@ public final class ValueModelTrainingJob implements Job {
       versions.put(model, store.versions(model));
       String why = notDue(model, versions.get(model), day, v.retrainEveryDays());
       if (why != null) {
-        LOG.info("{}: {}", ID, why);
+        LOG.info("{}: {}", id(), why);
         warnings.add(why);
       } else {
         horizons.put(model, model.equals(ValueTraining.CHURN) ? v.churnHorizonDays() : v.ltvHorizonDays());
       }
     }
     if (horizons.isEmpty()) {
-      return new JobResult(id(), output(), range, -1, 0, 0, 0, warnings);
+      return JobResult.of(id(), output(), range, 0, 0, warnings);
     }
     int longest = horizons.values().stream().mapToInt(Integer::intValue).max().orElseThrow();
     CustomerFeatures.Inputs in = ValueInputs.load(ctx, day.minusDays(2L * longest), warnings);
 
-    List<Row> metricRows = new ArrayList<>();
+    List<Trained> trained = new ArrayList<>();
     Map<LocalDate, Dataset<Row>> labelled = new HashMap<>();
     Map<LocalDate, ValueTraining.Moments> moments = new HashMap<>();
     for (Map.Entry<String, Integer> e : horizons.entrySet()) {
@@ -114,7 +110,7 @@ public final class ValueModelTrainingJob implements Job {
         String why = model + ": not trained: the training cut-off " + cut[0] + " (run date - 2 x " + e.getValue()
             + " days) has " + Math.max(0, history) + " days of purchase history before it (from " + in.historyStart()
             + "), value.training.min-history-days needs " + v.minHistoryDays();
-        LOG.warn("{}: {}", ID, why);
+        LOG.warn("{}: {}", id(), why);
         warnings.add(why);
         continue;
       }
@@ -122,31 +118,53 @@ public final class ValueModelTrainingJob implements Job {
       Dataset<Row> validation = labelled.computeIfAbsent(cut[1], c -> labelledAt(ctx.spark(), in, c, v, rfm));
       // One aggregation per training set serves both models (constant features, model.json).
       ValueTraining.Moments trainMoments = moments.computeIfAbsent(cut[0], c -> ValueTraining.Moments.of(train));
-      metricRows.addAll(trainOne(store, model, e.getValue(), new Split(train, validation, trainMoments), cut,
-          in.historyStart(), day, v, versions.get(model), warnings));
+      Trained t = trainOne(store, model, e.getValue(), new Split(train, validation, trainMoments), cut,
+          in.historyStart(), day, v, warnings);
+      if (t != null) {
+        trained.add(t);
+      }
     }
-    if (metricRows.isEmpty()) {
-      return new JobResult(id(), output(), range, -1, 0, 0, 0, warnings);
+    if (trained.isEmpty()) {
+      return JobResult.of(id(), output(), range, 0, 0, warnings);
     }
-    StructType schema = new StructType()
-        .add(Metrics.MODEL, DataTypes.StringType, false)
-        .add(Metrics.MODEL_VERSION, DataTypes.StringType, false)
-        .add(Metrics.SCORER, DataTypes.StringType, false)
-        .add(Metrics.SPLIT, DataTypes.StringType, false)
-        .add(Metrics.CUT_OFF_DATE, DataTypes.DateType, false)
-        .add(Metrics.METRIC, DataTypes.StringType, false)
-        .add(Metrics.DECILE, DataTypes.IntegerType, true)
-        .add(Metrics.VALUE, DataTypes.DoubleType, true)
-        .add(Metrics.CUSTOMERS, DataTypes.LongType, false)
-        .add(Metrics.IS_PROMOTED, DataTypes.BooleanType, false)
-        .add(Metrics.RUN_DATE, DataTypes.DateType, false);
-    Dataset<Row> out = SilverColumns.conform(ctx.spark().createDataFrame(metricRows, schema), Metrics.COLUMNS);
-    // Only the models trained tonight: a model skipped tonight keeps its rows of this day, if any.
-    String predicate = DateRange.of(day).sqlPredicate(Metrics.RUN_DATE) + " AND " + Metrics.MODEL + " IN ("
-        + String.join(", ", horizons.keySet().stream().map(m -> "'" + m + "'").toList()) + ")";
-    long written = DeltaWriter.replace(ctx.spark(), out, output(), ctx.warehouse(), predicate, Metrics.COMMENT,
-        Metrics.RUN_DATE);
-    return new JobResult(id(), output(), range, -1, written, 0, 0, warnings);
+    long written = publish(ctx, store, trained, day, versions);
+    return JobResult.of(id(), output(), range, written, 0, warnings);
+  }
+
+  /**
+   * Write-audit-publish of the metrics together with the model files. The metrics are checked
+   * first: a failed check saves and promotes nothing. Then the versions are saved, the metrics
+   * committed, and only then are the versions that won promoted, so nightly scoring never loads a
+   * version whose metrics are not in gold.model_metrics. The commit replaces the run day's rows of
+   * the models trained tonight only: a model skipped tonight keeps its rows of this day, if any.
+   */
+  private long publish(JobContext ctx, ModelStore store, List<Trained> trained, LocalDate day,
+      Map<String, List<String>> versionsBefore) {
+    List<Row> rows = new ArrayList<>();
+    trained.forEach(t -> rows.addAll(t.rows()));
+    Dataset<Row> metrics = ctx.spark().createDataFrame(rows, spec().schema());
+    Publish p = ctx.publish(id());
+    DateRange days = DateRange.of(day);
+    TableWriter.Audited audited = TableWriter.audit(p, spec(), metrics, days, Map.of());
+    try {
+      for (Trained t : trained) {
+        store.save(t.pipeline(), t.info());
+        LOG.info("{}: saved {} at {} (versions before: {})", id(), t.info().version(),
+            store.versionPath(t.info().model(), t.info().version()), versionsBefore.get(t.info().model()));
+      }
+    } catch (RuntimeException e) {
+      audited.discard();
+      throw e;
+    }
+    String predicate = days.sqlPredicate(Metrics.RUN_DATE) + " AND " + Metrics.MODEL + " IN ("
+        + String.join(", ", trained.stream().map(t -> "'" + t.info().model() + "'").toList()) + ")";
+    TableWriter.Written w = TableWriter.commit(p, spec(), audited, predicate, null);
+    for (Trained t : trained) {
+      if (t.info().promoted()) {
+        store.promote(t.info().model(), t.info().version());
+      }
+    }
+    return w.rows();
   }
 
   private static Dataset<Row> labelledAt(SparkSession spark, CustomerFeatures.Inputs in, LocalDate cutOff,
@@ -156,15 +174,19 @@ public final class ValueModelTrainingJob implements Job {
         rfm.quantileAccuracy(), fits);
     Dataset<Row> out = CustomerFeatures.withLabels(f, in.purchases(), cutOff, v.churnHorizonDays(), v.ltvHorizonDays())
         .localCheckpoint();
-    LOG.info("{}: features and labels at cut-off {}: {} customers", ID, cutOff, out.count());
+    LOG.info("{}: features and labels at cut-off {}: {} customers", ValueSpecs.MODEL_METRICS.jobId(), cutOff, out.count());
     return out;
   }
 
   /** The labelled training and validation sets of a model, and the training set's moments. */
   private record Split(Dataset<Row> train, Dataset<Row> validation, ValueTraining.Moments moments) {}
 
-  private static List<Row> trainOne(ModelStore store, String model, int horizon, Split split, LocalDate[] cut,
-      LocalDate historyStart, LocalDate day, ValueConfig v, List<String> versions, List<String> warnings) {
+  /** A fitted version, not saved yet: its pipeline, its description and its rows of gold.model_metrics. */
+  private record Trained(PipelineModel pipeline, ModelInfo info, List<Row> rows) {}
+
+  /** Fits and evaluates {@code model}; null (and a warning) when a split is empty. Saves nothing. */
+  private Trained trainOne(ModelStore store, String model, int horizon, Split split, LocalDate[] cut,
+      LocalDate historyStart, LocalDate day, ValueConfig v, List<String> warnings) {
     Dataset<Row> train = split.train();
     Dataset<Row> validation = split.validation();
     boolean churn = model.equals(ValueTraining.CHURN);
@@ -176,12 +198,12 @@ public final class ValueModelTrainingJob implements Job {
       String why = model + ": not trained: " + trainRows + " customers at the training cut-off " + cut[0] + ", "
           + validationRows + " at the validation cut-off " + cut[1];
       warnings.add(why);
-      return List.of();
+      return null;
     }
     long started = System.nanoTime();
     PipelineModel pipeline = churn ? ValueTraining.fitChurn(train, v, split.moments())
         : ValueTraining.fitLtv(train, v, split.moments());
-    LOG.info("{}: {} fitted on {} customers in {} ms", ID, version, trainRows, (System.nanoTime() - started) / 1_000_000);
+    LOG.info("{}: {} fitted on {} customers in {} ms", id(), version, trainRows, (System.nanoTime() - started) / 1_000_000);
 
     Map<String, Map<String, List<Metric>>> bySplit = new LinkedHashMap<>();
     Dataset<Row>[] splits = new Dataset[] {train, validation};
@@ -204,7 +226,7 @@ public final class ValueModelTrainingJob implements Job {
     String previous = store.promoted(model).filter(p -> !p.equals(version)).orElse(null);
     ValueTraining.Decision decision = ValueTraining.decide(model, bySplit.get(ValueTraining.VALIDATION), version,
         previous);
-    LOG.info("{}: {}", ID, decision.sentence());
+    LOG.info("{}: {}", id(), decision.sentence());
     if (!decision.promoted()) {
       warnings.add(decision.sentence());
     }
@@ -222,11 +244,6 @@ public final class ValueModelTrainingJob implements Job {
         validationRows, summary, decision.promoted(), decision.sentence(), ValueTraining.algorithm(pipeline),
         ValueTraining.importances(pipeline), ValueTraining.coefficients(pipeline), split.moments().means(),
         split.moments().stds());
-    store.save(pipeline, info);
-    if (decision.promoted()) {
-      store.promote(model, version);
-    }
-    LOG.info("{}: saved {} at {} (versions before: {})", ID, version, store.versionPath(model, version), versions);
 
     List<Row> rows = new ArrayList<>();
     for (int s = 0; s < 2; s++) {
@@ -235,6 +252,6 @@ public final class ValueModelTrainingJob implements Job {
             decision.promoted(), day));
       }
     }
-    return rows;
+    return new Trained(pipeline, info, rows);
   }
 }

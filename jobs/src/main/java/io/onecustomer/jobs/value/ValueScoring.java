@@ -66,7 +66,7 @@ public final class ValueScoring {
     if (!missing.isEmpty()) {
       throw new IllegalStateException(model + " model " + version.get() + " (" + store.versionPath(model, version.get())
           + ") needs features " + missing + " that " + ValueTables.GOLD_CUSTOMER_FEATURES
-          + " does not have; retrain it (--job " + ValueModelTrainingJob.ID + ")");
+          + " does not have; retrain it (--job " + ValueSpecs.MODEL_METRICS.jobId() + ")");
     }
     LOG.info("scoring {} with {} (trained {}, validation {})", model, version.get(), info.runDate(),
         info.metrics().get(ValueTraining.MLLIB));

@@ -1,25 +1,32 @@
 package io.onecustomer.jobs.value;
 
 import io.onecustomer.common.TableId;
-import io.onecustomer.common.Tables;
-import io.onecustomer.jobs.silver.SilverColumns;
+import io.onecustomer.common.spec.TableSpec;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The gold tables of the customer-value models (docs/value-models.md): names, columns with their
- * comments, table comments.
+ * Names of the gold tables of the customer-value models (docs/value-models.md) and their columns;
+ * everything else is in {@link ValueSpecs}.
  */
 public final class ValueTables {
   private ValueTables() {}
 
-  public static final TableId GOLD_CUSTOMER_FEATURES = new TableId(Tables.GOLD, "customer_features");
-  public static final TableId GOLD_MODEL_METRICS = new TableId(Tables.GOLD, "model_metrics");
-  public static final TableId GOLD_CHURN_SCORES = new TableId(Tables.GOLD, "churn_scores");
-  public static final TableId GOLD_LTV_PREDICTIONS = new TableId(Tables.GOLD, "ltv_predictions");
+  public static final TableId GOLD_CUSTOMER_FEATURES = ValueSpecs.CUSTOMER_FEATURES.id();
+  public static final TableId GOLD_MODEL_METRICS = ValueSpecs.MODEL_METRICS.id();
+  public static final TableId GOLD_CHURN_SCORES = ValueSpecs.CHURN_SCORES.id();
+  public static final TableId GOLD_LTV_PREDICTIONS = ValueSpecs.LTV_PREDICTIONS.id();
 
   public static final String CUSTOMER_ID = "customer_id";
   public static final String SNAPSHOT_DATE = "snapshot_date";
   public static final String MODEL_VERSION = "model_version";
+
+  private static Map<String, String> comments(TableSpec spec) {
+    Map<String, String> m = new LinkedHashMap<>();
+    spec.columns().forEach(c -> m.put(c.name(), c.comment()));
+    return Collections.unmodifiableMap(m);
+  }
 
   /** gold.model_metrics: one row per model version, scorer, split, metric and decile. */
   public static final class Metrics {
@@ -37,24 +44,10 @@ public final class ValueTables {
     public static final String IS_PROMOTED = "is_promoted";
     public static final String RUN_DATE = "run_date";
 
-    public static final String COMMENT = "Quality of every trained value-model version: one row per model, version,"
-        + " scorer (the MLlib model and its BTYD baselines), split, metric and decile. Written by"
-        + " gold_value_model_training on the nights it trains; partitioned by run_date, a re-run replaces its day.";
-
-    public static final Map<String, String> COLUMNS = SilverColumns.ordered(
-        MODEL, "churn or ltv",
-        MODEL_VERSION, "Version trained by this run (<model>-<yyyyMMdd of the run date>)",
-        SCORER, "mllib (the trained pipeline), btyd_p_alive (churn score 1 - BG/NBD P(alive)), btyd (churn: BG/NBD"
-            + " P(no purchase in the horizon); ltv: Gamma-Gamma value x BG/NBD expected purchases, undiscounted)",
-        SPLIT, "train (the earlier cut-off the model was fitted on) or validation (the later cut-off, unseen)",
-        CUT_OFF_DATE, "Cut-off of the split: features use data up to it, labels the horizon after it",
-        METRIC, "auc_roc, auc_pr, base_rate, top_decile_lift, top_decile_capture, mae, rmse, mean_actual,"
-            + " mean_predicted; per decile: decile_mean_predicted, decile_mean_actual",
-        DECILE, "1 = the tenth of customers with the highest score or prediction; null for whole-split metrics",
-        VALUE, "The metric's value",
-        CUSTOMERS, "Customers the value is computed over",
-        IS_PROMOTED, "Whether this version was promoted to score the nightly tables (mllib rows; baselines false)",
-        RUN_DATE, "Business day of the training run; partition column");
+    /** For {@code tools.TableDocs} until it reads the specs: the spec's grain. */
+    public static final String COMMENT = ValueSpecs.MODEL_METRICS.grain();
+    /** For {@code tools.TableDocs} until it reads the specs: the spec's columns and comments. */
+    public static final Map<String, String> COLUMNS = comments(ValueSpecs.MODEL_METRICS);
   }
 
   /** Columns of gold.customer_features (one row per active customer and snapshot day). */
@@ -108,61 +101,10 @@ public final class ValueTables {
     public static final String BTYD_EXPECTED_VALUE = "btyd_expected_value";
     public static final String BTYD_CLV = "btyd_clv";
 
-    public static final String COMMENT = "Model features of every customer with a purchase in the value.active-days"
-        + " up to the snapshot, from data up to the snapshot only (the same transform builds the training cut-offs),"
-        + " with the BG/NBD and Gamma-Gamma outputs fitted on that day. Partitioned by snapshot_date; a run writes"
-        + " its last day.";
-
-    /** Undefined values (no gaps, no ratings, no touch) are -1: trees split them off; documented per column. */
-    public static final Map<String, String> COLUMNS = SilverColumns.ordered(
-        CUSTOMER_ID, "Unified customer (gold.customer_identities as of the run's last day)",
-        RECENCY_DAYS, "Days since the latest purchase (all history up to the snapshot)",
-        TENURE_DAYS, "Days since the first purchase",
-        FREQUENCY, "Purchases in (snapshot - analytics.customer.rfm.window-days, snapshot] (as gold.rfm_segments)",
-        MONETARY, "Net revenue of those purchases, CNY",
-        R_SCORE, "RFM recency score 1-5 among the snapshot's customers (as gold.rfm_segments)",
-        F_SCORE, "RFM frequency score 1-5",
-        M_SCORE, "RFM monetary score 1-5",
-        PURCHASES_30D, "Purchases in the last 30 days (snapshot included)",
-        PURCHASES_90D, "Purchases in the last 90 days",
-        PURCHASES_PREV_90D, "Purchases in the 90 days before those (days 91-180 back)",
-        REVENUE_90D, "Net revenue of the last 90 days' purchases, CNY",
-        PURCHASE_DAYS, "Distinct purchase days up to the snapshot",
-        MEAN_GAP_DAYS, "Mean days between purchase days; -1 with one purchase day",
-        LAST_GAP_DAYS, "Days between the last two purchase days; -1 with one purchase day",
-        GAP_TREND, "last_gap_days / mean_gap_days (above 1: slowing down); -1 with one purchase day",
-        OVERDUE_RATIO, "recency_days / mean_gap_days (above 1: later than usual); -1 with one purchase day",
-        SHARE_MARKETPLACE, "Share of the customer's purchases (all history) made on the marketplace",
-        SHARE_MINIPROGRAM, "Share made in the mini-program",
-        SHARE_POS, "Share made in stores (offline)",
-        SHARE_DISTRIBUTOR, "Share made through distributors",
-        CHANNEL_COUNT, "Sales channels the customer bought in",
-        VIEWS_30D, "Product views (touchpoint_type view) in the last 30 days",
-        VIEWS_PREV_60D, "Product views in the 60 days before those",
-        CARTS_90D, "add_to_cart events in the last 90 days",
-        COUPONS_90D, "coupon_claim events in the last 90 days",
-        TOUCHES_30D, "All touchpoints (views, carts, coupons, store locator, shares, service contacts) in the last 30 days",
-        TOUCHES_PREV_60D, "All touchpoints in the 60 days before those",
-        DAYS_SINCE_TOUCH, "Days since the latest touchpoint in the last 90 days; -1 with none",
-        TICKETS_90D, "Service tickets opened in the last 90 days",
-        COMPLAINTS_90D, "Complaint tickets in the last 90 days",
-        COMPLAINTS_365D, "Complaint tickets in the last 365 days",
-        AVG_SATISFACTION, "Mean satisfaction rating of the last 365 days' tickets; -1 without a rating",
-        IS_MEMBER, "1 when a member profile updated up to the snapshot resolves to the customer, else 0",
-        MEMBER_TIER_RANK, "Tier of the latest such profile: position in value.tier-order + 1; 0 none or unknown",
-        BTYD_FREQUENCY, "BTYD x: repeat purchase days in the usable history",
-        BTYD_RECENCY, "BTYD t_x, in value.btyd.unit-days units",
-        BTYD_TENURE, "BTYD T, in value.btyd.unit-days units",
-        P_ALIVE, "BG/NBD P(alive) at the snapshot (1 for one-time buyers, by the model's definition)",
-        EXPECTED_PURCHASES_CHURN, "BG/NBD expected purchase days in the value.churn.horizon-days after the snapshot",
-        P_NO_PURCHASE, "BG/NBD probability of no purchase in the churn horizon: 1 - P(alive) + P(alive) x"
-            + " ((alpha+T)/(alpha+T+t))^(r+x)",
-        EXPECTED_PURCHASES_LTV, "BG/NBD expected purchase days in the value.ltv.horizon-days",
-        EXPECTED_ORDER_VALUE, "Gamma-Gamma conditional expected value of a purchase day, CNY (population mean for"
-            + " x = 0; the mean purchase day value when Gamma-Gamma has no finite mean)",
-        BTYD_EXPECTED_VALUE, "expected_order_value x expected_purchases_ltv_horizon, undiscounted CNY",
-        BTYD_CLV, "The same over monthly periods discounted at value.btyd.annual-discount-rate, CNY",
-        SNAPSHOT_DATE, "Cut-off the features describe (end of day); partition column");
+    /** For {@code tools.TableDocs} until it reads the specs: the spec's grain. */
+    public static final String COMMENT = ValueSpecs.CUSTOMER_FEATURES.grain();
+    /** For {@code tools.TableDocs} until it reads the specs: the spec's columns and comments. */
+    public static final Map<String, String> COLUMNS = comments(ValueSpecs.CUSTOMER_FEATURES);
   }
 
   /** gold.churn_scores. */
@@ -177,20 +119,10 @@ public final class ValueTables {
     public static final String MODEL_VERSION = ValueTables.MODEL_VERSION;
     public static final String SNAPSHOT_DATE = ValueTables.SNAPSHOT_DATE;
 
-    public static final String COMMENT = "Churn risk of every active customer: probability of no purchase in the"
-        + " value.churn.horizon-days after the snapshot, from the promoted churn model (or the BG/NBD baseline"
-        + " while none is promoted). Partitioned by snapshot_date; a run writes its last day.";
-
-    public static final Map<String, String> COLUMNS = SilverColumns.ordered(
-        CUSTOMER_ID, "Unified customer",
-        CHURN_SCORE, "Probability (0-1) of no purchase in the churn horizon",
-        RISK_BAND, "high (score >= value.churn.risk-bands.high), medium (>= ...medium) or low",
-        TOP_FEATURES, "Up to 3 features that move this customer's score most: the model's feature importance x"
-            + " how far the customer's value lies from the training mean (in standard deviations); empty for the"
-            + " baseline",
-        P_ALIVE, "BG/NBD P(alive) at the snapshot",
-        MODEL_VERSION, "Model version that scored (see gold.model_metrics), or btyd-baseline",
-        SNAPSHOT_DATE, "Day scored (features up to its end); partition column");
+    /** For {@code tools.TableDocs} until it reads the specs: the spec's grain. */
+    public static final String COMMENT = ValueSpecs.CHURN_SCORES.grain();
+    /** For {@code tools.TableDocs} until it reads the specs: the spec's columns and comments. */
+    public static final Map<String, String> COLUMNS = comments(ValueSpecs.CHURN_SCORES);
   }
 
   /** gold.ltv_predictions. */
@@ -207,19 +139,9 @@ public final class ValueTables {
     public static final String MODEL_VERSION = ValueTables.MODEL_VERSION;
     public static final String SNAPSHOT_DATE = ValueTables.SNAPSHOT_DATE;
 
-    public static final String COMMENT = "Predicted value of every active customer: net purchase revenue in the"
-        + " value.ltv.horizon-days after the snapshot from the promoted LTV model (or the BTYD value while none is"
-        + " promoted), beside the BTYD CLV. Partitioned by snapshot_date; a run writes its last day.";
-
-    public static final Map<String, String> COLUMNS = SilverColumns.ordered(
-        CUSTOMER_ID, "Unified customer",
-        PREDICTED_VALUE, "Predicted net purchase revenue in the horizon, CNY, undiscounted (never below 0)",
-        HORIZON_DAYS, "The horizon in days (value.ltv.horizon-days; 365 = 12 months)",
-        BTYD_EXPECTED_VALUE, "Gamma-Gamma x BG/NBD expected revenue in the horizon, undiscounted, CNY (the baseline)",
-        BTYD_CLV, "The BTYD value discounted monthly at value.btyd.annual-discount-rate, CNY",
-        P_ALIVE, "BG/NBD P(alive) at the snapshot",
-        EXPECTED_PURCHASES, "BG/NBD expected purchase days in the horizon",
-        MODEL_VERSION, "Model version that predicted, or btyd-baseline",
-        SNAPSHOT_DATE, "Day predicted from; partition column");
+    /** For {@code tools.TableDocs} until it reads the specs: the spec's grain. */
+    public static final String COMMENT = ValueSpecs.LTV_PREDICTIONS.grain();
+    /** For {@code tools.TableDocs} until it reads the specs: the spec's columns and comments. */
+    public static final Map<String, String> COLUMNS = comments(ValueSpecs.LTV_PREDICTIONS);
   }
 }

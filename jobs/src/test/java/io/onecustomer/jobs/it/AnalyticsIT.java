@@ -29,11 +29,8 @@ import io.onecustomer.jobs.analytics.channel.ChannelTables.Health;
 import io.onecustomer.jobs.analytics.customer.RfmTables;
 import io.onecustomer.jobs.analytics.customer.RfmTables.Segments;
 import io.onecustomer.jobs.analytics.customer.RfmTables.Transitions;
-import io.onecustomer.jobs.value.ChurnScoresJob;
-import io.onecustomer.jobs.value.CustomerFeaturesJob;
-import io.onecustomer.jobs.value.LtvPredictionsJob;
 import io.onecustomer.jobs.value.ModelStore;
-import io.onecustomer.jobs.value.ValueModelTrainingJob;
+import io.onecustomer.jobs.value.ValueSpecs;
 import io.onecustomer.jobs.value.ValueTables;
 import io.onecustomer.jobs.value.ValueTables.ChurnScores;
 import io.onecustomer.jobs.value.ValueTables.LtvPredictions;
@@ -117,8 +114,8 @@ class AnalyticsIT {
           "distributor_alerts", "sales_alerts"}).anyMatch(id::contains)).toList();
 
   /** The value-model jobs (features, weekly training, churn scores, LTV predictions). */
-  static final List<String> VALUE = List.of(CustomerFeaturesJob.ID, ValueModelTrainingJob.ID, ChurnScoresJob.ID,
-      LtvPredictionsJob.ID);
+  static final List<String> VALUE = List.of(ValueSpecs.CUSTOMER_FEATURES.jobId(), ValueSpecs.MODEL_METRICS.jobId(),
+      ValueSpecs.CHURN_SCORES.jobId(), ValueSpecs.LTV_PREDICTIONS.jobId());
 
   static final List<String> ALL = java.util.stream.Stream.concat(ANALYTICS.stream(), VALUE.stream()).toList();
 

@@ -61,7 +61,7 @@ class AttributionIT {
         Map.of("onecustomer.attribution.channel-level", "traffic_source"));
     // Only what attribution needs: the analytics jobs have their own integration test.
     new Runner(spark, cfg, JobRegistry.standard().closure(java.util.List.of(
-            io.onecustomer.jobs.attribution.AttributionCreditsJob.ID)))
+            io.onecustomer.jobs.attribution.AttributionSpecs.ATTRIBUTION_CREDITS.jobId())))
         .runAll(new DateRange(START, START.plusDays(DAYS - 1)), Instant.parse("2026-10-01T00:00:00Z"));
     for (Row r : DeltaWriter.read(spark, AttributionTables.GOLD_ATTRIBUTION_CREDITS, cfg.paths().warehouse())
         .groupBy("channel", "model").agg(sum("credit_conversions")).collectAsList()) {

@@ -212,4 +212,25 @@ class ValueTrainingTest {
     assertEquals(0, ValueTraining.score(churn, ValueTraining.CHURN, holdout)
         .where(col(ValueTraining.SCORE).lt(0).or(col(ValueTraining.SCORE).gt(lit(1)))).count());
   }
+
+  /** The rows the training job writes fit gold.model_metrics as declared and pass its checks. */
+  @Test
+  void metricRowsFitTheModelMetricsSpecAndPassItsChecks(@TempDir Path dir) {
+    double[] score = {0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3, 0.2, 0.1, 0.05, 0.02, 0.01};
+    double[] actual = {1, 1, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0};
+    LocalDate run = LocalDate.parse("2026-11-15");
+    List<Row> rows = new java.util.ArrayList<>();
+    for (String scorer : List.of(ValueTraining.MLLIB, ValueTraining.BTYD, ValueTraining.BTYD_P_ALIVE)) {
+      rows.addAll(ValueTraining.metricRows(ValueTraining.CHURN, "churn-20261115", scorer, ValueTraining.VALIDATION,
+          run.minusDays(90), ModelMetrics.classification(score, actual), true, run));
+    }
+    rows.addAll(ValueTraining.metricRows(ValueTraining.LTV, "ltv-20261115", ValueTraining.MLLIB, ValueTraining.TRAIN,
+        run.minusDays(730), ModelMetrics.regression(score, actual), false, run));
+    var written = io.onecustomer.common.spec.TableWriter.publish(
+        io.onecustomer.common.spec.Publish.quiet(spark, dir.toString(), io.onecustomer.common.DateRange.of(run)),
+        ValueSpecs.MODEL_METRICS, spark.createDataFrame(rows, ValueSpecs.MODEL_METRICS.schema()));
+    assertEquals(rows.size(), written.rows());
+    assertTrue(written.results().stream().noneMatch(r -> r.status() == io.onecustomer.common.spec.CheckResult.Status.FAILED),
+        written.results().toString());
+  }
 }
