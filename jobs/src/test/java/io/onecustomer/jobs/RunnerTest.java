@@ -169,8 +169,8 @@ class RunnerTest {
         new Step("d", List.of(), null, false));
     JobRegistry some = new JobRegistry(jobs).only(List.of("c", "b"));
     assertEquals(List.of("b", "c"), some.all().stream().map(Job::id).toList());
-    assertEquals(List.of(), some.get("b").dependsOn(), "a is outside the set");
-    assertEquals(List.of("b"), some.get("c").dependsOn());
+    assertEquals(List.of(), some.dependsOn(some.get("b")), "a is outside the set");
+    assertEquals(List.of("b"), some.dependsOn(some.get("c")));
     AppConfig cfg = TestSpark.config(Path.of("/tmp/unused-landing"), Path.of("/tmp/unused-warehouse"),
         Map.of("onecustomer.runner.parallelism", "2"));
     new Runner(TestSpark.session(), cfg, some).runAll(DAY, AT);

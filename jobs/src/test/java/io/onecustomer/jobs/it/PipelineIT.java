@@ -583,6 +583,9 @@ class PipelineIT {
   void rerunningANightChangesNothingAndTablesHaveNames() {
     List<TableId> tables = new ArrayList<>(CatalogSync.discover(spark, cfg.paths().warehouse()));
     assertTrue(tables.size() >= 28, tables.toString());
+    // The run log's tables are append-only: a rerun adds its own rows, by design.
+    tables.removeIf(t -> JobRegistry.standard().specs().stream()
+        .anyMatch(s -> s.id().equals(t) && s.mode() == io.onecustomer.common.spec.WriteMode.APPEND));
     Map<TableId, List<String>> before = snapshot(tables);
 
     List<JobResult> again = runner.runAll(DateRange.of(LAST), Instant.parse("2026-06-02T00:00:00Z"));
@@ -591,6 +594,57 @@ class PipelineIT {
     assertEquals(before, snapshot(tables));
     assertTrue(spark.catalog().tableExists("silver.orders"));
     assertEquals(table(Tables.SILVER_ORDERS).count(), spark.table("silver.orders").count());
+  }
+
+  /**
+   * Every table the night wrote is what its spec declares, in the Delta log the catalog reads:
+   * each column with its declared type and its comment, the table with its grain.
+   */
+  @Test
+  void everyTableHasItsSpecsTypesAndCommentsInTheCatalog() {
+    int checked = 0;
+    for (io.onecustomer.common.spec.TableSpec spec : JobRegistry.standard().specs()) {
+      if (!io.onecustomer.common.delta.DeltaWriter.exists(spark, spec.id(), cfg.paths().warehouse())) {
+        continue;
+      }
+      checked++;
+      var detail = io.delta.tables.DeltaTable.forPath(spark, spec.id().path(cfg.paths().warehouse()));
+      assertEquals(spec.grain(), detail.detail().select("description").first().getString(0), spec + " comment");
+      Map<String, org.apache.spark.sql.types.StructField> fields = new HashMap<>();
+      for (var f : detail.toDF().schema().fields()) {
+        fields.put(f.name(), f);
+      }
+      assertEquals(spec.columnNames(), List.of(detail.toDF().columns()), spec + " columns");
+      for (var c : spec.columns()) {
+        var f = fields.get(c.name());
+        assertEquals(c.type().catalogString(), f.dataType().catalogString(), spec + "." + c.name() + " type");
+        assertEquals(c.comment(), f.getComment().isDefined() ? f.getComment().get() : null, spec + "." + c.name());
+      }
+    }
+    assertTrue(checked >= 40, "tables checked: " + checked);
+  }
+
+  @Test
+  void theNightIsInTheRunLogJobByJobAndCheckByCheck() {
+    List<Row> runs = table(io.onecustomer.jobs.OpsTables.JOB_RUNS.id())
+        .where(org.apache.spark.sql.functions.col("date_from").equalTo(java.sql.Date.valueOf(LAST))
+            .and(org.apache.spark.sql.functions.col("date_to").equalTo(java.sql.Date.valueOf(LAST))))
+        .select("run_id", "job_id", "status", "rows_read", "rows_written").collectAsList();
+    String runId = runs.get(0).getString(0);
+    Set<String> jobs = new java.util.TreeSet<>();
+    for (Row r : runs) {
+      if (r.getString(0).equals(runId)) {
+        jobs.add(r.getString(1));
+        assertEquals("succeeded", r.getString(2), r.toString());
+        assertTrue(!r.isNullAt(3) && r.getLong(3) >= 0, "rows read of " + r);
+      }
+    }
+    Set<String> all = new java.util.TreeSet<>(JobRegistry.standard().all().stream().map(j -> j.id()).toList());
+    assertEquals(all, jobs);
+    Set<String> checked = new java.util.TreeSet<>(table(io.onecustomer.jobs.OpsTables.DATA_QUALITY.id())
+        .where(org.apache.spark.sql.functions.col("run_id").equalTo(runId)).select("job_id").distinct()
+        .collectAsList().stream().map(r -> r.getString(0)).toList());
+    assertEquals(all, checked, "every job's write was checked");
   }
 
   private static Map<TableId, List<String>> snapshot(List<TableId> tables) {
