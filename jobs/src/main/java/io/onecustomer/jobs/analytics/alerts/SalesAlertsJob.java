@@ -1,55 +1,35 @@
 package io.onecustomer.jobs.analytics.alerts;
 
 import io.onecustomer.common.DateRange;
-import io.onecustomer.common.TableId;
 import io.onecustomer.common.config.AlertsConfig;
-import io.onecustomer.common.delta.DeltaWriter;
-import io.onecustomer.jobs.Job;
 import io.onecustomer.jobs.JobContext;
-import io.onecustomer.jobs.JobResult;
+import io.onecustomer.jobs.TableJob;
 import io.onecustomer.jobs.analytics.Purchases;
-import io.onecustomer.jobs.analytics.alerts.AlertTables.SalesAlerts;
-import io.onecustomer.jobs.silver.SilverColumns;
-import io.onecustomer.jobs.silver.SilverJobs;
+import io.onecustomer.jobs.silver.SilverSpecs;
 import java.time.LocalDate;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /** gold.sales_alerts: per day and scope, purchases against the same-weekday median of the weeks before. */
-public final class SalesAlertsJob implements Job {
-  public static final String ID = "gold_sales_alerts";
+public final class SalesAlertsJob extends TableJob {
+  /** The job's id (derived from its spec), for code that runs it by name. */
+  public static final String ID = AlertSpecs.SALES_ALERTS.jobId();
 
-  @Override
-  public String id() {
-    return ID;
+  /** silver.products: purchases carry the catalogue's product codes and categories. */
+  public SalesAlertsJob() {
+    super(AlertSpecs.SALES_ALERTS, List.of(SilverSpecs.ORDERS, SilverSpecs.PRODUCTS));
   }
 
   @Override
-  public TableId output() {
-    return AlertTables.GOLD_SALES_ALERTS;
-  }
-
-  /** silver_products: purchases carry the catalogue's product codes and categories. */
-  @Override
-  public List<String> dependsOn() {
-    return List.of(SilverJobs.SILVER_ORDERS, SilverJobs.SILVER_PRODUCTS);
-  }
-
-  @Override
-  public JobResult run(JobContext ctx) {
+  protected Dataset<Row> build(JobContext ctx, List<String> warnings) {
     DateRange range = ctx.range();
     AlertsConfig a = ctx.config().analytics().alerts();
     LocalDate readFrom = SalesTransforms.historyStart(range.from(), a.baselineWeeks(), a.windowDays());
     Dataset<Row> lines = SalesTransforms.withRegion(
         AlertInputs.orderLines(ctx.spark(), ctx.warehouse(), readFrom, range.to()), ctx.config().geo());
     Dataset<Row> daily = SalesTransforms.dailyScopes(Purchases.orders(lines));
-    Dataset<Row> out = SilverColumns.conform(
-        SalesTransforms.salesAlerts(daily, range.from(), range.to(), a.baselineWeeks(), a.windowDays(), a.dropThreshold(),
-            a.criticalDropThreshold(), a.minBaselineOrders()),
-        SalesAlerts.COLUMNS);
-    long written = DeltaWriter.replace(ctx.spark(), out, output(), ctx.warehouse(),
-        range.sqlPredicate(SalesAlerts.ALERT_DATE), SalesAlerts.COMMENT, SalesAlerts.ALERT_DATE);
-    return new JobResult(id(), output(), range, -1, written, 0, 0, List.of());
+    return SalesTransforms.salesAlerts(daily, range.from(), range.to(), a.baselineWeeks(), a.windowDays(),
+        a.dropThreshold(), a.criticalDropThreshold(), a.minBaselineOrders());
   }
 }

@@ -7,11 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.delta.tables.DeltaTable;
 import io.onecustomer.common.DateRange;
 import io.onecustomer.common.Tables;
 import io.onecustomer.common.config.AppConfig;
 import io.onecustomer.common.config.ConfigException;
 import io.onecustomer.common.delta.DeltaWriter;
+import io.onecustomer.common.spec.CheckResult;
+import io.onecustomer.common.spec.QualityGateException;
 import io.onecustomer.jobs.Job;
 import io.onecustomer.jobs.JobContext;
 import io.onecustomer.jobs.JobResult;
@@ -79,7 +82,33 @@ class AlertJobsTest {
     assertEquals(true, price.getAs("is_price_gap"), "100 against 80 at the POS");
     assertEquals(true, price.getAs("is_below_map") == Boolean.FALSE, "100 is above the MAP of 90");
     assertTrue(List.of(DeltaWriter.read(spark, AlertTables.GOLD_SALES_ALERTS, cfg.paths().warehouse()).columns())
-        .equals(List.copyOf(AlertTables.SalesAlerts.COLUMNS.keySet())), "conformed to the documented columns");
+        .equals(AlertSpecs.SALES_ALERTS.columnNames()), "conformed to the spec's columns");
+  }
+
+  @Test
+  void aLineOfAChannelOutsideTheVocabularyStopsThePriceWriteBeforeItsCommit() {
+    AppConfig cfg = TestSpark.config(tmp.resolve("landing"), tmp.resolve("wh"));
+    // 08-11 brings a line of a channel gold does not know (a web shop silver started to pass through).
+    silver(cfg, DAY1 + "," + DAY2
+        + ",('web', 'X1', 'webshop', NULL, NULL, 'P1', 1, 120.00, 'completed', '2026-08-11')");
+    PriceConflictsJob job = new PriceConflictsJob();
+    assertEquals(3, run(job, cfg, D1, D1).rowsWritten());
+    String path = job.output().path(cfg.paths().warehouse());
+    long before = DeltaTable.forPath(spark, path).history(1).select("version").first().getLong(0);
+
+    QualityGateException e = assertThrows(QualityGateException.class, () -> run(job, cfg, D1, D2));
+    assertEquals(1, e.failures().size(), e.getMessage());
+    CheckResult f = e.failures().get(0);
+    assertEquals(AlertTables.GOLD_PRICE_CONFLICTS, f.table());
+    assertEquals("accepted_values(channel)", f.check());
+    assertEquals(D2, f.dateFrom());
+    assertEquals(List.of("price_date=2026-08-11,product_code=P1,channel=web"), f.sampleKeys());
+    assertTrue(e.getMessage().contains("gold.price_conflicts 2026-08-11 accepted_values(channel): observed 1"),
+        e.getMessage());
+    assertTrue(e.getMessage().contains("channel=web"), e.getMessage());
+    assertEquals(before, DeltaTable.forPath(spark, path).history(1).select("version").first().getLong(0),
+        "nothing committed");
+    assertEquals(3, rows(job, cfg), "08-10 as it was, 08-11 not written");
   }
 
   @Test

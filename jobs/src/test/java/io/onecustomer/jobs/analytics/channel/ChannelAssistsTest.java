@@ -45,8 +45,8 @@ class ChannelAssistsTest {
             + "('W', 'service', 'service_contact', 'store', '2026-05-08 09:00:00')," // store visit: offline
             + "('W', 'web', 'view', 'direct', '2026-05-09 09:00:00'),"   // online for an online buyer: no
             + "(NULL, 'web', 'view', 'direct', '2026-05-09 09:00:00')");
-    rows = by(ChannelAssists.assists(orders, touches, DAY, DAY, WINDOW), Assists.CONVERTING_CHANNEL,
-        Assists.ASSISTING_CHANNEL);
+    rows = by(ChannelSpecs.CHANNEL_ASSISTS.conform(ChannelAssists.assists(orders, touches, DAY, DAY, WINDOW)),
+        Assists.CONVERTING_CHANNEL, Assists.ASSISTING_CHANNEL);
   }
 
   static Row row(String conv, String assist) {

@@ -42,7 +42,8 @@ class ChannelFunnelTest {
             + "('M3', 'miniprogram', 'add_to_cart', 'miniprogram', '2026-05-09 11:00:00'),"
             + "('M4', 'miniprogram', 'share', 'miniprogram', '2026-05-10 11:00:00'),"
             + "(NULL, 'miniprogram', 'view', 'miniprogram', '2026-05-10 11:00:00')");
-    rows = by(ChannelFunnel.funnel(orders, touches, DAY, DAY), ChannelTables.CHANNEL);
+    rows = by(ChannelSpecs.CHANNEL_FUNNEL.conform(ChannelFunnel.funnel(orders, touches, DAY, DAY)),
+        ChannelTables.CHANNEL);
   }
 
   static double dbl(Row r, String c) {

@@ -6,17 +6,25 @@ import static io.onecustomer.jobs.analytics.channel.ChannelFixtures.get;
 import static io.onecustomer.jobs.analytics.channel.ChannelFixtures.lines;
 import static io.onecustomer.jobs.analytics.channel.ChannelFixtures.money;
 import static io.onecustomer.jobs.analytics.channel.ChannelFixtures.products;
+import static io.onecustomer.jobs.analytics.channel.ChannelFixtures.spark;
 import static io.onecustomer.jobs.analytics.channel.ChannelFixtures.tickets;
 import static io.onecustomer.jobs.analytics.channel.ChannelTables.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import io.onecustomer.common.DateRange;
+import io.onecustomer.common.config.AppConfig;
+import io.onecustomer.common.delta.DeltaWriter;
+import io.onecustomer.jobs.JobContext;
+import io.onecustomer.jobs.TestSpark;
+import io.onecustomer.jobs.analytics.AnalyticsTables;
 import io.onecustomer.jobs.analytics.Purchases;
 import io.onecustomer.jobs.analytics.channel.ChannelTables.Health;
 import io.onecustomer.jobs.analytics.channel.ChannelTables.HealthMonthly;
-import io.onecustomer.jobs.silver.SilverColumns;
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.sql.Date;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +32,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ChannelHealthTest {
   static final LocalDate FROM = LocalDate.parse("2026-05-02");
@@ -71,8 +80,8 @@ class ChannelHealthTest {
           + "('%1$s', 'marketplace', 'P8', false), ('%1$s', 'pos', 'P1', true), ('%1$s', 'pos', 'P9', true),"
           + "('%1$s', 'web', 'P1', true)", d));
     }
-    dailyRows = SilverColumns.conform(ChannelHealth.daily(lines, orders, spend, tickets, products(p.toString()),
-        FROM, TO, CAC_WINDOW, SELL_THROUGH_DAYS), Health.COLUMNS).cache();
+    dailyRows = ChannelSpecs.CHANNEL_HEALTH.conform(ChannelHealth.daily(lines, orders, spend, tickets,
+        products(p.toString()), FROM, TO, CAC_WINDOW, SELL_THROUGH_DAYS)).cache();
     daily = by(dailyRows, Health.HEALTH_DATE, CHANNEL);
   }
 
@@ -234,8 +243,28 @@ class ChannelHealthTest {
   }
 
   @Test
+  void theMonthlyJobReplacesTheMonthsItTouchesByTheirFirstDay(@TempDir Path tmp) {
+    AppConfig cfg = TestSpark.config(tmp.resolve("landing"), tmp.resolve("wh"));
+    String wh = cfg.paths().warehouse();
+    DeltaWriter.replaceAll(spark, dailyRows, GOLD_CHANNEL_HEALTH, wh, null);
+    DeltaWriter.replaceAll(spark, orders, AnalyticsTables.GOLD_CUSTOMER_ORDERS, wh, null);
+    ChannelHealthMonthlyJob job = new ChannelHealthMonthlyJob();
+    assertEquals(List.of("gold_channel_health", "gold_customer_orders"), job.dependsOn());
+    assertEquals(5, job.run(new JobContext(spark, cfg, new DateRange(FROM, FROM), Instant.EPOCH)).rowsWritten());
+    // The next night recomputes May to date: the month's rows are replaced, not added to.
+    assertEquals(5, job.run(new JobContext(spark, cfg, new DateRange(TO, TO), Instant.EPOCH)).rowsWritten());
+    Dataset<Row> months = DeltaWriter.read(spark, GOLD_CHANNEL_HEALTH_MONTHLY, wh);
+    assertEquals(5, months.count());
+    Row m = by(months, CHANNEL).get("marketplace");
+    assertEquals(Date.valueOf("2026-05-01"), get(m, HealthMonthly.HEALTH_MONTH));
+    assertEquals(Date.valueOf("2026-05-03"), get(m, HealthMonthly.PERIOD_END));
+    assertEquals(2L, get(m, HealthMonthly.DAYS_REPORTED));
+  }
+
+  @Test
   void monthRollUpSumsFlowsCountsDistinctCustomersAcrossDaysAndKeepsStocksOfItsLastDay() {
-    Map<String, Row> monthly = by(ChannelHealth.monthly(dailyRows, orders, FROM, TO), CHANNEL);
+    Map<String, Row> monthly = by(ChannelSpecs.CHANNEL_HEALTH_MONTHLY.conform(
+        ChannelHealth.monthly(dailyRows, orders, FROM, TO)), CHANNEL);
     assertEquals(5, monthly.size());
     Row m = monthly.get("marketplace");
     assertEquals(Date.valueOf("2026-05-01"), get(m, HealthMonthly.HEALTH_MONTH));
