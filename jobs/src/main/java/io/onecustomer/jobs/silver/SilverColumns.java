@@ -2,6 +2,7 @@ package io.onecustomer.jobs.silver;
 
 import static org.apache.spark.sql.functions.col;
 
+import io.onecustomer.common.spec.TableSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,8 +13,10 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.MetadataBuilder;
 
 /**
- * Column names of every silver table, with the comment stored in the catalog. The maps' order is
- * the tables' column order; {@link #conform} selects exactly these columns.
+ * Column names of the silver tables, for the code that reads them. Each table's columns, types,
+ * comments and checks are declared once, in {@link SilverSpecs}; the {@code COLUMNS} maps are that
+ * declaration's comments, for the docs generator that still reads them. {@link #ordered} and {@link
+ * #conform} serve other packages' tables until they declare specs of their own.
  */
 public final class SilverColumns {
   private SilverColumns() {}
@@ -58,38 +61,8 @@ public final class SilverColumns {
     public static final String STATUS = "status";
     public static final String IS_REFUNDED = "is_refunded";
 
-    public static final Map<String, String> COLUMNS = ordered(
-        ORDER_LINE_ID, "Unique order line: <channel>:<the channel's natural key>",
-        ORDER_ID, "Order (receipt, trade, sell-out report) the line belongs to",
-        CHANNEL, "Sales channel: marketplace, miniprogram, pos, distributor",
-        STORE_ID, "Store, shop or distributor id",
-        REGION, "Region of the sale when the channel reports it (distributor)",
-        CITY, "Shipping city when the channel reports it (marketplace)",
-        SOURCE_SKU, "The channel's own SKU code",
-        PRODUCT_CODE, "The brand's product code; null when the SKU is unknown",
-        CATEGORY, "Product category; null when the SKU is unknown",
-        IS_UNKNOWN_PRODUCT, "True when the SKU maps to no product in the catalogue of that day",
-        QUANTITY, "Units",
-        UNIT_PRICE, "Unit price, CNY",
-        GROSS_AMOUNT, "Amount paid for the line, CNY",
-        NET_AMOUNT, "Amount kept after refunds and cancellations, CNY",
-        CURRENCY, "ISO currency code",
-        ORDER_TS, "Order time, UTC",
-        ORDER_DATE, "Business day of the order in the brand time zone",
-        STATUS, "completed, pending, cancelled or refunded",
-        IS_REFUNDED, "True when the line was refunded",
-        PHONE, "Normalised phone seen on the order (+86...), PII",
-        PHONE_MASKED, "Masked phone (weak identifier)",
-        EMAIL, "Normalised email, PII",
-        MEMBER_ID, "CRM member id",
-        CARD_NO, "Member card number",
-        BUYER_NICK, "Marketplace buyer id",
-        OPENID, "Mini-program open id",
-        UNIONID, "Platform union id",
-        SOURCE_TABLE, "Bronze table of the row",
-        SOURCE_FILE, "Landing file of the row",
-        SOURCE_LINE, "Line in the landing file",
-        RUN_DATE, "Business day of the ingest batch; partition column");
+    /** Kept for TableDocs: the comments of {@link SilverSpecs#ORDERS}, in column order. */
+    public static final Map<String, String> COLUMNS = comments(SilverSpecs.ORDERS);
   }
 
   public static final class Touchpoints {
@@ -107,29 +80,8 @@ public final class SilverColumns {
     public static final String EVENT_TS = "event_ts";
     public static final String EVENT_DATE = "event_date";
 
-    public static final Map<String, String> COLUMNS = ordered(
-        TOUCHPOINT_ID, "Unique interaction: <source>:<event or ticket id>",
-        CHANNEL, "web, app, miniprogram or service",
-        TOUCHPOINT_TYPE, "view, add_to_cart, coupon_claim, store_locator, share, service_contact",
-        TRAFFIC_SOURCE, "utm_source / media, 'direct' without one; contact channel for service",
-        TRAFFIC_CHANNEL, "paid_social, paid_search, display, marketplace_ads, direct, owned, service, ...",
-        UTM_MEDIUM, "utm_medium",
-        UTM_CAMPAIGN, "utm_campaign",
-        SOURCE_SKU, "The channel's SKU code of the product viewed, if any",
-        PRODUCT_CODE, "The brand's product code, if known",
-        EVENT_TS, "Interaction time, UTC",
-        EVENT_DATE, "Business day in the brand time zone",
-        DEVICE_ID, "Device id",
-        ANONYMOUS_ID, "Anonymous cookie/app id",
-        MEMBER_ID, "CRM member id when known",
-        OPENID, "Mini-program open id",
-        UNIONID, "Platform union id",
-        PHONE, "Normalised phone, PII",
-        EMAIL, "Normalised email, PII",
-        SOURCE_TABLE, "Bronze table of the row",
-        SOURCE_FILE, "Landing file of the row",
-        SOURCE_LINE, "Line in the landing file",
-        RUN_DATE, "Business day of the ingest batch; partition column");
+    /** Kept for TableDocs: the comments of {@link SilverSpecs#TOUCHPOINTS}, in column order. */
+    public static final Map<String, String> COLUMNS = comments(SilverSpecs.TOUCHPOINTS);
   }
 
   public static final class IdentifierObs {
@@ -143,16 +95,8 @@ public final class SilverColumns {
     public static final String LAST_SEEN_TS = "last_seen_ts";
     public static final String OBSERVATIONS = "observations";
 
-    public static final Map<String, String> COLUMNS = ordered(
-        ID_TYPE, "phone, phone_masked, email, member_id, card_no, buyer_nick, openid, unionid, device_id, anonymous_id",
-        ID_VALUE, "Normalised identifier value (PII for phone and email)",
-        IS_VALID, "False for values that are not a well-formed identifier of their type",
-        SOURCE_TABLE, "Silver table the observation comes from",
-        RECORD_KEY, "The record that carried it (order, touchpoint, member, ticket); identifiers sharing a record are linked",
-        FIRST_SEEN_TS, "First time seen on that record within the batch, UTC",
-        LAST_SEEN_TS, "Last time seen on that record within the batch, UTC",
-        OBSERVATIONS, "Rows of the record that carried it",
-        RUN_DATE, "Business day of the ingest batch; partition column");
+    /** Kept for TableDocs: the comments of {@link SilverSpecs#IDENTIFIERS}, in column order. */
+    public static final Map<String, String> COLUMNS = comments(SilverSpecs.IDENTIFIERS);
   }
 
   public static final class Products {
@@ -167,16 +111,8 @@ public final class SilverColumns {
     public static final String CHANNEL_SKU = "channel_sku";
     public static final String IS_ACTIVE = "is_active";
 
-    public static final Map<String, String> COLUMNS = ordered(
-        PRODUCT_CODE, "The brand's product code",
-        PRODUCT_NAME, "Product name",
-        CATEGORY, "Category",
-        LIST_PRICE, "List price, CNY",
-        MIN_ADVERTISED_PRICE, "Minimum advertised price, CNY",
-        CHANNEL, "Channel of the SKU: marketplace, miniprogram, pos, distributor, web",
-        CHANNEL_SKU, "The channel's SKU code",
-        IS_ACTIVE, "Listed in that channel on the snapshot day",
-        RUN_DATE, "Snapshot day; partition column");
+    /** Kept for TableDocs: the comments of {@link SilverSpecs#PRODUCTS}, in column order. */
+    public static final Map<String, String> COLUMNS = comments(SilverSpecs.PRODUCTS);
   }
 
   public static final class AdSpend {
@@ -192,17 +128,8 @@ public final class SilverColumns {
     public static final String COST = "cost";
     public static final String CURRENCY = "currency";
 
-    public static final Map<String, String> COLUMNS = ordered(
-        SPEND_DATE, "Day of the spend",
-        MEDIA, "Media (same vocabulary as utm_source)",
-        TRAFFIC_CHANNEL, "Traffic channel of the media (as in silver.touchpoints)",
-        CAMPAIGN_ID, "Campaign id",
-        CAMPAIGN_NAME, "Campaign name",
-        IMPRESSIONS, "Impressions",
-        CLICKS, "Clicks",
-        COST, "Spend, CNY",
-        CURRENCY, "ISO currency code",
-        RUN_DATE, "Business day of the ingest batch; partition column");
+    /** Kept for TableDocs: the comments of {@link SilverSpecs#AD_SPEND}, in column order. */
+    public static final Map<String, String> COLUMNS = comments(SilverSpecs.AD_SPEND);
   }
 
   public static final class ServiceTickets {
@@ -218,22 +145,8 @@ public final class SilverColumns {
     public static final String STATUS = "status";
     public static final String ORDER_REF = "order_ref";
 
-    public static final Map<String, String> COLUMNS = ordered(
-        TICKET_ID, "Ticket id",
-        CREATED_TS, "Creation time, UTC",
-        CREATED_DATE, "Business day of creation",
-        CONTACT_CHANNEL, "hotline, online_chat, store, marketplace_im",
-        CATEGORY, "delivery, quality, refund, product_question, complaint",
-        IS_COMPLAINT, "True for complaints and for satisfaction scores of 1 or 2",
-        SATISFACTION, "Satisfaction 1..5, null when not given",
-        STATUS, "OPEN or CLOSED",
-        ORDER_REF, "Order the ticket refers to, as given",
-        PHONE, "Normalised phone, PII",
-        EMAIL, "Normalised email, PII",
-        MEMBER_ID, "CRM member id",
-        SOURCE_FILE, "Landing file of the row",
-        SOURCE_LINE, "Line in the landing file",
-        RUN_DATE, "Business day of the ingest batch; partition column");
+    /** Kept for TableDocs: the comments of {@link SilverSpecs#SERVICE_TICKETS}, in column order. */
+    public static final Map<String, String> COLUMNS = comments(SilverSpecs.SERVICE_TICKETS);
   }
 
   public static final class Members {
@@ -249,23 +162,15 @@ public final class SilverColumns {
     public static final String REGISTERED_TS = "registered_ts";
     public static final String UPDATED_TS = "updated_ts";
 
-    public static final Map<String, String> COLUMNS = ordered(
-        MEMBER_ID, "CRM member id",
-        CARD_NO, "Member card number",
-        PHONE, "Normalised phone, PII",
-        EMAIL, "Normalised email, PII",
-        NAME, "Name, PII",
-        BIRTHDAY, "Birthday, PII",
-        TIER, "BASIC, SILVER, GOLD, PLATINUM",
-        CONSENT_SMS, "SMS marketing consent",
-        CONSENT_EMAIL, "Email marketing consent",
-        REGISTERED_STORE, "Store of registration",
-        REGISTERED_CHANNEL, "Channel of registration",
-        REGISTERED_TS, "Registration time, UTC",
-        UPDATED_TS, "Time of this profile version, UTC",
-        SOURCE_FILE, "Landing file of the row",
-        SOURCE_LINE, "Line in the landing file",
-        RUN_DATE, "Business day of the ingest batch; partition column");
+    /** Kept for TableDocs: the comments of {@link SilverSpecs#MEMBERS}, in column order. */
+    public static final Map<String, String> COLUMNS = comments(SilverSpecs.MEMBERS);
+  }
+
+  /** A spec's columns and comments, in column order. */
+  private static Map<String, String> comments(TableSpec spec) {
+    Map<String, String> m = new LinkedHashMap<>();
+    spec.columns().forEach(c -> m.put(c.name(), c.comment()));
+    return java.util.Collections.unmodifiableMap(m);
   }
 
   /** An insertion-ordered, unmodifiable column -> comment map from name, comment pairs. */

@@ -2,78 +2,51 @@ package io.onecustomer.jobs.silver;
 
 import static org.apache.spark.sql.functions.col;
 
-import io.onecustomer.common.TableId;
 import io.onecustomer.common.delta.DeltaWriter;
-import io.onecustomer.jobs.Job;
+import io.onecustomer.common.spec.TableSpec;
 import io.onecustomer.jobs.JobContext;
-import io.onecustomer.jobs.JobResult;
+import io.onecustomer.jobs.TableJob;
 import io.onecustomer.jobs.bronze.BronzeTransforms;
 import io.onecustomer.jobs.bronze.SourceEntity;
+import io.onecustomer.jobs.erasure.Erasure;
+import io.onecustomer.jobs.identity.Hmac;
+import java.sql.Date;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A silver job: reads its inputs for the business days of the run, conforms them with pure
- * transforms, and replaces exactly those days (partition {@code run_date}) of its one table.
+ * transforms ({@link #rows}), keeps erased people out, and replaces exactly those days (partition
+ * {@code run_date}) of its one table through {@link TableJob}'s write-audit-publish.
  */
-public abstract class SilverJob implements Job {
-  private static final Logger LOG = LoggerFactory.getLogger(SilverJob.class);
-
-  private final String id;
-  private final TableId output;
-  private final List<String> dependsOn;
-  private final String comment;
-  private final Map<String, String> columns;
-
-  protected SilverJob(String id, TableId output, List<String> dependsOn, String comment, Map<String, String> columns) {
-    this.id = id;
-    this.output = output;
-    this.dependsOn = List.copyOf(dependsOn);
-    this.comment = comment;
-    this.columns = columns;
+abstract class SilverJob extends TableJob {
+  SilverJob(TableSpec spec, List<TableSpec> inputs) {
+    super(spec, inputs);
   }
 
-  @Override
-  public String id() {
-    return id;
-  }
+  /** The rows of the run's business days, before the erasure filter; may add warnings. */
+  protected abstract Dataset<Row> rows(JobContext ctx, List<String> warnings);
 
+  /**
+   * The table's rows without those that carry an identifier erased from the warehouse, so a person
+   * erased stays out of silver when a channel's landing files are ingested again.
+   */
   @Override
-  public TableId output() {
-    return output;
-  }
-
-  @Override
-  public List<String> dependsOn() {
-    return dependsOn;
-  }
-
-  /** Builds the rows of the run's business days; may add warnings. */
-  protected abstract Dataset<Row> build(JobContext ctx, List<String> warnings);
-
-  @Override
-  public JobResult run(JobContext ctx) {
-    List<String> warnings = new ArrayList<>();
-    Dataset<Row> rows = SilverColumns.conform(build(ctx, warnings), columns);
-    var erased = io.onecustomer.jobs.erasure.Erasure.erasedIdentifiers(ctx.spark(), ctx.warehouse());
+  protected final Dataset<Row> build(JobContext ctx, List<String> warnings) {
+    Dataset<Row> rows = spec().conform(rows(ctx, warnings));
+    var erased = Erasure.erasedIdentifiers(ctx.spark(), ctx.warehouse());
     if (!erased.isEmpty()) {
-      rows = io.onecustomer.jobs.erasure.Erasure.withoutErased(rows, erased,
-          io.onecustomer.jobs.identity.Hmac.fromConfig(ctx.config()));
+      rows = Erasure.withoutErased(rows, erased, Hmac.fromConfig(ctx.config()));
     }
-    long written = DeltaWriter.replace(ctx.spark(), rows, output, ctx.warehouse(),
-        ctx.range().sqlPredicate(SilverColumns.RUN_DATE), comment, SilverColumns.RUN_DATE);
-    warnings.forEach(w -> LOG.warn("{}: {}", id, w));
-    return new JobResult(id, output, ctx.range(), -1, written, 0, 0, warnings);
+    return rows;
   }
 
   /** A silver table's rows for the run's business days. */
-  protected static Dataset<Row> inRange(JobContext ctx, TableId table) {
-    return DeltaWriter.read(ctx.spark(), table, ctx.warehouse())
+  protected static Dataset<Row> inRange(JobContext ctx, TableSpec table) {
+    return DeltaWriter.read(ctx.spark(), table.id(), ctx.warehouse())
         .where(ctx.range().sqlPredicate(SilverColumns.RUN_DATE));
   }
 
@@ -86,16 +59,22 @@ public abstract class SilverJob implements Job {
       warnings.add(entity.table() + " does not exist yet (no data ever ingested); treated as empty");
       return ctx.spark().createDataFrame(new ArrayList<Row>(), BronzeTransforms.acceptedSchema(entity));
     }
-    return inRange(ctx, entity.table());
+    return DeltaWriter.read(ctx.spark(), entity.table(), ctx.warehouse())
+        .where(ctx.range().sqlPredicate(SilverColumns.RUN_DATE));
   }
 
-  /** Keys of {@code key} already loaded by business days before the run (null if none). */
+  /** Keys of column {@code key} already loaded by business days before the run (null if none). */
   protected Dataset<Row> earlierKeys(JobContext ctx, String key) {
-    if (!DeltaWriter.exists(ctx.spark(), output, ctx.warehouse())) {
+    return earlierKeys(ctx, key, col(key));
+  }
+
+  /** Values of {@code value}, named {@code key}, already loaded by business days before the run (null if none). */
+  protected Dataset<Row> earlierKeys(JobContext ctx, String key, Column value) {
+    if (!DeltaWriter.exists(ctx.spark(), spec().id(), ctx.warehouse())) {
       return null;
     }
-    return DeltaWriter.read(ctx.spark(), output, ctx.warehouse())
-        .where(col(SilverColumns.RUN_DATE).lt(java.sql.Date.valueOf(ctx.range().from())))
-        .select(key);
+    return DeltaWriter.read(ctx.spark(), spec().id(), ctx.warehouse())
+        .where(col(SilverColumns.RUN_DATE).lt(Date.valueOf(ctx.range().from())))
+        .select(value.alias(key));
   }
 }

@@ -34,6 +34,13 @@ public final class TouchpointTransforms {
   public static final String SERVICE_CONTACT = "service_contact";
   public static final String VIEW = "view";
 
+  /**
+   * The interaction types the channels send (clickstream event_type and mini-program event,
+   * lower-cased, page_view as view) plus service contacts. Passed through, not mapped.
+   */
+  public static final java.util.List<String> TYPES =
+      java.util.List.of(VIEW, "add_to_cart", "coupon_claim", "store_locator", "share", SERVICE_CONTACT);
+
   public static Dataset<Row> fromClickstream(Dataset<Row> b, ZoneId zone) {
     Column platform = lower(col("platform"));
     return b.select(OrderTransforms.withLineage(Tables.BRONZE_CLICKSTREAM_EVENTS.qualified(),
@@ -63,7 +70,7 @@ public final class TouchpointTransforms {
         lit(Vocabulary.MINIPROGRAM).alias(CHANNEL),
         when(ev.equalTo("page_view"), lit(VIEW)).otherwise(ev).alias(TOUCHPOINT_TYPE),
         lit(Vocabulary.MINIPROGRAM).alias(TRAFFIC_SOURCE),
-        lit("owned").alias(TRAFFIC_CHANNEL),
+        lit(Vocabulary.OWNED).alias(TRAFFIC_CHANNEL),
         NULL_STRING.alias(UTM_MEDIUM),
         NULL_STRING.alias(UTM_CAMPAIGN),
         col("sku").alias(SOURCE_SKU),
