@@ -28,6 +28,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.ArrayRealVector;
+import org.apache.commons.math3.linear.LUDecomposition;
+import org.apache.commons.math3.linear.SingularMatrixException;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -47,8 +51,9 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  *   <li>P(conv) is the probability of absorption in (conversion) from (start): the linear system
- *       (I − Q)x = r over the k + 1 transient states, solved directly by Gaussian elimination with
- *       partial pivoting (no iteration; the residual is checked to be below {@value #RESIDUAL_TOLERANCE});
+ *       (I − Q)x = r over the k + 1 transient states, solved directly by commons-math3's LU
+ *       decomposition with partial pivoting (no iteration; the residual is checked to be below
+ *       {@value #RESIDUAL_TOLERANCE});
  *   <li>P(conv without c) is the same with c made a dead end (every walk entering c goes to (null));
  *   <li>removal effect RE(c) = 1 − P(conv without c) / P(conv);
  *   <li>channel totals: RE(c) / Σ RE × total conversions (and × total value);
@@ -82,6 +87,8 @@ public final class MarkovChain {
   private static final String STEP = "_step";
   /** Largest accepted residual |(I − Q)x − r| of the direct solve. */
   public static final double RESIDUAL_TOLERANCE = 1e-10;
+  /** Smallest pivot the LU solve accepts (as the hand-written elimination it replaced did). */
+  private static final double SINGULARITY_THRESHOLD = 1e-300;
 
   /** One aggregated transition: how many (weighted) walks went from one state to the next. */
   public record Transition(String from, String to, double count) {}
@@ -229,7 +236,8 @@ public final class MarkovChain {
    */
   static double conversionProbability(double[][] q, double[] r, int removed) {
     int m = r.length;
-    double[][] a = new double[m][m + 1];
+    double[][] a = new double[m][m];
+    double[] b = new double[m];
     for (int i = 0; i < m; i++) {
       a[i][i] = 1.0;
       if (i == removed) {
@@ -238,61 +246,28 @@ public final class MarkovChain {
       for (int j = 0; j < m; j++) {
         a[i][j] -= q[i][j];
       }
-      a[i][m] = r[i];
+      b[i] = r[i];
     }
-    double[][] original = new double[m][];
-    for (int i = 0; i < m; i++) {
-      original[i] = a[i].clone();
+    double[] x;
+    try {
+      // Singularity threshold 1e-300 (the library's default is 1e-11): near-singular systems are
+      // legitimate here (long cycles with rare exits) and the residual check below judges the result.
+      x = new LUDecomposition(new Array2DRowRealMatrix(a, false), SINGULARITY_THRESHOLD).getSolver()
+          .solve(new ArrayRealVector(b, false)).toArray();
+    } catch (SingularMatrixException e) {
+      throw new IllegalStateException("markov: singular transition system (a channel state with no way out)", e);
     }
-    double[] x = gaussianElimination(a);
     for (int i = 0; i < m; i++) {
       double lhs = 0;
       for (int j = 0; j < m; j++) {
-        lhs += original[i][j] * x[j];
+        lhs += a[i][j] * x[j];
       }
-      if (Math.abs(lhs - original[i][m]) > RESIDUAL_TOLERANCE) {
+      if (Math.abs(lhs - b[i]) > RESIDUAL_TOLERANCE) {
         throw new IllegalStateException("markov: absorbing chain solve did not converge (residual "
-            + Math.abs(lhs - original[i][m]) + " in row " + i + ")");
+            + Math.abs(lhs - b[i]) + " in row " + i + ")");
       }
     }
     return x[0];
-  }
-
-  /** Solves the augmented system a = [A | b] in place, partial pivoting. */
-  private static double[] gaussianElimination(double[][] a) {
-    int m = a.length;
-    for (int col = 0; col < m; col++) {
-      int pivot = col;
-      for (int i = col + 1; i < m; i++) {
-        if (Math.abs(a[i][col]) > Math.abs(a[pivot][col])) {
-          pivot = i;
-        }
-      }
-      if (Math.abs(a[pivot][col]) < 1e-300) {
-        throw new IllegalStateException("markov: singular transition system at state " + col
-            + " (a channel state with no way out)");
-      }
-      double[] tmp = a[col];
-      a[col] = a[pivot];
-      a[pivot] = tmp;
-      for (int i = col + 1; i < m; i++) {
-        double f = a[i][col] / a[col][col];
-        if (f != 0) {
-          for (int j = col; j <= m; j++) {
-            a[i][j] -= f * a[col][j];
-          }
-        }
-      }
-    }
-    double[] x = new double[m];
-    for (int i = m - 1; i >= 0; i--) {
-      double s = a[i][m];
-      for (int j = i + 1; j < m; j++) {
-        s -= a[i][j] * x[j];
-      }
-      x[i] = s / a[i][i];
-    }
-    return x;
   }
 
   /**

@@ -1,6 +1,6 @@
 package io.onecustomer.jobs.value;
 
-import static io.onecustomer.jobs.value.SpecialFunctions.logGamma;
+import static org.apache.commons.math3.special.Gamma.logGamma;
 
 import java.util.List;
 

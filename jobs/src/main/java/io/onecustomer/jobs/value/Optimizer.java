@@ -2,12 +2,33 @@ package io.onecustomer.jobs.value;
 
 import java.util.Arrays;
 import java.util.function.ToDoubleFunction;
+import org.apache.commons.math3.exception.TooManyIterationsException;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.ArrayRealVector;
+import org.apache.commons.math3.linear.CholeskyDecomposition;
+import org.apache.commons.math3.linear.DecompositionSolver;
+import org.apache.commons.math3.linear.NonPositiveDefiniteMatrixException;
+import org.apache.commons.math3.linear.NonSymmetricMatrixException;
+import org.apache.commons.math3.optim.InitialGuess;
+import org.apache.commons.math3.optim.MaxEval;
+import org.apache.commons.math3.optim.MaxIter;
+import org.apache.commons.math3.optim.PointValuePair;
+import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
+import org.apache.commons.math3.optim.nonlinear.scalar.ObjectiveFunction;
+import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.NelderMeadSimplex;
+import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.SimplexOptimizer;
 
 /**
  * Unconstrained minimisation for the small (3 or 4 parameter) likelihood fits: Nelder-Mead with
  * restarts from the best vertex (robust against the flat, curved valleys these likelihoods have),
  * then Newton steps on a central-difference gradient and Hessian with step halving to polish the
  * optimum to the precision published estimates are quoted to.
+ *
+ * <p>The Nelder-Mead step is commons-math3's ({@link NelderMeadSimplex} driven by {@link
+ * SimplexOptimizer}), the linear algebra its {@link CholeskyDecomposition}. What stays here is what
+ * the library has no equivalent of: the stopping rules (simplex spread, bound and iteration cap),
+ * the restarts, the Newton polish and its decrement test, and the fixed-step central differences
+ * the standard errors are defined by.
  *
  * <p>The objective may return NaN or +∞ (or throw {@link ArithmeticException}) where it is
  * undefined; such points are treated as +∞ and never accepted.
@@ -119,96 +140,41 @@ public final class Optimizer {
 
   private record NmResult(double[] x, double value, int iterations, boolean converged) {}
 
-  /** Standard Nelder-Mead (reflection 1, expansion 2, contraction 1/2, shrink 1/2). */
+  /**
+   * One Nelder-Mead run of commons-math3's {@link NelderMeadSimplex} (reflection 1, expansion 2,
+   * contraction 1/2, shrink 1/2) under {@link SimplexOptimizer}, from the axis-aligned simplex x0,
+   * x0 + step e_i (- step where + step is undefined). It stops on our test, not the library's
+   * checkers (which compare each vertex with its own previous position, and so also stop when a
+   * vertex merely stalls): the values of the whole simplex span at most {@link #F_TOL} relatively.
+   * Out of iterations ({@value #MAX_NM_ITERATIONS}) it returns the best vertex as not converged.
+   */
   private static NmResult nelderMead(ToDoubleFunction<double[]> f, double[] x0, double step) {
     int n = x0.length;
-    double[][] p = new double[n + 1][];
-    double[] v = new double[n + 1];
-    p[0] = x0.clone();
-    v[0] = f.applyAsDouble(p[0]);
+    double[][] reference = new double[n + 1][n];
     for (int i = 0; i < n; i++) {
-      p[i + 1] = x0.clone();
-      p[i + 1][i] += step;
-      v[i + 1] = f.applyAsDouble(p[i + 1]);
-      if (v[i + 1] == Double.POSITIVE_INFINITY) {
-        p[i + 1][i] = x0[i] - step;
-        v[i + 1] = f.applyAsDouble(p[i + 1]);
-      }
+      double[] probe = x0.clone();
+      probe[i] += step;
+      reference[i + 1][i] = f.applyAsDouble(probe) == Double.POSITIVE_INFINITY ? -step : step;
     }
-    int it = 0;
-    boolean converged = false;
-    Integer[] order = new Integer[n + 1];
-    while (it < MAX_NM_ITERATIONS) {
-      for (int i = 0; i <= n; i++) {
-        order[i] = i;
-      }
-      final double[] vv = v;
-      Arrays.sort(order, (i, j) -> Double.compare(vv[i], vv[j]));
-      double[][] ps = new double[n + 1][];
-      double[] vs = new double[n + 1];
-      for (int i = 0; i <= n; i++) {
-        ps[i] = p[order[i]];
-        vs[i] = v[order[i]];
-      }
-      p = ps;
-      v = vs;
-      if (Math.abs(v[n] - v[0]) <= F_TOL * Math.max(1, Math.abs(v[0]))) {
-        converged = true;
-        break;
-      }
-      it++;
-      double[] centroid = new double[n];
-      for (int i = 0; i < n; i++) {
-        for (int j = 0; j < n; j++) {
-          centroid[j] += p[i][j] / n;
-        }
-      }
-      double[] xr = affine(centroid, p[n], -1);
-      double fr = f.applyAsDouble(xr);
-      if (fr < v[0]) {
-        double[] xe = affine(centroid, p[n], -2);
-        double fe = f.applyAsDouble(xe);
-        if (fe < fr) {
-          p[n] = xe;
-          v[n] = fe;
-        } else {
-          p[n] = xr;
-          v[n] = fr;
-        }
-      } else if (fr < v[n - 1]) {
-        p[n] = xr;
-        v[n] = fr;
-      } else {
-        boolean outside = fr < v[n];
-        double[] xc = outside ? affine(centroid, p[n], -0.5) : affine(centroid, p[n], 0.5);
-        double fc = f.applyAsDouble(xc);
-        if (fc < (outside ? fr : v[n])) {
-          p[n] = xc;
-          v[n] = fc;
-        } else {
-          for (int i = 1; i <= n; i++) {
-            p[i] = affine(p[0], p[i], 0.5);
-            v[i] = f.applyAsDouble(p[i]);
-          }
-        }
-      }
+    NelderMeadSimplex simplex = new NelderMeadSimplex(reference);
+    // The checker reads the live simplex (the optimiser iterates the instance it is given) and
+    // ignores the per-vertex pair it is called with: the test is the same for every vertex.
+    SimplexOptimizer optimizer = new SimplexOptimizer((iteration, previous, current) -> {
+      double best = simplex.getPoint(0).getValue();
+      return Math.abs(simplex.getPoint(n).getValue() - best) <= F_TOL * Math.max(1, Math.abs(best));
+    });
+    PointValuePair best;
+    boolean converged;
+    try {
+      best = optimizer.optimize(simplex, new ObjectiveFunction(f::applyAsDouble), GoalType.MINIMIZE,
+          new InitialGuess(x0), MaxEval.unlimited(), new MaxIter(MAX_NM_ITERATIONS));
+      converged = true;
+    } catch (TooManyIterationsException e) {
+      best = simplex.getPoint(0);
+      converged = false;
     }
-    int best = 0;
-    for (int i = 1; i <= n; i++) {
-      if (v[i] < v[best]) {
-        best = i;
-      }
-    }
-    return new NmResult(p[best].clone(), v[best], it, converged);
-  }
-
-  /** centroid + coef * (point - centroid). */
-  private static double[] affine(double[] centroid, double[] point, double coef) {
-    double[] out = new double[centroid.length];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = centroid[i] + coef * (point[i] - centroid[i]);
-    }
-    return out;
+    return new NmResult(best.getPoint(), best.getValue(), Math.min(optimizer.getIterations(), MAX_NM_ITERATIONS),
+        converged);
   }
 
   /** Central-difference gradient with step {@link #DIFF_STEP}. */
@@ -260,58 +226,38 @@ public final class Optimizer {
     return hs;
   }
 
-  /** Inverse of a symmetric positive-definite matrix by Cholesky; null if not positive definite. */
+  /** Inverse of a symmetric positive-definite matrix (commons-math3 Cholesky); null if not positive definite. */
   public static double[][] inverseSpd(double[][] a) {
-    int n = a.length;
-    double[][] inv = new double[n][];
-    for (int j = 0; j < n; j++) {
-      double[] e = new double[n];
-      e[j] = 1;
-      inv[j] = solve(a, e);
-      if (inv[j] == null) {
-        return null;
-      }
-    }
-    return inv; // symmetric, so columns = rows
+    DecompositionSolver cholesky = cholesky(a);
+    return cholesky == null ? null : cholesky.getInverse().getData();
   }
 
-  /** Solves A d = b by Cholesky; null if A is not positive definite. */
+  /** Solves A d = b (commons-math3 Cholesky); null if A is not positive definite. */
   static double[] solve(double[][] a, double[] b) {
-    int n = b.length;
-    double[][] l = new double[n][n];
-    for (int i = 0; i < n; i++) {
-      for (int j = 0; j <= i; j++) {
-        double s = a[i][j];
-        for (int k = 0; k < j; k++) {
-          s -= l[i][k] * l[j][k];
+    DecompositionSolver cholesky = cholesky(a);
+    return cholesky == null ? null : cholesky.solve(new ArrayRealVector(b, false)).toArray();
+  }
+
+  /**
+   * The Cholesky solver of {@code a}; null where it is not finite (a central-difference Hessian
+   * next to an undefined region), not symmetric or not positive definite. Any positive pivot is
+   * accepted (positivity threshold 0, not the library's default 1e-10): whether the curvature is
+   * enough is the Newton decrement's call, and small data sets have small Hessians.
+   */
+  private static DecompositionSolver cholesky(double[][] a) {
+    for (double[] row : a) {
+      for (double v : row) {
+        if (!Double.isFinite(v)) {
+          return null;
         }
-        if (i == j) {
-          if (!(s > 0)) {
-            return null;
-          }
-          l[i][i] = Math.sqrt(s);
-        } else {
-          l[i][j] = s / l[j][j];
-        }
       }
     }
-    double[] y = new double[n];
-    for (int i = 0; i < n; i++) {
-      double s = b[i];
-      for (int k = 0; k < i; k++) {
-        s -= l[i][k] * y[k];
-      }
-      y[i] = s / l[i][i];
+    try {
+      return new CholeskyDecomposition(new Array2DRowRealMatrix(a),
+          CholeskyDecomposition.DEFAULT_RELATIVE_SYMMETRY_THRESHOLD, 0).getSolver();
+    } catch (NonPositiveDefiniteMatrixException | NonSymmetricMatrixException e) {
+      return null;
     }
-    double[] d = new double[n];
-    for (int i = n - 1; i >= 0; i--) {
-      double s = y[i];
-      for (int k = i + 1; k < n; k++) {
-        s -= l[k][i] * d[k];
-      }
-      d[i] = s / l[i][i];
-    }
-    return d;
   }
 
   private static ToDoubleFunction<double[]> safe(ToDoubleFunction<double[]> f) {

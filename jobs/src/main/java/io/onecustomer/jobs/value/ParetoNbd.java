@@ -1,9 +1,9 @@
 package io.onecustomer.jobs.value;
 
 import static io.onecustomer.jobs.value.SpecialFunctions.logDiffExp;
-import static io.onecustomer.jobs.value.SpecialFunctions.logGamma;
 import static io.onecustomer.jobs.value.SpecialFunctions.logHyp2f1;
 import static io.onecustomer.jobs.value.SpecialFunctions.logSumExp;
+import static org.apache.commons.math3.special.Gamma.logGamma;
 
 import java.util.List;
 

@@ -1,8 +1,11 @@
 package io.onecustomer.jobs.value;
 
 /**
- * The special functions the customer-value likelihoods need: log-gamma, log-beta, the Gaussian
- * hypergeometric function 2F1 and numerically safe log-sum-exp helpers. Pure Java, no state.
+ * The special functions the customer-value likelihoods need that commons-math3 does not have: the
+ * Gaussian hypergeometric function 2F1 (real parameters, z &lt; 1, in log space) and log-sum-exp /
+ * log-diff-exp of two terms. Log-gamma and log-beta come from commons-math3
+ * ({@link org.apache.commons.math3.special.Gamma#logGamma}, {@link
+ * org.apache.commons.math3.special.Beta#logBeta}). Pure Java, no state.
  */
 public final class SpecialFunctions {
   private SpecialFunctions() {}
@@ -16,36 +19,6 @@ public final class SpecialFunctions {
    * the point as undefined and the optimiser steps back.
    */
   static final int HYP2F1_MAX_TERMS = 1_000_000;
-
-  // Lanczos approximation, g = 671/128, 14 terms (Numerical Recipes, 3rd ed., gammln): about 1e-15
-  // relative accuracy for x > 0.
-  private static final double[] LANCZOS = {
-      57.1562356658629235, -59.5979603554754912, 14.1360979747417471, -0.491913816097620199,
-      .339946499848118887e-4, .465236289270485756e-4, -.983744753048795646e-4,
-      .158088703224912494e-3, -.210264441724104883e-3, .217439618115212643e-3,
-      -.164318106536763890e-3, .844182239838527433e-4, -.261908384015814087e-4,
-      .368991826595316234e-5};
-  private static final double SQRT_2PI = 2.5066282746310005;
-
-  /** ln Γ(x) for x &gt; 0. */
-  public static double logGamma(double x) {
-    if (!(x > 0)) {
-      throw new IllegalArgumentException("logGamma needs x > 0, got " + x);
-    }
-    double y = x;
-    double tmp = x + 5.24218750000000000;
-    tmp = (x + 0.5) * Math.log(tmp) - tmp;
-    double ser = 0.999999999999997092;
-    for (double c : LANCZOS) {
-      ser += c / ++y;
-    }
-    return tmp + Math.log(SQRT_2PI * ser / x);
-  }
-
-  /** ln B(a, b) = ln Γ(a) + ln Γ(b) - ln Γ(a + b), for a, b &gt; 0. */
-  public static double logBeta(double a, double b) {
-    return logGamma(a) + logGamma(b) - logGamma(a + b);
-  }
 
   /** ln(e^u + e^v) without overflow; either may be -∞. */
   public static double logSumExp(double u, double v) {
