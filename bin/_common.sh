@@ -24,16 +24,18 @@ SPARK_JVM_FLAGS=(-XX:+IgnoreUnrecognizedVMOptions
 CLASSPATH_FILE="$ONECUSTOMER_HOME/jobs/target/classpath.txt"
 RUNTIME_CLASSPATH_FILE="$ONECUSTOMER_HOME/jobs/target/runtime-classpath.txt"
 JOBS_JAR="$ONECUSTOMER_HOME/jobs/target/onecustomer-jobs-0.1.0-SNAPSHOT.jar"
+# Benchmarks and doc generation (bench/*.sh, bin/onecustomer-docs): not part of the jobs' jar.
+DEVTOOLS_JAR="$ONECUSTOMER_HOME/devtools/target/onecustomer-devtools-0.1.0-SNAPSHOT.jar"
 
 # Builds the jars and the runtime classpath when the sources are newer than the last build.
 onecustomer_build() {
   local stamp="$ONECUSTOMER_HOME/jobs/target/.built"
-  if [[ -f "$stamp" && -f "$CLASSPATH_FILE" && -f "$RUNTIME_CLASSPATH_FILE" && -f "$JOBS_JAR" ]] \
-     && [[ -z "$(find pom.xml common generator jobs conf -newer "$stamp" \( -name '*.java' -o -name '*.xml' -o -name '*.conf' \) -not -path '*/target/*' -print -quit)" ]]; then
+  if [[ -f "$stamp" && -f "$CLASSPATH_FILE" && -f "$RUNTIME_CLASSPATH_FILE" && -f "$JOBS_JAR" && -f "$DEVTOOLS_JAR" ]] \
+     && [[ -z "$(find pom.xml common generator jobs devtools conf -newer "$stamp" \( -name '*.java' -o -name '*.xml' -o -name '*.conf' \) -not -path '*/target/*' -print -quit)" ]]; then
     return 0
   fi
   echo "onecustomer: building (mvn -DskipTests package) ..." >&2
-  mvn -B -q -DskipTests package >&2   # also writes jobs/target/*classpath.txt
+  mvn -B -q -DskipTests package >&2   # every module, devtools too; also writes jobs/target/*classpath.txt
   touch "$stamp"
 }
 
@@ -42,6 +44,11 @@ onecustomer_build() {
 # demo warehouse took 201 s with it and 211-218 s with the default G1.
 onecustomer_java() {
   _onecustomer_run "" "$@"
+}
+
+# onecustomer_java with the development and benchmark tools (devtools/) on the classpath too.
+onecustomer_dev_java() {
+  _onecustomer_run "$DEVTOOLS_JAR:" "$@"
 }
 
 _onecustomer_run() {
