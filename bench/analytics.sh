@@ -28,7 +28,7 @@ if [[ ! -f "$WORK/.prepared" ]]; then
   echo "== preparing $PEOPLE people x $DAYS days from $START in $WORK (not timed)" >&2
   ONECUSTOMER_JAVA_OPTS="-Xmx6g" onecustomer_java io.onecustomer.generator.Generate --out "$WORK" \
     --people "$PEOPLE" --days "$DAYS" --start "$START" --threads 2 --overwrite
-  PREP=$(ONECUSTOMER_JAVA_OPTS="$JAVA_OPTS" onecustomer_java io.onecustomer.jobs.tools.JobList --needed-by "$ANALYTICS")
+  PREP=$(ONECUSTOMER_JAVA_OPTS="$JAVA_OPTS" onecustomer_dev_java io.onecustomer.jobs.tools.JobList --needed-by "$ANALYTICS")
   ONECUSTOMER_JAVA_OPTS="$JAVA_OPTS" onecustomer_java io.onecustomer.jobs.Main --job "$PREP" --from "$START" --to "$LAST"
   touch "$WORK/.prepared"
 fi

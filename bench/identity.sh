@@ -15,5 +15,5 @@ mkdir -p "$ONECUSTOMER_HOME/bench/results"
 RESULT="$ONECUSTOMER_HOME/bench/results/identity-$PEOPLE-$(date -u +%Y%m%dT%H%M%S).txt"
 onecustomer_build
 rm -rf "$WORK"
-ONECUSTOMER_JAVA_OPTS="${ONECUSTOMER_JAVA_OPTS:--Xmx12g}" onecustomer_java io.onecustomer.jobs.tools.IdentityBench \
+ONECUSTOMER_JAVA_OPTS="${ONECUSTOMER_JAVA_OPTS:--Xmx12g}" onecustomer_dev_java io.onecustomer.jobs.tools.IdentityBench \
   "$PEOPLE" "$DAYS" "$RECORDS" "$WORK" 2>&1 | tee "$RESULT.log" | grep '^bench:' | tee "$RESULT"

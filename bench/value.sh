@@ -19,5 +19,5 @@ JAVA_OPTS="${ONECUSTOMER_JAVA_OPTS:--Xmx12g}"
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GB, $(java -version 2>&1 | head -1), $JAVA_OPTS" \
   | tee "$RESULT"
 cd "$ONECUSTOMER_HOME"
-ONECUSTOMER_JAVA_OPTS="$JAVA_OPTS" onecustomer_java io.onecustomer.jobs.tools.ValueBench \
+ONECUSTOMER_JAVA_OPTS="$JAVA_OPTS" onecustomer_dev_java io.onecustomer.jobs.tools.ValueBench \
   "$CUSTOMERS" "$DAYS" "$WORK" 2>&1 | tee "$RESULT.log" | grep '^bench:' | tee -a "$RESULT"

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.holdenkarau.spark.testing.JavaDataFrameSuiteBase;
 import io.onecustomer.common.DateRange;
 import io.onecustomer.common.config.AppConfig;
 import io.onecustomer.common.delta.DeltaWriter;
@@ -21,8 +22,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,6 +34,8 @@ class BronzeIngestJobTest {
   private static SparkSession spark;
   private static final LocalDate DAY = LocalDate.of(2026, 5, 1);
   private static final String HEADER = SourceEntities.POS_SALES.csvHeader();
+  /** spark-testing-base's DataFrame comparisons, used as a plain helper (no JUnit 4 runner). */
+  private static final JavaDataFrameSuiteBase FRAMES = new JavaDataFrameSuiteBase();
 
   @TempDir Path tmp;
 
@@ -88,15 +92,14 @@ class BronzeIngestJobTest {
     assertEquals(2, r.rowsWritten());
     assertEquals(6, r.rowsRejected());
     var rejects = DeltaWriter.read(spark, SourceEntities.POS_SALES.table().rejects(), cfg.paths().warehouse());
-    Map<Long, String> byLine = rejects.collectAsList().stream()
-        .collect(Collectors.toMap(x -> x.getLong(x.fieldIndex("_line_no")), x -> x.getString(x.fieldIndex("reason_code"))));
-    assertEquals(Map.of(
-        4L, "negative_quantity",
-        5L, "unparseable_number",
-        7L, "unparseable_timestamp",
-        8L, "future_timestamp",
-        9L, "wrong_column_count",
-        10L, "invalid_encoding"), byLine);
+    Dataset<Row> byLine = rejects.select("_line_no", "reason_code");
+    assertSameRows("rejects by line", spark.createDataFrame(List.of(
+        RowFactory.create(4L, "negative_quantity"),
+        RowFactory.create(5L, "unparseable_number"),
+        RowFactory.create(7L, "unparseable_timestamp"),
+        RowFactory.create(8L, "future_timestamp"),
+        RowFactory.create(9L, "wrong_column_count"),
+        RowFactory.create(10L, "invalid_encoding")), byLine.schema()), byLine);
     Row bad = rejects.where("_line_no = 5").first();
     assertEquals("unparseable_number: qty='two'", bad.getString(bad.fieldIndex("reason")));
     assertTrue(bad.getString(bad.fieldIndex("_source_file")).endsWith("pos/dt=2026-05-01/sales-00000.csv"));
@@ -194,14 +197,12 @@ class BronzeIngestJobTest {
     writePosDay(landing);
     AppConfig cfg = TestSpark.config(landing, tmp.resolve("wh"));
     run(cfg, DateRange.of(DAY));
-    List<Row> before = DeltaWriter.read(spark, SourceEntities.POS_SALES.table(), cfg.paths().warehouse())
-        .drop("_ingested_at").orderBy("_line_no").collectAsList();
+    Dataset<Row> before = snapshot(withoutIngestTime(SourceEntities.POS_SALES.table(), cfg.paths().warehouse()));
 
     run(cfg, DateRange.of(DAY));
 
-    List<Row> after = DeltaWriter.read(spark, SourceEntities.POS_SALES.table(), cfg.paths().warehouse())
-        .drop("_ingested_at").orderBy("_line_no").collectAsList();
-    assertEquals(before, after);
+    assertSameRows("bronze table after the rerun", before,
+        withoutIngestTime(SourceEntities.POS_SALES.table(), cfg.paths().warehouse()));
     assertEquals(6, DeltaWriter.read(spark, SourceEntities.POS_SALES.table().rejects(), cfg.paths().warehouse()).count());
     assertEquals(1, DeltaWriter.read(spark, IngestAudit.TABLE, cfg.paths().warehouse()).count());
   }
@@ -311,8 +312,8 @@ class BronzeIngestJobTest {
     run(cfg, DateRange.of(DAY));
     List<io.onecustomer.common.TableId> tables = List.of(SourceEntities.POS_SALES.table(),
         SourceEntities.POS_SALES.table().rejects(), IngestAudit.TABLE);
-    Map<io.onecustomer.common.TableId, List<Row>> before = new java.util.LinkedHashMap<>();
-    tables.forEach(t -> before.put(t, sorted(t, wh)));
+    Map<io.onecustomer.common.TableId, Dataset<Row>> before = new java.util.LinkedHashMap<>();
+    tables.forEach(t -> before.put(t, snapshot(withoutIngestTime(t, wh))));
 
     for (String point : List.of("bronze_after_table", "bronze_after_rejects")) {
       System.setProperty(io.onecustomer.jobs.Faults.PROPERTY, point);
@@ -323,7 +324,7 @@ class BronzeIngestJobTest {
         System.clearProperty(io.onecustomer.jobs.Faults.PROPERTY);
       }
       for (var t : tables) {
-        assertEquals(before.get(t), sorted(t, wh), t + " after a failure at " + point);
+        assertSameRows(t + " after a failure at " + point, before.get(t), withoutIngestTime(t, wh));
       }
     }
     // The next run repairs nothing by hand: it simply runs.
@@ -332,11 +333,22 @@ class BronzeIngestJobTest {
     assertEquals(3, DeltaWriter.read(spark, SourceEntities.POS_SALES.table(), wh).count());
   }
 
-  private static List<Row> sorted(io.onecustomer.common.TableId t, String wh) {
-    var df = DeltaWriter.read(spark, t, wh);
-    String[] cols = java.util.Arrays.stream(df.columns()).filter(c -> !c.equals("_ingested_at") && !c.equals("ingested_at"))
-        .toArray(String[]::new);
-    return df.selectExpr(cols).collectAsList().stream().map(Row::toString).sorted()
-        .map(x -> (Row) org.apache.spark.sql.RowFactory.create(x)).toList();
+  /** A table without its ingestion time, which a rerun changes by design. */
+  private static Dataset<Row> withoutIngestTime(io.onecustomer.common.TableId t, String wh) {
+    return DeltaWriter.read(spark, t, wh).drop("_ingested_at", "ingested_at");
+  }
+
+  /** The rows of {@code df} now, as a DataFrame that later commits to its table cannot change. */
+  private static Dataset<Row> snapshot(Dataset<Row> df) {
+    return spark.createDataFrame(df.collectAsList(), df.schema());
+  }
+
+  /** Same schema and the same rows, duplicates counted, in any order (spark-testing-base). */
+  private static void assertSameRows(String what, Dataset<Row> expected, Dataset<Row> actual) {
+    try {
+      FRAMES.assertDataFrameNoOrderEquals(expected, actual);
+    } catch (AssertionError e) {
+      throw new AssertionError(what + ": " + e.getMessage(), e);
+    }
   }
 }

@@ -27,6 +27,6 @@ class TableDocsTest {
       Files.createDirectories(Path.of("target"));
       Files.writeString(Path.of("target", name), expected, StandardCharsets.UTF_8);
     }
-    assertEquals(expected, actual, committed + " is stale: run bin/onecustomer-docs (or copy jobs/target/" + name + ")");
+    assertEquals(expected, actual, committed + " is stale: run bin/onecustomer-docs (or copy devtools/target/" + name + ")");
   }
 }
