@@ -13,15 +13,11 @@ import java.util.List;
  * {@link #sideOutputs()}.
  */
 public interface Job {
-  /** The table this job owns. TRANSITION: abstract once every job declares its spec. */
-  default TableSpec spec() {
-    throw new UnsupportedOperationException(getClass().getName() + " declares no spec yet");
-  }
+  /** The table this job owns. */
+  TableSpec spec();
 
-  /** The tables this job reads. TRANSITION: abstract once every job declares its inputs. */
-  default List<TableSpec> inputs() {
-    return List.of();
-  }
+  /** The tables this job reads. */
+  List<TableSpec> inputs();
 
   /** Tables the job writes besides its own (bronze: rejects and the shared ingest audit). */
   default List<TableSpec> sideOutputs() {

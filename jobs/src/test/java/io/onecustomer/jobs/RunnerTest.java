@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.onecustomer.common.DateRange;
 import io.onecustomer.common.TableId;
+import io.onecustomer.common.spec.TableSpec;
 import io.onecustomer.common.config.AppConfig;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -41,18 +42,13 @@ class RunnerTest {
     }
 
     @Override
-    public String id() {
-      return id;
+    public TableSpec spec() {
+      return specOf(id);
     }
 
     @Override
-    public TableId output() {
-      return new TableId("test", id);
-    }
-
-    @Override
-    public List<String> dependsOn() {
-      return deps;
+    public List<TableSpec> inputs() {
+      return deps.stream().map(RunnerTest::specOf).toList();
     }
 
     @Override
@@ -72,6 +68,12 @@ class RunnerTest {
       events.add("end " + id);
       return new JobResult(id, output(), ctx.range(), 0, 1, 0, 0, List.of());
     }
+  }
+
+  /** The table test.<id>, written by the job <id> (dependencies follow from the specs a job reads). */
+  static TableSpec specOf(String id) {
+    return TableSpec.table(new TableId("test", id)).grain("A test table.")
+        .column("x", io.onecustomer.common.spec.Types.INT, "A value").replaceAll().writtenBy(id).build();
   }
 
   private static Runner runner(int parallelism, List<Job> jobs) {

@@ -29,7 +29,7 @@ public final class DeltaWriter {
    * with {@code data}, creating the table if needed. Jobs write through {@code TableWriter}, which
    * checks the data first and counts the rows from the data itself.
    */
-  public static long replace(
+  public static void replace(
       SparkSession spark,
       Dataset<Row> data,
       TableId table,
@@ -48,7 +48,7 @@ public final class DeltaWriter {
             .partitionBy(partitionColumns)
             .save(path);
         afterWrite(spark, table, path, existed, comment);
-        return TRANSITION;
+        return;
       } catch (ConcurrentModificationException e) {
         // Jobs of one run that share a table (the ingest audit) write disjoint partitions; they can
         // only collide when both create the table at once. The loser tries again on the new table.
@@ -64,16 +64,16 @@ public final class DeltaWriter {
   private static final int MAX_ATTEMPTS = 5;
 
   /** Replaces the whole table (small current-state tables). */
-  public static long replaceAll(
+  public static void replaceAll(
       SparkSession spark, Dataset<Row> data, TableId table, String warehouse, String comment) {
-    return replaceAll(spark, data, table, warehouse, comment, null);
+    replaceAll(spark, data, table, warehouse, comment, null);
   }
 
   /**
    * Replaces the whole table and tags the commit with {@code userMetadata} (visible in {@code
    * DESCRIBE HISTORY}), so a later job can find the version written for a given day.
    */
-  public static long replaceAll(
+  public static void replaceAll(
       SparkSession spark, Dataset<Row> data, TableId table, String warehouse, String comment,
       String userMetadata, String... partitionColumns) {
     String path = table.path(warehouse);
@@ -85,24 +85,19 @@ public final class DeltaWriter {
     }
     writer.save(path);
     afterWrite(spark, table, path, existed, comment);
-    return TRANSITION;
   }
 
   /**
    * Appends {@code data}: only for event logs where every call is a new event (an erasure
    * request), never for anything a re-run should replace.
    */
-  public static long appendEvents(SparkSession spark, Dataset<Row> data, TableId table, String warehouse,
+  public static void appendEvents(SparkSession spark, Dataset<Row> data, TableId table, String warehouse,
       String comment) {
     String path = table.path(warehouse);
     boolean existed = DeltaTable.isDeltaTable(spark, path);
     data.write().format("delta").mode(SaveMode.Append).save(path);
     afterWrite(spark, table, path, existed, comment);
-    return TRANSITION;
   }
-
-  /** TRANSITION: the writes return nothing once every job writes through TableWriter. */
-  private static final long TRANSITION = -1;
 
   /**
    * The newest version of a table whose commit was tagged with a userMetadata string smaller than

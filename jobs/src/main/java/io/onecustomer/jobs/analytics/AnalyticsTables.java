@@ -17,11 +17,5 @@ public final class AnalyticsTables {
   public static final class CustomerOrders {
     private CustomerOrders() {}
 
-    // TRANSITION: for tools/TableDocs only (outside this package), derived from the spec so that
-    // the docs cannot drift from it; remove once TableDocs reads the specs.
-    public static final String COMMENT = AnalyticsSpecs.CUSTOMER_ORDERS.grain();
-    public static final Map<String, String> COLUMNS = AnalyticsSpecs.CUSTOMER_ORDERS.columns().stream()
-        .collect(Collectors.collectingAndThen(Collectors.toMap(ColumnSpec::name, ColumnSpec::comment, (a, b) -> a,
-            LinkedHashMap::new), Collections::unmodifiableMap));
   }
 }

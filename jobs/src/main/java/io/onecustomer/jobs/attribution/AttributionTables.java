@@ -13,11 +13,6 @@ public final class AttributionTables {
   public static final TableId GOLD_ATTRIBUTION_CREDITS = AttributionSpecs.ATTRIBUTION_CREDITS.id();
   public static final TableId GOLD_CHANNEL_ATTRIBUTION = AttributionSpecs.CHANNEL_ATTRIBUTION.id();
 
-  private static Map<String, String> comments(TableSpec spec) {
-    Map<String, String> m = new LinkedHashMap<>();
-    spec.columns().forEach(c -> m.put(c.name(), c.comment()));
-    return Collections.unmodifiableMap(m);
-  }
 
   /** gold.attribution_credits: one row per conversion, model and credited channel. */
   public static final class Credits {
@@ -39,9 +34,7 @@ public final class AttributionTables {
     public static final String CONVERSION_DATE = "conversion_date";
 
     /** For {@code tools.TableDocs} until it reads the specs: the spec's grain. */
-    public static final String COMMENT = AttributionSpecs.ATTRIBUTION_CREDITS.grain();
     /** For {@code tools.TableDocs} until it reads the specs: the spec's columns and comments. */
-    public static final Map<String, String> COLUMNS = comments(AttributionSpecs.ATTRIBUTION_CREDITS);
   }
 
   /** gold.channel_attribution: one row per day, model and channel, with spend. */
@@ -61,8 +54,6 @@ public final class AttributionTables {
     public static final String ROAS = "roas";
 
     /** For {@code tools.TableDocs} until it reads the specs: the spec's grain. */
-    public static final String COMMENT = AttributionSpecs.CHANNEL_ATTRIBUTION.grain();
     /** For {@code tools.TableDocs} until it reads the specs: the spec's columns and comments. */
-    public static final Map<String, String> COLUMNS = comments(AttributionSpecs.CHANNEL_ATTRIBUTION);
   }
 }

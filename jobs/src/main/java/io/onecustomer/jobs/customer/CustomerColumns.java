@@ -76,10 +76,4 @@ public final class CustomerColumns {
     return idType + "s";
   }
 
-  // TRANSITION: for tools/TableDocs only (outside this package), derived from the spec so that
-  // the docs cannot drift from it; remove once TableDocs reads the specs.
-  public static final Map<String, String> COLUMNS = CustomerSpecs.CUSTOMERS.columns().stream()
-      .collect(Collectors.collectingAndThen(Collectors.toMap(ColumnSpec::name, ColumnSpec::comment, (a, b) -> a,
-          LinkedHashMap::new), Collections::unmodifiableMap));
-  public static final String TABLE_COMMENT = CustomerSpecs.CUSTOMERS.grain();
 }

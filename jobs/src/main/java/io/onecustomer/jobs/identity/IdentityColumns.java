@@ -44,18 +44,5 @@ public final class IdentityColumns {
   public static final String SHARED_BY_RECORDS = "shared_by_records";
   public static final String LINKED_TO_MANY = "linked_to_many";
 
-  // TRANSITION: for tools/TableDocs only (outside this package), derived from the specs so that
-  // the docs cannot drift from them; remove once TableDocs reads the specs.
-  public static final Map<String, String> AUDIT_COLUMNS = comments(IdentitySpecs.IDENTITY_AUDIT);
-  public static final Map<String, String> HISTORY_COLUMNS = comments(IdentitySpecs.CUSTOMER_ID_HISTORY);
-  public static final Map<String, String> IDENTITIES_COLUMNS = comments(IdentitySpecs.CUSTOMER_IDENTITIES);
-  public static final String AUDIT_COMMENT = IdentitySpecs.IDENTITY_AUDIT.grain();
-  public static final String IDENTITIES_COMMENT = IdentitySpecs.CUSTOMER_IDENTITIES.grain();
-  public static final String HISTORY_COMMENT = IdentitySpecs.CUSTOMER_ID_HISTORY.grain();
 
-  private static Map<String, String> comments(TableSpec spec) {
-    Map<String, String> m = new LinkedHashMap<>();
-    spec.columns().forEach(c -> m.put(c.name(), c.comment()));
-    return Collections.unmodifiableMap(m);
-  }
 }

@@ -62,7 +62,6 @@ public final class SilverColumns {
     public static final String IS_REFUNDED = "is_refunded";
 
     /** Kept for TableDocs: the comments of {@link SilverSpecs#ORDERS}, in column order. */
-    public static final Map<String, String> COLUMNS = comments(SilverSpecs.ORDERS);
   }
 
   public static final class Touchpoints {
@@ -81,7 +80,6 @@ public final class SilverColumns {
     public static final String EVENT_DATE = "event_date";
 
     /** Kept for TableDocs: the comments of {@link SilverSpecs#TOUCHPOINTS}, in column order. */
-    public static final Map<String, String> COLUMNS = comments(SilverSpecs.TOUCHPOINTS);
   }
 
   public static final class IdentifierObs {
@@ -96,7 +94,6 @@ public final class SilverColumns {
     public static final String OBSERVATIONS = "observations";
 
     /** Kept for TableDocs: the comments of {@link SilverSpecs#IDENTIFIERS}, in column order. */
-    public static final Map<String, String> COLUMNS = comments(SilverSpecs.IDENTIFIERS);
   }
 
   public static final class Products {
@@ -112,7 +109,6 @@ public final class SilverColumns {
     public static final String IS_ACTIVE = "is_active";
 
     /** Kept for TableDocs: the comments of {@link SilverSpecs#PRODUCTS}, in column order. */
-    public static final Map<String, String> COLUMNS = comments(SilverSpecs.PRODUCTS);
   }
 
   public static final class AdSpend {
@@ -129,7 +125,6 @@ public final class SilverColumns {
     public static final String CURRENCY = "currency";
 
     /** Kept for TableDocs: the comments of {@link SilverSpecs#AD_SPEND}, in column order. */
-    public static final Map<String, String> COLUMNS = comments(SilverSpecs.AD_SPEND);
   }
 
   public static final class ServiceTickets {
@@ -146,7 +141,6 @@ public final class SilverColumns {
     public static final String ORDER_REF = "order_ref";
 
     /** Kept for TableDocs: the comments of {@link SilverSpecs#SERVICE_TICKETS}, in column order. */
-    public static final Map<String, String> COLUMNS = comments(SilverSpecs.SERVICE_TICKETS);
   }
 
   public static final class Members {
@@ -163,15 +157,8 @@ public final class SilverColumns {
     public static final String UPDATED_TS = "updated_ts";
 
     /** Kept for TableDocs: the comments of {@link SilverSpecs#MEMBERS}, in column order. */
-    public static final Map<String, String> COLUMNS = comments(SilverSpecs.MEMBERS);
   }
 
-  /** A spec's columns and comments, in column order. */
-  private static Map<String, String> comments(TableSpec spec) {
-    Map<String, String> m = new LinkedHashMap<>();
-    spec.columns().forEach(c -> m.put(c.name(), c.comment()));
-    return java.util.Collections.unmodifiableMap(m);
-  }
 
   /** An insertion-ordered, unmodifiable column -> comment map from name, comment pairs. */
   public static Map<String, String> ordered(String... kv) {

@@ -22,11 +22,6 @@ public final class ValueTables {
   public static final String SNAPSHOT_DATE = "snapshot_date";
   public static final String MODEL_VERSION = "model_version";
 
-  private static Map<String, String> comments(TableSpec spec) {
-    Map<String, String> m = new LinkedHashMap<>();
-    spec.columns().forEach(c -> m.put(c.name(), c.comment()));
-    return Collections.unmodifiableMap(m);
-  }
 
   /** gold.model_metrics: one row per model version, scorer, split, metric and decile. */
   public static final class Metrics {
@@ -45,9 +40,7 @@ public final class ValueTables {
     public static final String RUN_DATE = "run_date";
 
     /** For {@code tools.TableDocs} until it reads the specs: the spec's grain. */
-    public static final String COMMENT = ValueSpecs.MODEL_METRICS.grain();
     /** For {@code tools.TableDocs} until it reads the specs: the spec's columns and comments. */
-    public static final Map<String, String> COLUMNS = comments(ValueSpecs.MODEL_METRICS);
   }
 
   /** Columns of gold.customer_features (one row per active customer and snapshot day). */
@@ -102,9 +95,7 @@ public final class ValueTables {
     public static final String BTYD_CLV = "btyd_clv";
 
     /** For {@code tools.TableDocs} until it reads the specs: the spec's grain. */
-    public static final String COMMENT = ValueSpecs.CUSTOMER_FEATURES.grain();
     /** For {@code tools.TableDocs} until it reads the specs: the spec's columns and comments. */
-    public static final Map<String, String> COLUMNS = comments(ValueSpecs.CUSTOMER_FEATURES);
   }
 
   /** gold.churn_scores. */
@@ -120,9 +111,7 @@ public final class ValueTables {
     public static final String SNAPSHOT_DATE = ValueTables.SNAPSHOT_DATE;
 
     /** For {@code tools.TableDocs} until it reads the specs: the spec's grain. */
-    public static final String COMMENT = ValueSpecs.CHURN_SCORES.grain();
     /** For {@code tools.TableDocs} until it reads the specs: the spec's columns and comments. */
-    public static final Map<String, String> COLUMNS = comments(ValueSpecs.CHURN_SCORES);
   }
 
   /** gold.ltv_predictions. */
@@ -140,8 +129,6 @@ public final class ValueTables {
     public static final String SNAPSHOT_DATE = ValueTables.SNAPSHOT_DATE;
 
     /** For {@code tools.TableDocs} until it reads the specs: the spec's grain. */
-    public static final String COMMENT = ValueSpecs.LTV_PREDICTIONS.grain();
     /** For {@code tools.TableDocs} until it reads the specs: the spec's columns and comments. */
-    public static final Map<String, String> COLUMNS = comments(ValueSpecs.LTV_PREDICTIONS);
   }
 }

@@ -185,7 +185,7 @@ class CustomerFeaturesTest {
     for (String c : CustomerFeatures.MODEL_FEATURES) {
       assertEquals(0, f.where(f.col(c).isNull().or(f.col(c).isNaN())).count(), c + " has nulls or NaN");
     }
-    assertFalse(ValueTables.Features.COLUMNS.keySet().stream().anyMatch(c -> !List.of(f.columns()).contains(c)),
+    assertFalse(ValueSpecs.CUSTOMER_FEATURES.columnNames().stream().anyMatch(c -> !List.of(f.columns()).contains(c)),
         "features() gives every column of gold.customer_features");
   }
 }

@@ -36,9 +36,6 @@ public final class AlertTables {
     public static final String BELOW_MAP_AMOUNT = "below_map_amount";
     public static final String IS_BELOW_MAP = "is_below_map";
 
-    /** For tools/TableDocs (docs/tables.md) until it renders from the specs: the spec's words. */
-    public static final String COMMENT = AlertSpecs.PRICE_CONFLICTS.grain();
-    public static final Map<String, String> COLUMNS = comments(AlertSpecs.PRICE_CONFLICTS);
   }
 
   /** gold.distributor_alerts: one row per day, distributor, alert type, reported region and product. */
@@ -63,9 +60,6 @@ public final class AlertTables {
     public static final String UNKNOWN_DISTRIBUTOR = "unknown_distributor";
     public static final String LOW_PRICE = "low_price";
 
-    /** For tools/TableDocs (docs/tables.md) until it renders from the specs: the spec's words. */
-    public static final String COMMENT = AlertSpecs.DISTRIBUTOR_ALERTS.grain();
-    public static final Map<String, String> COLUMNS = comments(AlertSpecs.DISTRIBUTOR_ALERTS);
   }
 
   /** gold.sales_alerts: one row per day and scope, alerting or not. */
@@ -96,15 +90,6 @@ public final class AlertTables {
     public static final String WARNING = "warning";
     public static final String CRITICAL = "critical";
 
-    /** For tools/TableDocs (docs/tables.md) until it renders from the specs: the spec's words. */
-    public static final String COMMENT = AlertSpecs.SALES_ALERTS.grain();
-    public static final Map<String, String> COLUMNS = comments(AlertSpecs.SALES_ALERTS);
   }
 
-  /** A spec's column comments in column order (the shape TableDocs takes). */
-  private static Map<String, String> comments(TableSpec spec) {
-    Map<String, String> m = new LinkedHashMap<>();
-    spec.columns().forEach(c -> m.put(c.name(), c.comment()));
-    return Collections.unmodifiableMap(m);
-  }
 }

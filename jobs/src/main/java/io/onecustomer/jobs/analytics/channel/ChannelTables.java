@@ -63,9 +63,6 @@ public final class ChannelTables {
 
     public static final String HEALTH_DATE = "health_date";
 
-    /** For tools/TableDocs (docs/tables.md) until it renders from the specs: the spec's words. */
-    public static final String COMMENT = ChannelSpecs.CHANNEL_HEALTH.grain();
-    public static final Map<String, String> COLUMNS = comments(ChannelSpecs.CHANNEL_HEALTH);
   }
 
   /** gold.channel_health_monthly: one row per channel per month, month-to-date for a month in progress. */
@@ -76,9 +73,6 @@ public final class ChannelTables {
     public static final String PERIOD_END = "period_end";
     public static final String DAYS_REPORTED = "days_reported";
 
-    /** For tools/TableDocs (docs/tables.md) until it renders from the specs: the spec's words. */
-    public static final String COMMENT = ChannelSpecs.CHANNEL_HEALTH_MONTHLY.grain();
-    public static final Map<String, String> COLUMNS = comments(ChannelSpecs.CHANNEL_HEALTH_MONTHLY);
   }
 
   /** gold.channel_assists: one row per day, converting channel and assisting channel. */
@@ -96,9 +90,6 @@ public final class ChannelTables {
     public static final String ASSISTED_REVENUE = "assisted_revenue";
     public static final String CREDITED_REVENUE = "credited_revenue";
 
-    /** For tools/TableDocs (docs/tables.md) until it renders from the specs: the spec's words. */
-    public static final String COMMENT = ChannelSpecs.CHANNEL_ASSISTS.grain();
-    public static final Map<String, String> COLUMNS = comments(ChannelSpecs.CHANNEL_ASSISTS);
   }
 
   /** gold.channel_funnel: one row per day and sales channel with customers. */
@@ -122,15 +113,6 @@ public final class ChannelTables {
     public static final String VIEW_DROP_OFF = "view_drop_off_rate";
     public static final String CART_DROP_OFF = "cart_drop_off_rate";
 
-    /** For tools/TableDocs (docs/tables.md) until it renders from the specs: the spec's words. */
-    public static final String COMMENT = ChannelSpecs.CHANNEL_FUNNEL.grain();
-    public static final Map<String, String> COLUMNS = comments(ChannelSpecs.CHANNEL_FUNNEL);
   }
 
-  /** A spec's column comments in column order (the shape TableDocs takes). */
-  private static Map<String, String> comments(TableSpec spec) {
-    Map<String, String> m = new LinkedHashMap<>();
-    spec.columns().forEach(c -> m.put(c.name(), c.comment()));
-    return Collections.unmodifiableMap(m);
-  }
 }

@@ -42,10 +42,6 @@ public final class BehaviourTables {
     /** dimension_value of the overall row. */
     public static final String ALL = "all";
 
-    /** TRANSITION: tools/TableDocs reads these; the spec holds the words. */
-    public static final String COMMENT = CustomerAnalyticsSpecs.REPURCHASE_METRICS.grain();
-    public static final Map<String, String> COLUMNS =
-        CustomerAnalyticsSpecs.comments(CustomerAnalyticsSpecs.REPURCHASE_METRICS);
   }
 
   /** gold.cross_sell_pairs: one row per snapshot, level and ordered item pair. */
@@ -69,10 +65,6 @@ public final class BehaviourTables {
     public static final String CATEGORY = "category";
     public static final String PRODUCT = "product";
 
-    /** TRANSITION: tools/TableDocs reads these; the spec holds the words. */
-    public static final String COMMENT = CustomerAnalyticsSpecs.CROSS_SELL_PAIRS.grain();
-    public static final Map<String, String> COLUMNS =
-        CustomerAnalyticsSpecs.comments(CustomerAnalyticsSpecs.CROSS_SELL_PAIRS);
   }
 
   /** gold.cohort_retention: one row per snapshot, cohort month, acquisition channel and month since. */
@@ -93,9 +85,5 @@ public final class BehaviourTables {
     /** acquisition_channel of the row over all channels. */
     public static final String ALL = "all";
 
-    /** TRANSITION: tools/TableDocs reads these; the spec holds the words. */
-    public static final String COMMENT = CustomerAnalyticsSpecs.COHORT_RETENTION.grain();
-    public static final Map<String, String> COLUMNS =
-        CustomerAnalyticsSpecs.comments(CustomerAnalyticsSpecs.COHORT_RETENTION);
   }
 }

@@ -199,12 +199,4 @@ public final class CustomerAnalyticsSpecs {
       .check(Check.range(Cohort.CUMULATIVE_REVENUE_PER_CUSTOMER, 0.0, null))
       .build();
 
-  /** Column name to comment, in the spec's order (the form tools/TableDocs still reads). */
-  static Map<String, String> comments(TableSpec spec) {
-    Map<String, String> out = new LinkedHashMap<>();
-    for (ColumnSpec c : spec.columns()) {
-      out.put(c.name(), c.comment());
-    }
-    return java.util.Collections.unmodifiableMap(out);
-  }
 }

@@ -37,10 +37,6 @@ public final class RfmTables {
     public static final String TENURE_DAYS = "tenure_days";
     public static final String SNAPSHOT_DATE = RfmTables.SNAPSHOT_DATE;
 
-    /** TRANSITION: tools/TableDocs reads these; the spec holds the words. */
-    public static final String COMMENT = CustomerAnalyticsSpecs.RFM_SEGMENTS.grain();
-    public static final Map<String, String> COLUMNS =
-        CustomerAnalyticsSpecs.comments(CustomerAnalyticsSpecs.RFM_SEGMENTS);
   }
 
   /** gold.rfm_segment_transitions: one row per snapshot, previous segment and segment. */
@@ -55,10 +51,6 @@ public final class RfmTables {
     public static final String PREVIOUS_SEGMENT_CUSTOMERS = "previous_segment_customers";
     public static final String SHARE_OF_PREVIOUS = "share_of_previous";
 
-    /** TRANSITION: tools/TableDocs reads these; the spec holds the words. */
-    public static final String COMMENT = CustomerAnalyticsSpecs.RFM_SEGMENT_TRANSITIONS.grain();
-    public static final Map<String, String> COLUMNS =
-        CustomerAnalyticsSpecs.comments(CustomerAnalyticsSpecs.RFM_SEGMENT_TRANSITIONS);
   }
 
   /** gold.customer_flags: one row per customer with a purchase up to the snapshot, per snapshot day. */
@@ -82,9 +74,5 @@ public final class RfmTables {
     public static final String FLAG_COUNT = "flag_count";
     public static final String SNAPSHOT_DATE = RfmTables.SNAPSHOT_DATE;
 
-    /** TRANSITION: tools/TableDocs reads these; the spec holds the words. */
-    public static final String COMMENT = CustomerAnalyticsSpecs.CUSTOMER_FLAGS.grain();
-    public static final Map<String, String> COLUMNS =
-        CustomerAnalyticsSpecs.comments(CustomerAnalyticsSpecs.CUSTOMER_FLAGS);
   }
 }
