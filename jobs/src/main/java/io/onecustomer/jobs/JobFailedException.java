@@ -2,6 +2,7 @@ package io.onecustomer.jobs;
 
 import io.onecustomer.common.DateRange;
 import io.onecustomer.common.TableId;
+import org.apache.spark.SparkException;
 
 /** A job failed; the message names the job, its table, the dates and the cause. */
 public class JobFailedException extends RuntimeException {
@@ -12,7 +13,7 @@ public class JobFailedException extends RuntimeException {
   static String rootMessage(Throwable t) {
     Throwable c = t;
     while (c.getCause() != null && c.getCause() != c && (c.getMessage() == null
-        || c instanceof org.apache.spark.SparkException)) {
+        || c instanceof SparkException)) {
       c = c.getCause();
     }
     return c.getMessage() == null ? c.getClass().getSimpleName() : c.getMessage();

@@ -1,9 +1,32 @@
 package io.onecustomer.jobs;
 
 import io.onecustomer.common.spec.TableSpec;
+import io.onecustomer.jobs.analytics.CustomerOrdersJob;
+import io.onecustomer.jobs.analytics.alerts.DistributorAlertsJob;
+import io.onecustomer.jobs.analytics.alerts.PriceConflictsJob;
+import io.onecustomer.jobs.analytics.alerts.SalesAlertsJob;
+import io.onecustomer.jobs.analytics.channel.ChannelAssistsJob;
+import io.onecustomer.jobs.analytics.channel.ChannelFunnelJob;
+import io.onecustomer.jobs.analytics.channel.ChannelHealthJob;
+import io.onecustomer.jobs.analytics.channel.ChannelHealthMonthlyJob;
+import io.onecustomer.jobs.analytics.customer.CohortRetentionJob;
+import io.onecustomer.jobs.analytics.customer.CrossSellPairsJob;
+import io.onecustomer.jobs.analytics.customer.CustomerFlagsJob;
+import io.onecustomer.jobs.analytics.customer.RepurchaseMetricsJob;
+import io.onecustomer.jobs.analytics.customer.RfmSegmentTransitionsJob;
+import io.onecustomer.jobs.analytics.customer.RfmSegmentsJob;
+import io.onecustomer.jobs.attribution.AttributionCreditsJob;
+import io.onecustomer.jobs.attribution.ChannelAttributionJob;
 import io.onecustomer.jobs.bronze.BronzeIngestJob;
 import io.onecustomer.jobs.bronze.SourceEntities;
+import io.onecustomer.jobs.customer.CustomersJob;
+import io.onecustomer.jobs.identity.IdentityJobs;
+import io.onecustomer.jobs.privacy.ErasureLog;
 import io.onecustomer.jobs.silver.SilverJobs;
+import io.onecustomer.jobs.value.ChurnScoresJob;
+import io.onecustomer.jobs.value.CustomerFeaturesJob;
+import io.onecustomer.jobs.value.LtvPredictionsJob;
+import io.onecustomer.jobs.value.ValueModelTrainingJob;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -58,28 +81,28 @@ public final class JobRegistry {
     List<Job> all = new ArrayList<>();
     SourceEntities.ALL.forEach(e -> all.add(new BronzeIngestJob(e)));
     all.addAll(SilverJobs.all());
-    all.addAll(io.onecustomer.jobs.identity.IdentityJobs.all());
-    all.add(new io.onecustomer.jobs.customer.CustomersJob());
-    all.add(new io.onecustomer.jobs.attribution.AttributionCreditsJob());
-    all.add(new io.onecustomer.jobs.attribution.ChannelAttributionJob());
-    all.add(new io.onecustomer.jobs.analytics.CustomerOrdersJob());
-    all.add(new io.onecustomer.jobs.analytics.customer.RfmSegmentsJob());
-    all.add(new io.onecustomer.jobs.analytics.customer.RfmSegmentTransitionsJob());
-    all.add(new io.onecustomer.jobs.analytics.customer.CustomerFlagsJob());
-    all.add(new io.onecustomer.jobs.analytics.customer.RepurchaseMetricsJob());
-    all.add(new io.onecustomer.jobs.analytics.customer.CrossSellPairsJob());
-    all.add(new io.onecustomer.jobs.analytics.customer.CohortRetentionJob());
-    all.add(new io.onecustomer.jobs.analytics.channel.ChannelHealthJob());
-    all.add(new io.onecustomer.jobs.analytics.channel.ChannelHealthMonthlyJob());
-    all.add(new io.onecustomer.jobs.analytics.channel.ChannelAssistsJob());
-    all.add(new io.onecustomer.jobs.analytics.channel.ChannelFunnelJob());
-    all.add(new io.onecustomer.jobs.analytics.alerts.PriceConflictsJob());
-    all.add(new io.onecustomer.jobs.analytics.alerts.DistributorAlertsJob());
-    all.add(new io.onecustomer.jobs.analytics.alerts.SalesAlertsJob());
-    all.add(new io.onecustomer.jobs.value.CustomerFeaturesJob());
-    all.add(new io.onecustomer.jobs.value.ValueModelTrainingJob());
-    all.add(new io.onecustomer.jobs.value.ChurnScoresJob());
-    all.add(new io.onecustomer.jobs.value.LtvPredictionsJob());
+    all.addAll(IdentityJobs.all());
+    all.add(new CustomersJob());
+    all.add(new AttributionCreditsJob());
+    all.add(new ChannelAttributionJob());
+    all.add(new CustomerOrdersJob());
+    all.add(new RfmSegmentsJob());
+    all.add(new RfmSegmentTransitionsJob());
+    all.add(new CustomerFlagsJob());
+    all.add(new RepurchaseMetricsJob());
+    all.add(new CrossSellPairsJob());
+    all.add(new CohortRetentionJob());
+    all.add(new ChannelHealthJob());
+    all.add(new ChannelHealthMonthlyJob());
+    all.add(new ChannelAssistsJob());
+    all.add(new ChannelFunnelJob());
+    all.add(new PriceConflictsJob());
+    all.add(new DistributorAlertsJob());
+    all.add(new SalesAlertsJob());
+    all.add(new CustomerFeaturesJob());
+    all.add(new ValueModelTrainingJob());
+    all.add(new ChurnScoresJob());
+    all.add(new LtvPredictionsJob());
     return List.copyOf(all);
   }
 
@@ -97,7 +120,7 @@ public final class JobRegistry {
     return deps.get(job.id());
   }
 
-  /** Every table the suite writes: each job's table and its side tables, plus the run log's. */
+  /** Every table the suite writes: each job's table and its side tables, the run log's and the erasure log. */
   public List<TableSpec> specs() {
     Map<String, TableSpec> out = new LinkedHashMap<>();
     for (Job j : jobs.values()) {
@@ -106,6 +129,7 @@ public final class JobRegistry {
     }
     out.putIfAbsent(OpsTables.JOB_RUNS.qualified(), OpsTables.JOB_RUNS);
     out.putIfAbsent(OpsTables.DATA_QUALITY.qualified(), OpsTables.DATA_QUALITY);
+    out.putIfAbsent(ErasureLog.SPEC.qualified(), ErasureLog.SPEC);
     return List.copyOf(out.values());
   }
 

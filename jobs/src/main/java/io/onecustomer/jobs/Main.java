@@ -4,9 +4,12 @@ import io.onecustomer.common.DateRange;
 import io.onecustomer.common.config.AppConfig;
 import io.onecustomer.common.config.ConfigException;
 import io.onecustomer.common.spark.SessionFactory;
+import io.onecustomer.jobs.erasure.Erasure;
+import io.onecustomer.jobs.privacy.ErasureLog;
+import io.onecustomer.jobs.tools.WarehouseSummary;
 import java.io.File;
 import java.time.Instant;
-import io.onecustomer.jobs.tools.WarehouseSummary;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -43,7 +46,7 @@ public final class Main {
 
   /** Parsed command line. */
   public record Args(String job, DateRange range, String env, File configFile, Map<String, String> overrides,
-      boolean summary, String customerId, String identifier, java.time.LocalDate thenNightly) {
+      boolean summary, String customerId, String identifier, LocalDate thenNightly) {
     static final String USAGE =
         "usage: --job <id>[,<id>...]|nightly|backfill (--run-date YYYY-MM-DD | --from YYYY-MM-DD --to YYYY-MM-DD)"
             + " [--env local|prod] [--config FILE] [--conf key=value ...] [--summary]\n"
@@ -128,7 +131,7 @@ public final class Main {
       if (job.equals(NIGHTLY) && range.length() != 1) {
         throw new UsageException("nightly runs one business day: use --run-date, or --job backfill for a range");
       }
-      java.time.LocalDate night = null;
+      LocalDate night = null;
       if (thenNightly != null) {
         if (!job.equals(BACKFILL)) {
           throw new UsageException("--then-nightly belongs to --job backfill");
@@ -239,20 +242,20 @@ public final class Main {
   }
 
   private static int erase(Args args, AppConfig config) {
-    io.onecustomer.jobs.erasure.Erasure.Request req;
+    Erasure.Request req;
     try {
-      req = io.onecustomer.jobs.erasure.Erasure.Request.parse(args.customerId(), args.identifier());
+      req = Erasure.Request.parse(args.customerId(), args.identifier());
     } catch (IllegalArgumentException e) {
       System.err.println("onecustomer: " + e.getMessage());
       return 2;
     }
     SparkSession spark = SessionFactory.create(config, "onecustomer erase");
     try {
-      var report = new io.onecustomer.jobs.erasure.Erasure(spark, config).erase(req, Instant.now());
+      var report = new Erasure(spark, config).erase(req, Instant.now());
       System.out.printf("onecustomer: erased customer %s (%d identifiers): %d row(s) deleted from %d table(s) %s;"
               + " VACUUM retention %d h; logged in %s%n", report.customerId(), report.identifiers(), report.total(),
           report.deleted().size(), report.deleted(), config.erasure().vacuumRetentionHours(),
-          io.onecustomer.jobs.erasure.Erasure.OPS_ERASURE_LOG);
+          ErasureLog.SPEC.id());
       return 0;
     } catch (IllegalArgumentException e) {
       System.err.println("onecustomer: erase failed: " + e.getMessage());

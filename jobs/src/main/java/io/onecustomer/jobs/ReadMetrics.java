@@ -1,12 +1,15 @@
 package io.onecustomer.jobs;
 
 import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.spark.SparkContext;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerJobStart;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.apache.spark.sql.SparkSession;
+import scala.collection.Iterator;
 
 /**
  * Records read from storage per Spark job group (each of our jobs runs under its own group): the
@@ -33,13 +36,13 @@ public final class ReadMetrics extends SparkListener {
     return m;
   }
 
-  private static final Map<org.apache.spark.SparkContext, ReadMetrics> INSTANCES = new java.util.WeakHashMap<>();
+  private static final Map<SparkContext, ReadMetrics> INSTANCES = new WeakHashMap<>();
 
   @Override
   public void onJobStart(SparkListenerJobStart e) {
     String group = e.properties() == null ? null : e.properties().getProperty("spark.jobGroup.id");
     if (group != null) {
-      scala.collection.Iterator<Object> it = e.stageIds().iterator();
+      Iterator<Object> it = e.stageIds().iterator();
       while (it.hasNext()) {
         stageGroup.put((Integer) it.next(), group);
       }

@@ -18,6 +18,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import scala.collection.JavaConverters;
+import scala.collection.immutable.Seq;
 
 /**
  * What one invocation did, job by job and check by check: buffered while the jobs run (jobs of a
@@ -100,7 +101,7 @@ public final class RunLog {
     }
   }
 
-  private static scala.collection.immutable.Seq<String> seq(List<String> xs) {
+  private static Seq<String> seq(List<String> xs) {
     return JavaConverters.asScalaBuffer(new ArrayList<>(xs)).toList();
   }
 }

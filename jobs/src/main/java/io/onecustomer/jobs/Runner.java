@@ -4,7 +4,10 @@ import io.onecustomer.common.DateRange;
 import io.onecustomer.common.config.AppConfig;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
@@ -13,7 +16,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.List;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -122,12 +124,12 @@ public final class Runner {
     List<Job> waiting = new ArrayList<>(order);
     Map<String, Integer> dependents = new HashMap<>();
     order.forEach(j -> dependents.put(j.id(), registry.dependentsOf(j.id())));
-    waiting.sort(java.util.Comparator.comparing((Job j) -> -dependents.get(j.id())));
+    waiting.sort(Comparator.comparing((Job j) -> -dependents.get(j.id())));
     RuntimeException failure = null;
     try {
       while (!waiting.isEmpty() || !running.isEmpty()) {
         if (failure == null) {
-          for (java.util.Iterator<Job> it = waiting.iterator(); it.hasNext() && running.size() < parallelism; ) {
+          for (Iterator<Job> it = waiting.iterator(); it.hasNext() && running.size() < parallelism; ) {
             Job j = it.next();
             if (finished.keySet().containsAll(registry.dependsOn(j))) {
               it.remove();

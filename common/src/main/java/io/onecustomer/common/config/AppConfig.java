@@ -6,15 +6,23 @@ import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigUtil;
 import com.typesafe.config.ConfigValue;
+import io.onecustomer.common.spec.Level;
+import io.onecustomer.common.spec.QualityRules;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * The whole configuration, resolved once and validated into immutable typed values. Jobs receive
@@ -50,9 +58,9 @@ public final class AppConfig {
    * maxRecordsPerIdentifier).
    */
   public record Identity(
-      java.util.List<String> weakTypes,
-      java.util.List<String> blockedValues,
-      java.util.List<String> blockedPatterns,
+      List<String> weakTypes,
+      List<String> blockedValues,
+      List<String> blockedPatterns,
       Map<String, Integer> maxRecordsPerIdentifier,
       Map<String, Integer> maxLinkedValues,
       String hashKeyEnv,
@@ -100,12 +108,12 @@ public final class AppConfig {
       int lookbackDays,
       Map<String, Integer> lookbackDaysByChannel,
       int fitWindowDays,
-      java.util.List<String> conversionChannels,
-      java.util.List<String> conversionEvents,
+      List<String> conversionChannels,
+      List<String> conversionEvents,
       ChannelLevel channelLevel,
-      java.util.List<String> excludedTouchTypes,
+      List<String> excludedTouchTypes,
       String noneChannel,
-      java.util.List<String> directChannels,
+      List<String> directChannels,
       double halfLifeDays,
       double positionFirst,
       double positionLast,
@@ -137,7 +145,7 @@ public final class AppConfig {
   private final Analytics analytics;
   private final ValueConfig value;
   private final int runnerParallelism;
-  private final io.onecustomer.common.spec.QualityRules quality;
+  private final QualityRules quality;
 
   private AppConfig(
       String env,
@@ -153,7 +161,7 @@ public final class AppConfig {
       Analytics analytics,
       ValueConfig value,
       int runnerParallelism,
-      io.onecustomer.common.spec.QualityRules quality) {
+      QualityRules quality) {
     this.env = env;
     this.timezone = timezone;
     this.paths = paths;
@@ -257,9 +265,9 @@ public final class AppConfig {
   }
 
   /** onecustomer.quality: gates on or off, and per table and check a level and/or threshold. */
-  private static io.onecustomer.common.spec.QualityRules quality(Config c) {
+  private static QualityRules quality(Config c) {
     boolean enabled = c.getBoolean("quality.enabled");
-    java.util.List<io.onecustomer.common.spec.QualityRules.Override> list = new java.util.ArrayList<>();
+    List<QualityRules.Override> list = new ArrayList<>();
     int i = 0;
     for (Config o : c.getConfigList("quality.overrides")) {
       String where = ROOT + ".quality.overrides[" + i++ + "]";
@@ -267,20 +275,20 @@ public final class AppConfig {
         throw new ConfigException(where + " needs table and check, got " + o.root().render());
       }
       for (String k : o.root().keySet()) {
-        if (!java.util.Set.of("table", "check", "level", "threshold").contains(k)) {
+        if (!Set.of("table", "check", "level", "threshold").contains(k)) {
           throw new ConfigException(where + " has unknown key '" + k + "' (table, check, level, threshold)");
         }
       }
-      io.onecustomer.common.spec.Level level = o.hasPath("level")
-          ? enumValue(io.onecustomer.common.spec.Level.class, where + ".level", o.getString("level")) : null;
+      Level level = o.hasPath("level")
+          ? enumValue(Level.class, where + ".level", o.getString("level")) : null;
       Double threshold = o.hasPath("threshold") ? o.getDouble("threshold") : null;
       if (threshold != null && threshold < 0) {
         throw new ConfigException(where + ".threshold must be at least 0, got " + threshold);
       }
-      list.add(new io.onecustomer.common.spec.QualityRules.Override(o.getString("table"), o.getString("check"), level,
+      list.add(new QualityRules.Override(o.getString("table"), o.getString("check"), level,
           threshold));
     }
-    return new io.onecustomer.common.spec.QualityRules(enabled, list);
+    return new QualityRules(enabled, list);
   }
 
   private static int runnerParallelism(Config c) {
@@ -308,8 +316,8 @@ public final class AppConfig {
     }
     int window = a.getInt("fit-window-days");
     requireRange(k + "fit-window-days", window, 1, 3660);
-    java.util.List<String> conversionChannels = java.util.List.copyOf(a.getStringList("conversion-channels"));
-    java.util.List<String> conversionEvents = java.util.List.copyOf(a.getStringList("conversion-events"));
+    List<String> conversionChannels = List.copyOf(a.getStringList("conversion-channels"));
+    List<String> conversionEvents = List.copyOf(a.getStringList("conversion-events"));
     if (conversionChannels.isEmpty() && conversionEvents.isEmpty()) {
       throw new ConfigException(k + "conversion-channels must name at least one sales channel (or conversion-events"
           + " a touchpoint type)");
@@ -355,8 +363,8 @@ public final class AppConfig {
     requireRange(k + "shapley.permutations", permutations, 100, 10_000_000);
     return new Attribution(lookback, Collections.unmodifiableMap(byChannel), window, conversionChannels,
         conversionEvents, level,
-        java.util.List.copyOf(a.getStringList("excluded-touch-types")), none,
-        java.util.List.copyOf(a.getStringList("direct-channels")), halfLife, first, last,
+        List.copyOf(a.getStringList("excluded-touch-types")), none,
+        List.copyOf(a.getStringList("direct-channels")), halfLife, first, last,
         a.getBoolean("path.drop-direct"), a.getBoolean("path.collapse-repeats"), keepFirst, keepLast, maxChannels,
         maxExact, minJourneys, permutations);
   }
@@ -397,16 +405,16 @@ public final class AppConfig {
 
   private static Identity identity(Config c) {
     Config i = c.getConfig("identity");
-    java.util.List<String> values = i.getStringList("blocklist.values");
-    java.util.List<String> patterns = i.getStringList("blocklist.patterns");
+    List<String> values = i.getStringList("blocklist.values");
+    List<String> patterns = i.getStringList("blocklist.patterns");
     for (String v : values) {
       typed("onecustomer.identity.blocklist.values", v);
     }
     for (String p : patterns) {
       String regex = typed("onecustomer.identity.blocklist.patterns", p)[1];
       try {
-        java.util.regex.Pattern.compile(regex);
-      } catch (java.util.regex.PatternSyntaxException e) {
+        Pattern.compile(regex);
+      } catch (PatternSyntaxException e) {
         throw new ConfigException("onecustomer.identity.blocklist.patterns has an invalid regex '" + regex + "': "
             + e.getDescription());
       }
@@ -419,8 +427,8 @@ public final class AppConfig {
     if (iterations < 1 || iterations > 1000) {
       throw new ConfigException("onecustomer.identity.max-iterations must be between 1 and 1000, got " + iterations);
     }
-    return new Identity(java.util.List.copyOf(i.getStringList("weak-types")), java.util.List.copyOf(values),
-        java.util.List.copyOf(patterns), maxRecords, limits(i, "max-linked-values"),
+    return new Identity(List.copyOf(i.getStringList("weak-types")), List.copyOf(values),
+        List.copyOf(patterns), maxRecords, limits(i, "max-linked-values"),
         i.getString("hash-key-env"), i.getBoolean("hash-key-required"), iterations, incremental(i));
   }
 
@@ -533,7 +541,7 @@ public final class AppConfig {
    * {@link ConfigException} naming {@code key}, the allowed values and the bad one.
    */
   static <E extends Enum<E>> E enumValue(Class<E> type, String key, String raw) {
-    String norm = raw.trim().toUpperCase(java.util.Locale.ROOT).replace('-', '_');
+    String norm = raw.trim().toUpperCase(Locale.ROOT).replace('-', '_');
     for (E e : type.getEnumConstants()) {
       if (e.name().equals(norm)) {
         return e;
@@ -541,7 +549,7 @@ public final class AppConfig {
     }
     StringBuilder allowed = new StringBuilder();
     for (E e : type.getEnumConstants()) {
-      allowed.append(allowed.length() == 0 ? "" : ", ").append(e.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+      allowed.append(allowed.length() == 0 ? "" : ", ").append(e.name().toLowerCase(Locale.ROOT).replace('_', '-'));
     }
     throw new ConfigException(key + " must be one of " + allowed + ", got '" + raw + "'");
   }
@@ -605,7 +613,7 @@ public final class AppConfig {
   }
 
   /** Quality gates ({@code onecustomer.quality}). */
-  public io.onecustomer.common.spec.QualityRules quality() {
+  public QualityRules quality() {
     return quality;
   }
 

@@ -5,6 +5,7 @@ import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -40,7 +41,7 @@ public record ChannelAnalyticsConfig(int assistWindowDays, int cacWindowDays, in
         throw new ConfigException(key + " must be one of " + String.join(", ", SPEND_TARGETS) + ", got '"
             + v.unwrapped() + "'");
       }
-      spend.put(e.getKey().trim().toLowerCase(java.util.Locale.ROOT), target);
+      spend.put(e.getKey().trim().toLowerCase(Locale.ROOT), target);
     }
     return new ChannelAnalyticsConfig(
         Checks.intIn(c, prefix, "assist-window-days", 1, 365),

@@ -10,6 +10,7 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.TableIdentifier;
 import org.apache.spark.sql.catalyst.catalog.CatalogTable;
+import org.apache.spark.sql.functions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import scala.Option;
@@ -109,8 +110,8 @@ public final class DeltaWriter {
       return -1;
     }
     Row r = DeltaTable.forPath(spark, path).history()
-        .where(org.apache.spark.sql.functions.col("userMetadata").lt(before))
-        .agg(org.apache.spark.sql.functions.max("version")).first();
+        .where(functions.col("userMetadata").lt(before))
+        .agg(functions.max("version")).first();
     return r.isNullAt(0) ? -1 : r.getLong(0);
   }
 

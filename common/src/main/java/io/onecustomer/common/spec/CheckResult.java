@@ -3,6 +3,7 @@ package io.onecustomer.common.spec;
 import io.onecustomer.common.TableId;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * One check's outcome for one table and day (or the days of a whole-table write): a row of {@code
@@ -19,7 +20,7 @@ public record CheckResult(
     SKIPPED;
 
     public String label() {
-      return name().toLowerCase(java.util.Locale.ROOT);
+      return name().toLowerCase(Locale.ROOT);
     }
   }
 

@@ -16,10 +16,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 
 /**
  * Runs a table's checks on the data a job is about to write (write-audit-publish: nothing is
@@ -234,8 +236,8 @@ public final class QualityGate {
     return out;
   }
 
-  private static java.util.function.Function<String, Column> colFn() {
-    return org.apache.spark.sql.functions::col;
+  private static Function<String, Column> colFn() {
+    return functions::col;
   }
 
   private static CheckResult result(TableSpec spec, Check c, LocalDate from, LocalDate to, Double observed,

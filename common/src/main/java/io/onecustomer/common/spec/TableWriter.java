@@ -4,6 +4,7 @@ import io.delta.tables.DeltaTable;
 import io.onecustomer.common.DateRange;
 import io.onecustomer.common.delta.DeltaWriter;
 import java.time.LocalDate;
+import java.util.ConcurrentModificationException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -115,6 +116,22 @@ public final class TableWriter {
    * spec's words, not those of the table's creation.
    */
   static void syncComments(Publish p, TableSpec spec, String path) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        syncCommentsOnce(p, spec, path);
+        return;
+      } catch (ConcurrentModificationException e) {
+        // A table several jobs write (the ingest audit) may be altered by two of them at once on
+        // its first write; the loser looks again and finds the comments in place.
+        if (attempt >= 5) {
+          throw e;
+        }
+        LOG.info("{}: concurrent comment update ({}), attempt {} of 5", spec, e.getClass().getSimpleName(), attempt + 1);
+      }
+    }
+  }
+
+  private static void syncCommentsOnce(Publish p, TableSpec spec, String path) {
     DeltaTable t = DeltaTable.forPath(p.spark(), path);
     Map<String, String> now = new LinkedHashMap<>();
     for (StructField f : t.toDF().schema().fields()) {

@@ -20,12 +20,12 @@ import static org.apache.spark.sql.functions.xxhash64;
 
 import io.onecustomer.common.config.AppConfig;
 import io.onecustomer.common.spark.SessionFactory;
-import io.onecustomer.jobs.attribution.AttributionColumns;
 import io.onecustomer.jobs.attribution.AttributionColumns.Conversions;
 import io.onecustomer.jobs.attribution.AttributionColumns.Credits;
 import io.onecustomer.jobs.attribution.AttributionColumns.Journeys;
 import io.onecustomer.jobs.attribution.AttributionColumns.Models;
 import io.onecustomer.jobs.attribution.AttributionColumns.Touchpoints;
+import io.onecustomer.jobs.attribution.AttributionColumns;
 import io.onecustomer.jobs.attribution.AttributionModels;
 import io.onecustomer.jobs.attribution.AttributionOptions;
 import io.onecustomer.jobs.attribution.MarkovChain;
@@ -39,6 +39,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -168,7 +169,7 @@ public final class AttributionBench {
       time(fit.model() + " credits", () -> noop(MarkovChain.credits(journeys, fit, options)));
     }
     ShapleyModel.Fit fit = time(Models.SHAPLEY + " fit", () -> ShapleyModel.fit(journeys, options));
-    Map<String, Double> totals = new java.util.TreeMap<>();
+    Map<String, Double> totals = new TreeMap<>();
     fit.channelCredits().forEach(c -> totals.put(c.channel(), c.conversions()));
     System.out.printf("bench: %s: %d channel sets (%d supported), %.0f conversions, channel totals %s%n", fit.model(),
         fit.coalitions().size(), fit.game().rates().size(), fit.totalConversions(), rounded(totals));

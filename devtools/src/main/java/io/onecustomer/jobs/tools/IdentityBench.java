@@ -17,9 +17,10 @@ import io.onecustomer.jobs.JobRegistry;
 import io.onecustomer.jobs.JobResult;
 import io.onecustomer.jobs.Runner;
 import io.onecustomer.jobs.identity.IdentitySpecs;
-import io.onecustomer.jobs.silver.SilverColumns;
 import io.onecustomer.jobs.silver.SilverColumns.IdentifierObs;
+import io.onecustomer.jobs.silver.SilverColumns;
 import java.io.File;
+import java.sql.Date;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -117,9 +118,9 @@ public final class IdentityBench {
         expr("CASE kind WHEN 0 THEN 'silver.orders' WHEN 1 THEN 'silver.orders' WHEN 2 THEN 'silver.orders'"
             + " ELSE 'silver.touchpoints' END").alias(SilverColumns.SOURCE_TABLE),
         concat(lit("rec:"), col("p"), lit(":"), col("r")).alias(IdentifierObs.RECORD_KEY),
-        to_timestamp(date_add(lit(java.sql.Date.valueOf(start)), col("d").cast("int"))).alias(IdentifierObs.FIRST_SEEN_TS),
-        to_timestamp(date_add(lit(java.sql.Date.valueOf(start)), col("d").cast("int"))).alias(IdentifierObs.LAST_SEEN_TS),
+        to_timestamp(date_add(lit(Date.valueOf(start)), col("d").cast("int"))).alias(IdentifierObs.FIRST_SEEN_TS),
+        to_timestamp(date_add(lit(Date.valueOf(start)), col("d").cast("int"))).alias(IdentifierObs.LAST_SEEN_TS),
         lit(1L).alias(IdentifierObs.OBSERVATIONS),
-        date_add(lit(java.sql.Date.valueOf(start)), col("d").cast("int")).alias(SilverColumns.RUN_DATE));
+        date_add(lit(Date.valueOf(start)), col("d").cast("int")).alias(SilverColumns.RUN_DATE));
   }
 }

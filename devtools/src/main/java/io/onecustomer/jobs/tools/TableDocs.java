@@ -3,6 +3,7 @@ package io.onecustomer.jobs.tools;
 import io.onecustomer.common.spec.Check;
 import io.onecustomer.common.spec.ColumnSpec;
 import io.onecustomer.common.spec.TableSpec;
+import io.onecustomer.jobs.Job;
 import io.onecustomer.jobs.JobRegistry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -35,7 +36,7 @@ public final class TableDocs {
         .append("Generated from the table specs by bin/onecustomer-docs; do not edit (AirflowDagTest fails when it\n")
         .append("drifts from the code). A job's id is its table's layer and name.\n\"\"\"\n\n")
         .append("JOBS = {\n");
-    for (io.onecustomer.jobs.Job j : registry.inDependencyOrder()) {
+    for (Job j : registry.inDependencyOrder()) {
       sb.append("    \"").append(j.id()).append("\": (\"").append(j.output().qualified()).append("\", [")
           .append(String.join(", ", registry.dependsOn(j).stream().map(d -> "\"" + d + "\"").toList()))
           .append("]),\n");

@@ -76,7 +76,7 @@ public final class ValueBench {
         .withColumn("end", when(col("c").lt(0.25), floor(col("cd").multiply(days))).otherwise(lit(days)))
         // Each customer's typical basket: log-normal around 600 CNY (spend varies between customers,
         // as Gamma-Gamma assumes; purchases vary x 0.5-1.5 around it).
-        .withColumn("spend", org.apache.spark.sql.functions.exp(functions.randn(18).multiply(0.8).plus(Math.log(600))));
+        .withColumn("spend", functions.exp(functions.randn(18).multiply(0.8).plus(Math.log(600))));
     Column span = col("end");
     Dataset<Row> purchases = people
         .withColumn("k", round(col("rate").multiply(span).multiply(rand(5).plus(0.5))).cast("int"))

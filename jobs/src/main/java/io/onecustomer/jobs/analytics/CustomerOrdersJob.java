@@ -2,9 +2,9 @@ package io.onecustomer.jobs.analytics;
 
 import io.onecustomer.jobs.JobContext;
 import io.onecustomer.jobs.TableJob;
-import io.onecustomer.jobs.customer.CustomerKeyed;
-import io.onecustomer.jobs.identity.Hmac;
+import io.onecustomer.jobs.identity.CustomerKeyed;
 import io.onecustomer.jobs.identity.IdentitySpecs;
+import io.onecustomer.jobs.privacy.Hmac;
 import io.onecustomer.jobs.silver.SilverSpecs;
 import java.util.List;
 import org.apache.spark.sql.Dataset;

@@ -14,6 +14,7 @@ import io.onecustomer.common.spec.Columns;
 import io.onecustomer.common.spec.Types;
 import io.onecustomer.jobs.silver.SilverColumns.Orders;
 import io.onecustomer.jobs.silver.Vocabulary;
+import java.util.Arrays;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
@@ -50,7 +51,7 @@ public final class Purchases {
    * order is a purchase.
    */
   public static Dataset<Row> orders(Dataset<Row> keyedLines) {
-    boolean keyed = java.util.Arrays.asList(keyedLines.columns()).contains(CUSTOMER_ID);
+    boolean keyed = Arrays.asList(keyedLines.columns()).contains(CUSTOMER_ID);
     return keyedLines
         .groupBy(col(Orders.CHANNEL), col(Orders.ORDER_ID))
         .agg(

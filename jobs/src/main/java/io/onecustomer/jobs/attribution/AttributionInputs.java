@@ -15,19 +15,19 @@ import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
+import io.onecustomer.common.config.AppConfig.ChannelLevel;
 import io.onecustomer.common.config.AppConfig;
 import io.onecustomer.common.spark.Cols;
 import io.onecustomer.common.spec.TableSpec;
-import io.onecustomer.common.config.AppConfig.ChannelLevel;
 import io.onecustomer.jobs.attribution.AttributionColumns.Conversions;
 import io.onecustomer.jobs.attribution.AttributionColumns.Journeys;
 import io.onecustomer.jobs.attribution.AttributionColumns.Touchpoints;
 import io.onecustomer.jobs.attribution.AttributionTables.ChannelDaily;
 import io.onecustomer.jobs.attribution.AttributionTables.Credits;
 import io.onecustomer.jobs.customer.CustomerColumns;
-import io.onecustomer.jobs.silver.SilverColumns;
 import io.onecustomer.jobs.silver.SilverColumns.AdSpend;
 import io.onecustomer.jobs.silver.SilverColumns.Orders;
+import io.onecustomer.jobs.silver.SilverColumns;
 import io.onecustomer.jobs.silver.Vocabulary;
 import java.sql.Date;
 import java.time.Duration;
@@ -37,6 +37,7 @@ import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 
 /**
@@ -219,6 +220,6 @@ public final class AttributionInputs {
 
   /** {@code rows} in the columns of {@code spec}, in its order (the types are the spec's already). */
   private static Dataset<Row> inColumnsOf(TableSpec spec, Dataset<Row> rows) {
-    return rows.select(spec.columnNames().stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new));
+    return rows.select(spec.columnNames().stream().map(functions::col).toArray(Column[]::new));
   }
 }

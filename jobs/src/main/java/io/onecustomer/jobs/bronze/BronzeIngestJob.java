@@ -7,6 +7,8 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import io.onecustomer.common.DateRange;
+import io.onecustomer.common.config.AppConfig.MissingSourcePolicy;
+import io.onecustomer.common.delta.DeltaWriter;
 import io.onecustomer.common.spec.CheckResult;
 import io.onecustomer.common.spec.Publish;
 import io.onecustomer.common.spec.QualityGate;
@@ -14,8 +16,6 @@ import io.onecustomer.common.spec.QualityGateException;
 import io.onecustomer.common.spec.TableSpec;
 import io.onecustomer.common.spec.TableWriter;
 import io.onecustomer.jobs.Faults;
-import io.onecustomer.common.config.AppConfig.MissingSourcePolicy;
-import io.onecustomer.common.delta.DeltaWriter;
 import io.onecustomer.jobs.Job;
 import io.onecustomer.jobs.JobContext;
 import io.onecustomer.jobs.JobResult;
@@ -23,8 +23,10 @@ import io.onecustomer.jobs.QualityException;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -141,7 +143,7 @@ public final class BronzeIngestJob implements Job {
             n == ok ? IngestAudit.STATUS_OK : IngestAudit.STATUS_REJECTS, n, ok, n - ok, ctx, null));
       }
       // Files with no data line (a header only) still get their audit row.
-      java.util.Set<String> seen = new java.util.HashSet<>();
+      Set<String> seen = new HashSet<>();
       perFile.forEach(r -> seen.add(r.getString(1)));
       for (String f : files) {
         if (!seen.contains(f)) {

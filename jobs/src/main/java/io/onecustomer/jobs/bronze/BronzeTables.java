@@ -10,6 +10,7 @@ import io.onecustomer.common.spec.Check;
 import io.onecustomer.common.spec.ColumnSpec;
 import io.onecustomer.common.spec.Level;
 import io.onecustomer.common.spec.TableSpec;
+import io.onecustomer.common.spec.WriteMode;
 import java.util.List;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
@@ -76,7 +77,7 @@ public final class BronzeTables {
           IngestAudit.STATUS_MISSING, IngestAudit.STATUS_EMPTY))
       .check(Check.range(IngestAudit.ROWS_READ, 0.0, null))
       .rowCountRatio(0)
-      .mode(io.onecustomer.common.spec.WriteMode.REPLACE_DAYS)
+      .mode(WriteMode.REPLACE_DAYS)
       .writtenBy("bronze_*")
       .build();
 

@@ -19,6 +19,8 @@ import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.DecimalType;
 import org.apache.spark.sql.types.Metadata;
@@ -49,7 +51,7 @@ public final class BronzeTransforms {
   private static final String EPOCH_MILLIS_RE = "^[0-9]{10,14}$";
 
   /** The Spark type a declared field is stored as in bronze. */
-  public static org.apache.spark.sql.types.DataType sparkType(FieldType t) {
+  public static DataType sparkType(FieldType t) {
     return switch (t) {
       case STRING -> DataTypes.StringType;
       case INT -> DataTypes.IntegerType;
@@ -102,7 +104,7 @@ public final class BronzeTransforms {
               v.cast(DataTypes.TimestampType));
       case EPOCH_MILLIS ->
           when(v.rlike(EPOCH_MILLIS_RE),
-              org.apache.spark.sql.functions.timestamp_millis(v.cast(DataTypes.LongType)));
+              functions.timestamp_millis(v.cast(DataTypes.LongType)));
       case FLAG_YN -> when(v.equalTo(lit("Y")), lit(true)).when(v.equalTo(lit("N")), lit(false));
     };
   }

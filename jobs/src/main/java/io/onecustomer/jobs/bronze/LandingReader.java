@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
@@ -29,6 +30,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import scala.Tuple2;
+import scala.collection.JavaConverters;
 
 /**
  * Lists an entity's landing files for a date range and reads them as raw lines with their file,
@@ -224,7 +226,7 @@ public final class LandingReader {
     }
 
     private static Object scalaList(String[] fields) {
-      return scala.collection.JavaConverters.asScalaBuffer(java.util.Arrays.asList(fields)).toSeq();
+      return JavaConverters.asScalaBuffer(Arrays.asList(fields)).toSeq();
     }
   }
 }

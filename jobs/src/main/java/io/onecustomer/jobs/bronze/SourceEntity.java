@@ -3,6 +3,7 @@ package io.onecustomer.jobs.bronze;
 import io.onecustomer.common.TableId;
 import io.onecustomer.common.Tables;
 import java.io.Serializable;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 
@@ -88,7 +89,7 @@ public record SourceEntity(
   }
 
   /** The folder of one business day. */
-  public String dayFolder(String landingRoot, java.time.LocalDate day) {
+  public String dayFolder(String landingRoot, LocalDate day) {
     String root = landingRoot.endsWith("/") ? landingRoot.substring(0, landingRoot.length() - 1) : landingRoot;
     return root + "/" + source + "/dt=" + day;
   }

@@ -25,20 +25,22 @@ import static org.apache.spark.sql.functions.when;
 
 import io.onecustomer.common.config.AppConfig;
 import io.onecustomer.jobs.identity.IdentityColumns;
-import io.onecustomer.jobs.silver.SilverColumns;
 import io.onecustomer.jobs.silver.SilverColumns.Members;
 import io.onecustomer.jobs.silver.SilverColumns.Orders;
 import io.onecustomer.jobs.silver.SilverColumns.ServiceTickets;
 import io.onecustomer.jobs.silver.SilverColumns.Touchpoints;
+import io.onecustomer.jobs.silver.SilverColumns;
 import io.onecustomer.jobs.silver.Vocabulary;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.functions;
 
 /**
  * The customer 360 as pure transforms over customer-keyed silver rows (rows already carry
@@ -187,7 +189,7 @@ public final class CustomerTransforms {
     for (String z : zeroMoney) {
       c = c.withColumn(z, coalesce(col(z), MONEY_ZERO).cast("decimal(18,2)"));
     }
-    c = c.withColumn(CHANNELS_USED, coalesce(col(CHANNELS_USED), org.apache.spark.sql.functions.array().cast("array<string>")))
+    c = c.withColumn(CHANNELS_USED, coalesce(col(CHANNELS_USED), functions.array().cast("array<string>")))
         .withColumn(IS_MEMBER, coalesce(col(IS_MEMBER), lit(false)))
         .withColumn(LAST_ACTIVITY_TS, greatest(col(LAST_ORDER_TS), col(LAST_TOUCHPOINT_TS), col(LAST_TICKET_TS)))
         .withColumn(REGION, region(col(HOME_STORE_ID), col(CITY), geo))
@@ -210,7 +212,7 @@ public final class CustomerTransforms {
   }
 
   /** A Spark map literal of {@code m}; null when empty (a lookup in it is then simply null). */
-  public static Column literalMap(java.util.Map<String, String> m) {
+  public static Column literalMap(Map<String, String> m) {
     if (m.isEmpty()) {
       return null;
     }

@@ -2,8 +2,9 @@ package io.onecustomer.jobs.customer;
 
 import io.onecustomer.jobs.JobContext;
 import io.onecustomer.jobs.TableJob;
-import io.onecustomer.jobs.identity.Hmac;
+import io.onecustomer.jobs.identity.CustomerKeyed;
 import io.onecustomer.jobs.identity.IdentitySpecs;
+import io.onecustomer.jobs.privacy.Hmac;
 import io.onecustomer.jobs.silver.SilverSpecs;
 import java.sql.Date;
 import java.util.List;

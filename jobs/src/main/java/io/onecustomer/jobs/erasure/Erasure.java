@@ -18,28 +18,32 @@ import io.onecustomer.common.spec.TableWriter;
 import io.onecustomer.jobs.bronze.LandingReader;
 import io.onecustomer.jobs.bronze.SourceEntities;
 import io.onecustomer.jobs.bronze.SourceEntity;
-import io.onecustomer.jobs.customer.CustomerKeyed;
-import io.onecustomer.jobs.identity.Hmac;
+import io.onecustomer.jobs.identity.CustomerKeyed;
 import io.onecustomer.jobs.identity.IdentityColumns;
 import io.onecustomer.jobs.identity.IdentityTransforms;
+import io.onecustomer.jobs.privacy.ErasureLog;
+import io.onecustomer.jobs.privacy.Hmac;
 import io.onecustomer.jobs.silver.Identifiers;
-import io.onecustomer.jobs.silver.SilverColumns;
 import io.onecustomer.jobs.silver.SilverColumns.IdentifierObs;
+import io.onecustomer.jobs.silver.SilverColumns;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.slf4j.Logger;
@@ -71,12 +75,10 @@ import org.slf4j.LoggerFactory;
 public final class Erasure {
   private static final Logger LOG = LoggerFactory.getLogger(Erasure.class);
 
-  public static final TableId OPS_ERASURE_LOG = ErasureSpecs.ERASURE_LOG.id();
+  public static final TableId OPS_ERASURE_LOG = ErasureLog.SPEC.id();
 
   /** Identifier types that name a person (the weak masked phone does not). */
-  public static final List<String> IDENTIFIER_TYPES = List.of(Identifiers.PHONE, Identifiers.EMAIL,
-      Identifiers.MEMBER_ID, Identifiers.CARD_NO, Identifiers.BUYER_NICK, Identifiers.OPENID, Identifiers.UNIONID,
-      Identifiers.DEVICE_ID, Identifiers.ANONYMOUS_ID);
+  public static final List<String> IDENTIFIER_TYPES = Identifiers.PERSONAL_TYPES;
 
   /** Who to erase: exactly one of customerId or (idType, idValue). */
   public record Request(String customerId, String idType, String idValue) {
@@ -178,7 +180,7 @@ public final class Erasure {
       if (!DeltaWriter.exists(spark, e.getKey(), warehouse())) {
         continue;
       }
-      Column cond = carriesAny(e.getValue(), nodeHashes, hmac);
+      Column cond = ErasureLog.carriesAny(e.getValue(), nodeHashes, hmac);
       silverConditions.put(e.getKey(), cond);
       Dataset<Row> rows = DeltaWriter.read(spark, e.getKey(), warehouse()).where(cond);
       Column src = List.of(rows.columns()).contains(SilverColumns.SOURCE_TABLE) ? col(SilverColumns.SOURCE_TABLE)
@@ -187,7 +189,7 @@ public final class Erasure {
       // blocked shared one that happens to sit on their row).
       List<Column> sel = new ArrayList<>(List.of(src, col(SilverColumns.SOURCE_FILE), col(SilverColumns.SOURCE_LINE)));
       for (String t : e.getValue()) {
-        sel.add(org.apache.spark.sql.functions.when(nodeHashOf(t, hmac).isin(nodeHashes.toArray()), col(t)));
+        sel.add(functions.when(ErasureLog.nodeHashOf(t, hmac).isin(nodeHashes.toArray()), col(t)));
       }
       for (Row r : rows.select(sel.toArray(new Column[0])).collectAsList()) {
         lineage.add(List.of(r.getString(0), r.getString(1), r.getLong(2)));
@@ -265,7 +267,7 @@ public final class Erasure {
         DeltaTable.forPath(spark, TableId.parse(t).path(warehouse())).vacuum(hours);
       }
     }
-    Set<String> landingFiles = new java.util.TreeSet<>();
+    Set<String> landingFiles = new TreeSet<>();
     lineage.forEach(l -> landingFiles.add((String) l.get(1)));
     return writeLog(req, customerId, nodeHashes, deleted, landingFiles, vacuumed, requestedAt);
   }
@@ -296,19 +298,6 @@ public final class Erasure {
   }
 
   /** "type:HMAC" of the identifier in the column named by its type (phone, email, ...). */
-  static Column nodeHashOf(String type, Hmac hmac) {
-    return concat(lit(type + ":"), hmac.hash(IdentityTransforms.node(lit(type), col(type))));
-  }
-
-  /** True when one of a row's identifier columns holds an identifier of {@code nodeHashes} ("type:HMAC"). */
-  static Column carriesAny(List<String> idColumns, Set<String> nodeHashes, Hmac hmac) {
-    Column any = lit(false);
-    for (String t : idColumns) {
-      any = any.or(nodeHashOf(t, hmac).isin(nodeHashes.toArray()));
-    }
-    return any;
-  }
-
   static Column normalised(String type, Column raw) {
     return switch (type) {
       case Identifiers.PHONE -> Identifiers.normalisePhone(raw);
@@ -421,55 +410,10 @@ public final class Erasure {
     return CatalogSync.discover(spark, warehouse()).stream().filter(t -> wanted.contains(t.layer())).toList();
   }
 
-  /**
-   * Every identifier erased so far, as "type:hash", from ops.erasure_log (empty when nothing was
-   * ever erased). Small: bounded by erasure requests, not by the business.
-   */
-  public static Set<String> erasedIdentifiers(SparkSession spark, String warehouse) {
-    Set<String> out = new LinkedHashSet<>();
-    if (DeltaWriter.exists(spark, OPS_ERASURE_LOG, warehouse)) {
-      DeltaWriter.read(spark, OPS_ERASURE_LOG, warehouse)
-          .select(org.apache.spark.sql.functions.explode(col(LogColumns.IDENTIFIER_HASHES))).collectAsList()
-          .forEach(r -> out.add(r.getString(0)));
-    }
-    return out;
-  }
-
-  /**
-   * Removes rows that carry an erased identifier in any of the identifier columns they have
-   * (phone, email, member_id, ...), so a person erased from the warehouse stays out of silver even
-   * when a channel's landing files are ingested again.
-   */
-  public static Dataset<Row> withoutErased(Dataset<Row> rows, Set<String> erased, Hmac hmac) {
-    if (erased.isEmpty()) {
-      return rows;
-    }
-    List<String> present = new ArrayList<>(List.of(rows.columns()));
-    present.retainAll(IDENTIFIER_TYPES);
-    return present.isEmpty() ? rows : rows.where(
-        org.apache.spark.sql.functions.coalesce(carriesAny(present, erased, hmac), lit(false)).unary_$bang());
-  }
-
   private boolean alreadyErased(String customerId) {
     return customerId != null && DeltaWriter.exists(spark, OPS_ERASURE_LOG, warehouse())
         && !DeltaWriter.read(spark, OPS_ERASURE_LOG, warehouse())
-            .where(col(LogColumns.CUSTOMER_ID).equalTo(customerId)).isEmpty();
-  }
-
-  /** Columns of ops.erasure_log. */
-  public static final class LogColumns {
-    private LogColumns() {}
-
-    public static final String REQUESTED_AT = "requested_at";
-    public static final String SELECTOR = "selector";
-    public static final String CUSTOMER_ID = "customer_id";
-    public static final String IDENTIFIER_HASHES = "identifier_hashes";
-    public static final String TABLES = "tables";
-    public static final String LANDING_FILES = "landing_files";
-    public static final String ROWS_DELETED = "rows_deleted";
-    public static final String VACUUM_RETENTION_HOURS = "vacuum_retention_hours";
-    public static final String IS_VACUUMED = "is_vacuumed";
-
+            .where(col(ErasureLog.CUSTOMER_ID).equalTo(customerId)).isEmpty();
   }
 
   private Report writeLog(Request req, String customerId, Set<String> nodeHashes, Map<String, Long> deleted,
@@ -481,10 +425,10 @@ public final class Erasure {
         List.copyOf(nodeHashes).toArray(new String[0]), tables.toArray(new Row[0]),
         landingFiles.toArray(new String[0]), report.total(),
         config.erasure().vacuumRetentionHours(), vacuumed);
-    Dataset<Row> df = spark.createDataFrame(List.of(row), ErasureSpecs.ERASURE_LOG.schema());
+    Dataset<Row> df = spark.createDataFrame(List.of(row), ErasureLog.SPEC.schema());
     // An audit log of events: each request is a new row, so the spec's mode is append.
-    LocalDate day = LocalDate.ofInstant(requestedAt, java.time.ZoneOffset.UTC);
-    TableWriter.publish(Publish.quiet(spark, warehouse(), DateRange.of(day)), ErasureSpecs.ERASURE_LOG, df);
+    LocalDate day = LocalDate.ofInstant(requestedAt, ZoneOffset.UTC);
+    TableWriter.publish(Publish.quiet(spark, warehouse(), DateRange.of(day)), ErasureLog.SPEC, df);
     LOG.info("erasure of {} done: {} row(s) deleted in {} table(s)", customerId, report.total(), deleted.size());
     return report;
   }

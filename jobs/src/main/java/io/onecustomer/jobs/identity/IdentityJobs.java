@@ -5,6 +5,7 @@ import static io.onecustomer.common.spark.Cols.seq;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
 
+import io.delta.tables.DeltaTable;
 import io.onecustomer.common.DateRange;
 import io.onecustomer.common.delta.DeltaWriter;
 import io.onecustomer.common.spec.TableSpec;
@@ -12,15 +13,19 @@ import io.onecustomer.jobs.Job;
 import io.onecustomer.jobs.JobContext;
 import io.onecustomer.jobs.JobResult;
 import io.onecustomer.jobs.TableJob;
+import io.onecustomer.jobs.privacy.ErasureLog;
+import io.onecustomer.jobs.privacy.Hmac;
 import io.onecustomer.jobs.silver.SilverColumns;
 import io.onecustomer.jobs.silver.SilverSpecs;
 import java.sql.Date;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.functions;
 import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -117,7 +122,7 @@ public final class IdentityJobs {
 
     /** The spec's columns, in order (the two halves of an incremental audit are unioned by name). */
     private Dataset<Row> columnsOf(Dataset<Row> rows) {
-      return rows.select(spec().columnNames().stream().map(org.apache.spark.sql.functions::col).toArray(Column[]::new));
+      return rows.select(spec().columnNames().stream().map(functions::col).toArray(Column[]::new));
     }
   }
 
@@ -176,9 +181,9 @@ public final class IdentityJobs {
       try {
         Dataset<Row> rows = ctx.spark().read().format("delta").option("versionAsOf", base.version())
             .load(GOLD_CUSTOMER_IDENTITIES.path(ctx.warehouse()));
-        Set<String> erased = io.onecustomer.jobs.erasure.Erasure.erasedIdentifiers(ctx.spark(), ctx.warehouse());
+        Set<String> erased = ErasureLog.erasedIdentifiers(ctx.spark(), ctx.warehouse());
         if (!erased.isEmpty()) {
-          rows = rows.where(org.apache.spark.sql.functions.concat(col(ID_TYPE), lit(":"), col(ID_HASH))
+          rows = rows.where(functions.concat(col(ID_TYPE), lit(":"), col(ID_HASH))
               .isin(erased.toArray()).unary_$bang());
         }
         return rows.localCheckpoint();
@@ -191,7 +196,7 @@ public final class IdentityJobs {
   }
 
   /** The previous night's state an incremental run builds on: a version of gold.customer_identities. */
-  record Base(long version, java.time.LocalDate day) {}
+  record Base(long version, LocalDate day) {}
 
   /**
    * The version of gold.customer_identities written for the day before the run (the latest
@@ -204,12 +209,12 @@ public final class IdentityJobs {
         || !DeltaWriter.exists(spark, GOLD_CUSTOMER_IDENTITIES, ctx.warehouse())) {
       return null;
     }
-    java.time.LocalDate day = ctx.range().to();
+    LocalDate day = ctx.range().to();
     long v = DeltaWriter.latestTaggedVersionBefore(spark, GOLD_CUSTOMER_IDENTITIES, ctx.warehouse(), SNAPSHOT_TAG + day);
     if (v < 0) {
       return null;
     }
-    Row h = io.delta.tables.DeltaTable.forPath(spark, GOLD_CUSTOMER_IDENTITIES.path(ctx.warehouse())).history()
+    Row h = DeltaTable.forPath(spark, GOLD_CUSTOMER_IDENTITIES.path(ctx.warehouse())).history()
         .where(col("version").equalTo(v)).select("userMetadata").first();
     String expected = SNAPSHOT_TAG + day.minusDays(1);
     return expected.equals(h.getString(0)) ? new Base(v, day.minusDays(1)) : null;

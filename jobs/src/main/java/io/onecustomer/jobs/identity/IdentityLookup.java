@@ -1,10 +1,10 @@
 package io.onecustomer.jobs.identity;
 
+import static io.onecustomer.common.spark.Cols.seq;
 import static io.onecustomer.jobs.identity.IdentityColumns.CUSTOMER_ID;
 import static io.onecustomer.jobs.identity.IdentityColumns.ID_HASH;
 import static io.onecustomer.jobs.identity.IdentityColumns.ID_TYPE;
 import static io.onecustomer.jobs.identity.IdentityColumns.ID_VALUE;
-import static io.onecustomer.common.spark.Cols.seq;
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
@@ -14,6 +14,7 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.struct;
 
+import io.onecustomer.jobs.privacy.Hmac;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Column;

@@ -7,6 +7,7 @@ import static io.onecustomer.jobs.identity.IdentityTransforms.NODE;
 import static org.apache.spark.sql.functions.col;
 
 import io.onecustomer.common.config.AppConfig;
+import io.onecustomer.jobs.privacy.Hmac;
 import io.onecustomer.jobs.silver.SilverColumns.IdentifierObs;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;

@@ -8,11 +8,21 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.split;
 import static org.apache.spark.sql.functions.sum;
 
+import io.onecustomer.common.Tables;
+import io.onecustomer.common.config.AppConfig;
+import io.onecustomer.common.delta.DeltaWriter;
+import io.onecustomer.common.spark.Cols;
+import io.onecustomer.common.spark.SessionFactory;
+import io.onecustomer.jobs.privacy.Hmac;
 import io.onecustomer.jobs.silver.Identifiers;
+import io.onecustomer.jobs.tools.SqlShell;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
@@ -59,13 +69,13 @@ public final class IdentityScorer {
       System.err.println("usage: identity-score <generator output>/truth");
       System.exit(2);
     }
-    var config = io.onecustomer.common.config.AppConfig.load(
+    var config = AppConfig.load(
         System.getenv().getOrDefault("ONECUSTOMER_ENV", "local"), null,
-        io.onecustomer.jobs.tools.SqlShell.confDir(), java.util.Map.of());
-    SparkSession spark = io.onecustomer.common.spark.SessionFactory.create(config, "onecustomer identity score");
-    Dataset<Row> ids = io.onecustomer.common.delta.DeltaWriter.read(spark, IdentityColumns.GOLD_CUSTOMER_IDENTITIES,
+        SqlShell.confDir(), Map.of());
+    SparkSession spark = SessionFactory.create(config, "onecustomer identity score");
+    Dataset<Row> ids = DeltaWriter.read(spark, IdentityColumns.GOLD_CUSTOMER_IDENTITIES,
         config.paths().warehouse());
-    Dataset<Row> obs = io.onecustomer.common.delta.DeltaWriter.read(spark, io.onecustomer.common.Tables.SILVER_IDENTIFIERS,
+    Dataset<Row> obs = DeltaWriter.read(spark, Tables.SILVER_IDENTIFIERS,
         config.paths().warehouse());
     System.out.println(score(spark, ids, obs, Path.of(args[0]), Hmac.fromConfig(config), config.identity().weakTypes()));
     System.exit(0);
@@ -102,13 +112,13 @@ public final class IdentityScorer {
    * are reachable: connected by a chain of records whose identifiers all belong to that person.
    */
   public static Score score(SparkSession spark, Dataset<Row> identities, Dataset<Row> observations, Path truth,
-      Hmac hmac, java.util.List<String> weakTypes) {
+      Hmac hmac, List<String> weakTypes) {
     Dataset<Row> t = truthIdentifiers(spark, truth)
         .withColumn(IdentityColumns.ID_HASH, hmac.hash(IdentityTransforms.node(col("t"), col("v"))));
     Dataset<Row> owners = t.groupBy(col("t").alias(IdentityColumns.ID_TYPE), col(IdentityColumns.ID_HASH))
-        .agg(countDistinct("person_id").alias("owners"), org.apache.spark.sql.functions.min("person_id").alias("person_id"));
+        .agg(countDistinct("person_id").alias("owners"), functions.min("person_id").alias("person_id"));
     Dataset<Row> joined = identities.select(IdentityColumns.ID_TYPE, IdentityColumns.ID_HASH, IdentityColumns.CUSTOMER_ID)
-        .join(owners, io.onecustomer.common.spark.Cols.seq(IdentityColumns.ID_TYPE, IdentityColumns.ID_HASH)).cache();
+        .join(owners, Cols.seq(IdentityColumns.ID_TYPE, IdentityColumns.ID_HASH)).cache();
     long ambiguous = joined.where(col("owners").gt(1)).count();
     Dataset<Row> scored = joined.where(col("owners").equalTo(1));
     long n = scored.count();
@@ -120,7 +130,7 @@ public final class IdentityScorer {
     Dataset<Row> nodes = IdentityTransforms.identifierStats(observations)
         .where(col(IdentityColumns.ID_TYPE).isin(weakTypes.toArray()).unary_$bang())
         .withColumn(IdentityColumns.ID_HASH, hmac.hash(IdentityTransforms.node(col(IdentityColumns.ID_TYPE), col(IdentityColumns.ID_VALUE))))
-        .join(personOf, io.onecustomer.common.spark.Cols.seq(IdentityColumns.ID_TYPE, IdentityColumns.ID_HASH))
+        .join(personOf, Cols.seq(IdentityColumns.ID_TYPE, IdentityColumns.ID_HASH))
         .withColumn(IdentityTransforms.NODE, IdentityTransforms.node(col(IdentityColumns.ID_TYPE), col(IdentityColumns.ID_VALUE)))
         .cache();
     Dataset<Row> rawEdges = IdentityTransforms.edges(observations, nodes);
@@ -132,7 +142,7 @@ public final class IdentityScorer {
     Dataset<Row> comp = IdentityTransforms.connectedComponents(nodes.select(IdentityTransforms.NODE), samePerson, 100).labels()
         .join(nodes.select(IdentityTransforms.NODE, IdentityColumns.ID_TYPE, IdentityColumns.ID_HASH), IdentityTransforms.NODE)
         .join(scored.select(IdentityColumns.ID_TYPE, IdentityColumns.ID_HASH, IdentityColumns.CUSTOMER_ID),
-            io.onecustomer.common.spark.Cols.seq(IdentityColumns.ID_TYPE, IdentityColumns.ID_HASH));
+            Cols.seq(IdentityColumns.ID_TYPE, IdentityColumns.ID_HASH));
     long reachable = pairs(comp.groupBy(IdentityTransforms.LABEL).agg(count(lit(1)).alias("n")));
     long reachableFound = pairs(comp.groupBy(IdentityTransforms.LABEL, IdentityColumns.CUSTOMER_ID).agg(count(lit(1)).alias("n")));
     nodes.unpersist();

@@ -1,6 +1,7 @@
 package io.onecustomer.jobs.identity;
 
 import static io.onecustomer.jobs.identity.IdentityColumns.*;
+import static io.onecustomer.common.spark.Cols.seq;
 import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.bool_and;
 import static org.apache.spark.sql.functions.coalesce;
@@ -10,9 +11,9 @@ import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.element_at;
+import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.length;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.regexp_extract;
@@ -21,12 +22,11 @@ import static org.apache.spark.sql.functions.split;
 import static org.apache.spark.sql.functions.substring;
 import static org.apache.spark.sql.functions.when;
 
-import static io.onecustomer.common.spark.Cols.seq;
-
 import io.onecustomer.common.config.AppConfig;
+import io.onecustomer.jobs.privacy.Hmac;
 import io.onecustomer.jobs.silver.Identifiers;
-import io.onecustomer.jobs.silver.SilverColumns;
 import io.onecustomer.jobs.silver.SilverColumns.IdentifierObs;
+import io.onecustomer.jobs.silver.SilverColumns;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

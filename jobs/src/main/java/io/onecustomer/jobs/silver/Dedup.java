@@ -3,6 +3,7 @@ package io.onecustomer.jobs.silver;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.row_number;
 
+import io.onecustomer.common.spark.Cols;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -25,6 +26,6 @@ public final class Dedup {
     if (earlierKeys == null) {
       return first;
     }
-    return first.join(earlierKeys.select(col(key)).distinct(), io.onecustomer.common.spark.Cols.seq(key), "left_anti");
+    return first.join(earlierKeys.select(col(key)).distinct(), Cols.seq(key), "left_anti");
   }
 }

@@ -10,6 +10,7 @@ import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.upper;
 import static org.apache.spark.sql.functions.when;
 
+import java.util.List;
 import org.apache.spark.sql.Column;
 
 /**
@@ -30,6 +31,10 @@ public final class Identifiers {
   public static final String UNIONID = "unionid";
   public static final String DEVICE_ID = "device_id";
   public static final String ANONYMOUS_ID = "anonymous_id";
+
+  /** Identifier types that name a person (the weak masked phone does not): what erasure removes. */
+  public static final List<String> PERSONAL_TYPES = List.of(PHONE, EMAIL, MEMBER_ID, CARD_NO,
+      BUYER_NICK, OPENID, UNIONID, DEVICE_ID, ANONYMOUS_ID);
 
   /** A canonical mainland mobile number: +86 then 11 digits starting with 1. */
   public static final String CANONICAL_PHONE = "^\\+861[0-9]{10}$";

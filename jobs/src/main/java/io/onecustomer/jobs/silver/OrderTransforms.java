@@ -26,6 +26,7 @@ import io.onecustomer.common.Tables;
 import io.onecustomer.jobs.bronze.BronzeTransforms;
 import io.onecustomer.jobs.bronze.LandingReader;
 import java.time.ZoneId;
+import java.util.Arrays;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -59,7 +60,7 @@ public final class OrderTransforms {
    * line and business day of the bronze row.
    */
   static Column[] withLineage(String sourceTable, Column... columns) {
-    Column[] out = java.util.Arrays.copyOf(columns, columns.length + 4);
+    Column[] out = Arrays.copyOf(columns, columns.length + 4);
     out[columns.length] = lit(sourceTable).alias(SOURCE_TABLE);
     out[columns.length + 1] = col(LandingReader.SOURCE_FILE).alias(SOURCE_FILE);
     out[columns.length + 2] = col(LandingReader.LINE_NO).alias(SOURCE_LINE);

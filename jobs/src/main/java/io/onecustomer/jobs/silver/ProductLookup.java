@@ -8,6 +8,7 @@ import io.onecustomer.jobs.silver.SilverColumns.Products;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -45,7 +46,7 @@ public final class ProductLookup {
    * dayCol}.
    */
   public static Dataset<Row> withProductCodes(Dataset<Row> rows, Dataset<Row> catalogue, String dayCol,
-      org.apache.spark.sql.Column catalogueChannel, String skuCol, String productCodeCol, String categoryCol,
+      Column catalogueChannel, String skuCol, String productCodeCol, String categoryCol,
       String flagCol) {
     Dataset<Row> joined = rows.join(broadcast(catalogue),
         rows.col(dayCol).equalTo(catalogue.col(LOOKUP_DAY))

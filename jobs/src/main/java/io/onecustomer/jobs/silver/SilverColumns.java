@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 
 import io.onecustomer.common.spec.TableSpec;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -168,7 +169,7 @@ public final class SilverColumns {
         throw new IllegalArgumentException("duplicate column " + kv[i]);
       }
     }
-    return java.util.Collections.unmodifiableMap(m);
+    return Collections.unmodifiableMap(m);
   }
 
   /** Selects exactly the table's columns, in order, with their comments. */

@@ -8,8 +8,8 @@ import io.onecustomer.jobs.JobContext;
 import io.onecustomer.jobs.TableJob;
 import io.onecustomer.jobs.bronze.BronzeTransforms;
 import io.onecustomer.jobs.bronze.SourceEntity;
-import io.onecustomer.jobs.erasure.Erasure;
-import io.onecustomer.jobs.identity.Hmac;
+import io.onecustomer.jobs.privacy.ErasureLog;
+import io.onecustomer.jobs.privacy.Hmac;
 import java.sql.Date;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,9 +37,9 @@ abstract class SilverJob extends TableJob {
   @Override
   protected final Dataset<Row> build(JobContext ctx, List<String> warnings) {
     Dataset<Row> rows = spec().conform(rows(ctx, warnings));
-    var erased = Erasure.erasedIdentifiers(ctx.spark(), ctx.warehouse());
+    var erased = ErasureLog.erasedIdentifiers(ctx.spark(), ctx.warehouse());
     if (!erased.isEmpty()) {
-      rows = Erasure.withoutErased(rows, erased, Hmac.fromConfig(ctx.config()));
+      rows = ErasureLog.withoutErased(rows, erased, Hmac.fromConfig(ctx.config()), Identifiers.PERSONAL_TYPES);
     }
     return rows;
   }

@@ -12,8 +12,8 @@ import static io.onecustomer.jobs.silver.SilverColumns.RUN_DATE;
 import static io.onecustomer.jobs.silver.SilverColumns.SOURCE_FILE;
 import static io.onecustomer.jobs.silver.SilverColumns.SOURCE_LINE;
 import static io.onecustomer.jobs.silver.SilverColumns.SOURCE_TABLE;
-import static io.onecustomer.jobs.silver.SilverColumns.UNIONID;
 import static io.onecustomer.jobs.silver.SilverColumns.Touchpoints.*;
+import static io.onecustomer.jobs.silver.SilverColumns.UNIONID;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
@@ -23,6 +23,7 @@ import static org.apache.spark.sql.functions.when;
 
 import io.onecustomer.common.Tables;
 import java.time.ZoneId;
+import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -38,8 +39,8 @@ public final class TouchpointTransforms {
    * The interaction types the channels send (clickstream event_type and mini-program event,
    * lower-cased, page_view as view) plus service contacts. Passed through, not mapped.
    */
-  public static final java.util.List<String> TYPES =
-      java.util.List.of(VIEW, "add_to_cart", "coupon_claim", "store_locator", "share", SERVICE_CONTACT);
+  public static final List<String> TYPES =
+      List.of(VIEW, "add_to_cart", "coupon_claim", "store_locator", "share", SERVICE_CONTACT);
 
   public static Dataset<Row> fromClickstream(Dataset<Row> b, ZoneId zone) {
     Column platform = lower(col("platform"));

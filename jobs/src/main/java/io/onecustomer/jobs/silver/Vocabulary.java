@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.lower;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.List;
+import java.util.stream.Stream;
 import org.apache.spark.sql.Column;
 
 /** The one channel vocabulary used from silver on. */
@@ -53,8 +54,8 @@ public final class Vocabulary {
   public static final List<String> MEDIA_TRAFFIC_CHANNELS =
       List.of(DIRECT, PAID_SOCIAL, PAID_SEARCH, DISPLAY, MARKETPLACE_ADS, CRM, OTHER_PAID);
   /** Every value of silver.touchpoints.traffic_channel: the media's, the mini-program's and service's. */
-  public static final List<String> TRAFFIC_CHANNELS = java.util.stream.Stream.concat(
-      MEDIA_TRAFFIC_CHANNELS.stream(), java.util.stream.Stream.of(OWNED, SERVICE)).toList();
+  public static final List<String> TRAFFIC_CHANNELS = Stream.concat(
+      MEDIA_TRAFFIC_CHANNELS.stream(), Stream.of(OWNED, SERVICE)).toList();
 
   /**
    * Media (utm_source / ad_spend media) to traffic channel: the level at which spend and

@@ -8,6 +8,7 @@ import io.onecustomer.common.spark.SessionFactory;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -35,7 +36,7 @@ public final class SqlShell {
     System.exit(run(argv, System.in, System.out, System.err));
   }
 
-  public static int run(String[] argv, java.io.InputStream in, PrintStream out, PrintStream err) {
+  public static int run(String[] argv, InputStream in, PrintStream out, PrintStream err) {
     String env = System.getenv().getOrDefault("ONECUSTOMER_ENV", "local");
     Map<String, String> overrides = new LinkedHashMap<>();
     List<String> statements = new ArrayList<>();
@@ -114,7 +115,7 @@ public final class SqlShell {
   }
 
   static int interactive(SparkSession spark, AppConfig config, List<TableId> tables,
-      java.io.InputStream in, PrintStream out, PrintStream err, int limit) {
+      InputStream in, PrintStream out, PrintStream err, int limit) {
     out.println("onecustomer SQL on " + config.paths().warehouse() + " (" + tables.size()
         + " tables). End statements with ';', 'SHOW TABLES IN silver;' lists tables, 'quit' or Ctrl-D leaves.");
     BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));

@@ -15,6 +15,7 @@ import io.onecustomer.jobs.bronze.IngestAudit;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -81,7 +82,7 @@ public final class WarehouseSummary {
 
   /** The given runs, job by job, from ops.job_runs, and their failed checks from ops.data_quality. */
   static void runs(SparkSession spark, String wh, PrintStream out, List<String> runIds) {
-    List<String> ids = runIds.stream().filter(java.util.Objects::nonNull).toList();
+    List<String> ids = runIds.stream().filter(Objects::nonNull).toList();
     if (ids.isEmpty() || !DeltaWriter.exists(spark, OpsTables.JOB_RUNS.id(), wh)) {
       return;
     }

@@ -6,6 +6,7 @@ import static org.apache.commons.math3.special.Beta.logBeta;
 import static org.apache.commons.math3.special.Gamma.logGamma;
 
 import java.util.List;
+import java.util.function.DoubleUnaryOperator;
 
 /**
  * The BG/NBD model (Fader, Hardie and Lee 2005, "Counting Your Customers the Easy Way"): while
@@ -113,7 +114,7 @@ public record BgNbd(double r, double alpha, double a, double b) implements Purch
    * singularities of the density at 0 and 1 disappear, then composite Simpson with 4096 intervals
    * per half.
    */
-  static double betaExpectation(java.util.function.DoubleUnaryOperator g, double a, double b) {
+  static double betaExpectation(DoubleUnaryOperator g, double a, double b) {
     int n = 4096;
     double lowerEnd = Math.pow(0.5, a);
     double upperEnd = Math.pow(0.5, b);
@@ -128,7 +129,7 @@ public record BgNbd(double r, double alpha, double a, double b) implements Purch
     return (lower + upper) * Math.exp(-logBeta(a, b));
   }
 
-  private static double simpson(java.util.function.DoubleUnaryOperator f, double end, int n) {
+  private static double simpson(DoubleUnaryOperator f, double end, int n) {
     double h = end / n;
     double sum = f.applyAsDouble(0) + f.applyAsDouble(end);
     for (int i = 1; i < n; i++) {

@@ -14,6 +14,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.slf4j.Logger;
@@ -82,7 +83,7 @@ public final class BtydScores {
     Column zbar = col(ValueColumns.MONETARY_VALUE).cast("double");
     Column orderValue = orderValue(spark, summaries, x, zbar, v, fits);
     Dataset<Row> scores = summaries
-        .join(org.apache.spark.sql.functions.broadcast(predictions),
+        .join(functions.broadcast(predictions),
             col(ValueColumns.FREQUENCY).equalTo(col("_x"))
                 .and(col(ValueColumns.RECENCY).equalTo(col("_tx")))
                 .and(col(ValueColumns.TENURE).equalTo(col("_t"))))
@@ -139,14 +140,14 @@ public final class BtydScores {
 
   /** {@code v} rounded to {@code digits} significant digits (positive values; others unchanged). */
   static Column roundSignificant(Column v, int digits) {
-    Column scale = org.apache.spark.sql.functions.pow(lit(10.0),
-        org.apache.spark.sql.functions.floor(org.apache.spark.sql.functions.log10(v)).minus(digits - 1));
-    return when(v.gt(0), org.apache.spark.sql.functions.round(v.divide(scale)).multiply(scale)).otherwise(v);
+    Column scale = functions.pow(lit(10.0),
+        functions.floor(functions.log10(v)).minus(digits - 1));
+    return when(v.gt(0), functions.round(v.divide(scale)).multiply(scale)).otherwise(v);
   }
 
   private static double meanPurchaseDay(Dataset<Row> summaries) {
     // Mean over customers of their mean repeat purchase day value, or 0 with no repeat purchases.
-    Row r = summaries.agg(org.apache.spark.sql.functions.avg(col(ValueColumns.MONETARY_VALUE).cast("double")))
+    Row r = summaries.agg(functions.avg(col(ValueColumns.MONETARY_VALUE).cast("double")))
         .first();
     return r.isNullAt(0) ? 0.0 : r.getDouble(0);
   }

@@ -26,6 +26,7 @@ import io.onecustomer.jobs.value.ValueTables.Features;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -222,7 +223,7 @@ public final class CustomerFeatures {
         .join(touches, rfm.col(CUSTOMER_ID).equalTo(touches.col(CUSTOMER_ID)), "left").drop(touches.col(CUSTOMER_ID))
         .join(tickets, rfm.col(CUSTOMER_ID).equalTo(tickets.col(CUSTOMER_ID)), "left").drop(tickets.col(CUSTOMER_ID))
         .join(members, rfm.col(CUSTOMER_ID).equalTo(members.col(CUSTOMER_ID)), "left").drop(members.col(CUSTOMER_ID))
-        .na().fill(new java.util.HashMap<>(fill));
+        .na().fill(new HashMap<>(fill));
   }
 
   /**

@@ -2,6 +2,7 @@ package io.onecustomer.jobs.value;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -50,9 +51,9 @@ public record FitResult(
   /** One line for the logs: model, estimates with standard errors, log-likelihood, convergence. */
   public String summary() {
     StringBuilder sb = new StringBuilder(model).append(':');
-    parameters.forEach((k, v) -> sb.append(String.format(java.util.Locale.ROOT, " %s=%.6g (se %.3g)", k, v,
+    parameters.forEach((k, v) -> sb.append(String.format(Locale.ROOT, " %s=%.6g (se %.3g)", k, v,
         standardErrors.get(k))));
-    return sb.append(String.format(java.util.Locale.ROOT, " ll=%.4f iterations=%d converged=%s",
+    return sb.append(String.format(Locale.ROOT, " ll=%.4f iterations=%d converged=%s",
         logLikelihood, iterations, converged)).toString();
   }
 }

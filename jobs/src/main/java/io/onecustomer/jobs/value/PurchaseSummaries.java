@@ -1,5 +1,7 @@
 package io.onecustomer.jobs.value;
 
+import java.util.Arrays;
+
 /**
  * Weighted recency-frequency summaries, the input of the purchase-count models. Row i stands for
  * {@code weight[i]} customers with the same x, t_x and T (see {@link BtydSummaries#compressPurchases}).
@@ -29,7 +31,7 @@ public record PurchaseSummaries(double[] x, double[] tx, double[] t, double[] we
   /** Unweighted rows (every weight 1). */
   public static PurchaseSummaries of(double[] x, double[] tx, double[] t) {
     double[] w = new double[x.length];
-    java.util.Arrays.fill(w, 1);
+    Arrays.fill(w, 1);
     return new PurchaseSummaries(x, tx, t, w);
   }
 

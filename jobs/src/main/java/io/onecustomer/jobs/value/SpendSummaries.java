@@ -1,5 +1,7 @@
 package io.onecustomer.jobs.value;
 
+import java.util.Arrays;
+
 /**
  * Weighted spend summaries, the input of the Gamma-Gamma model: customers with at least one repeat
  * purchase and the mean value of those repeat purchases.
@@ -26,7 +28,7 @@ public record SpendSummaries(double[] x, double[] zbar, double[] weight) {
   /** Unweighted rows (every weight 1). */
   public static SpendSummaries of(double[] x, double[] zbar) {
     double[] w = new double[x.length];
-    java.util.Arrays.fill(w, 1);
+    Arrays.fill(w, 1);
     return new SpendSummaries(x, zbar, w);
   }
 

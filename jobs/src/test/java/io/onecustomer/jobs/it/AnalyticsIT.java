@@ -18,23 +18,23 @@ import io.onecustomer.jobs.JobRegistry;
 import io.onecustomer.jobs.Runner;
 import io.onecustomer.jobs.TestSpark;
 import io.onecustomer.jobs.analytics.CustomerOrdersJob;
-import io.onecustomer.jobs.analytics.alerts.AlertTables;
 import io.onecustomer.jobs.analytics.alerts.AlertTables.DistributorAlerts;
 import io.onecustomer.jobs.analytics.alerts.AlertTables.SalesAlerts;
+import io.onecustomer.jobs.analytics.alerts.AlertTables;
 import io.onecustomer.jobs.analytics.alerts.SalesAlertsJob;
-import io.onecustomer.jobs.analytics.customer.BehaviourTables;
-import io.onecustomer.jobs.analytics.customer.BehaviourTables.CrossSell;
-import io.onecustomer.jobs.analytics.channel.ChannelTables;
 import io.onecustomer.jobs.analytics.channel.ChannelTables.Health;
-import io.onecustomer.jobs.analytics.customer.RfmTables;
+import io.onecustomer.jobs.analytics.channel.ChannelTables;
+import io.onecustomer.jobs.analytics.customer.BehaviourTables.CrossSell;
+import io.onecustomer.jobs.analytics.customer.BehaviourTables;
 import io.onecustomer.jobs.analytics.customer.RfmTables.Segments;
 import io.onecustomer.jobs.analytics.customer.RfmTables.Transitions;
+import io.onecustomer.jobs.analytics.customer.RfmTables;
 import io.onecustomer.jobs.value.ModelStore;
 import io.onecustomer.jobs.value.ValueSpecs;
-import io.onecustomer.jobs.value.ValueTables;
 import io.onecustomer.jobs.value.ValueTables.ChurnScores;
 import io.onecustomer.jobs.value.ValueTables.LtvPredictions;
 import io.onecustomer.jobs.value.ValueTables.Metrics;
+import io.onecustomer.jobs.value.ValueTables;
 import io.onecustomer.jobs.value.ValueTraining;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -363,8 +363,8 @@ class AnalyticsIT {
           .select(concat(lit(src[1] + ":"), col("record_key")).as("order_line_id"), col("person_id"));
       truth = truth == null ? t : truth.unionByName(t);
     }
-    Dataset<Row> lines = new io.onecustomer.jobs.customer.CustomerKeyed(spark, wh, LAST,
-        io.onecustomer.jobs.identity.Hmac.fromConfig(cfg)).orders().where(col("customer_id").isNotNull())
+    Dataset<Row> lines = new io.onecustomer.jobs.identity.CustomerKeyed(spark, wh, LAST,
+        io.onecustomer.jobs.privacy.Hmac.fromConfig(cfg)).orders().where(col("customer_id").isNotNull())
         .select("customer_id", "order_line_id");
     return lines.join(truth, "order_line_id").groupBy("customer_id", "person_id").agg(count(lit(1)).as("n"))
         .withColumn("rk", org.apache.spark.sql.functions.row_number().over(

@@ -13,6 +13,7 @@ import static org.apache.spark.sql.functions.sequence;
 import static org.apache.spark.sql.functions.sum;
 
 import io.onecustomer.jobs.analytics.alerts.AlertTables.DistributorAlerts;
+import io.onecustomer.jobs.customer.CustomerTransforms;
 import io.onecustomer.jobs.silver.SilverColumns.Orders;
 import io.onecustomer.jobs.silver.SilverColumns.Products;
 import io.onecustomer.jobs.silver.Vocabulary;
@@ -148,6 +149,6 @@ public final class DistributorTransforms {
   }
 
   static Column literalMap(Map<String, String> m) {
-    return io.onecustomer.jobs.customer.CustomerTransforms.literalMap(m);
+    return CustomerTransforms.literalMap(m);
   }
 }

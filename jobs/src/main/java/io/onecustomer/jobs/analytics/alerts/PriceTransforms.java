@@ -15,9 +15,9 @@ import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
 import io.onecustomer.jobs.analytics.alerts.AlertTables.PriceConflicts;
-import io.onecustomer.jobs.silver.SilverColumns;
 import io.onecustomer.jobs.silver.SilverColumns.Orders;
 import io.onecustomer.jobs.silver.SilverColumns.Products;
+import io.onecustomer.jobs.silver.SilverColumns;
 import java.math.BigDecimal;
 import java.sql.Date;
 import org.apache.spark.sql.Column;
@@ -25,6 +25,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
+import org.apache.spark.sql.functions;
 
 /** gold.price_conflicts: each channel's lowest price of a product against the cheapest channel and the MAP. */
 public final class PriceTransforms {
@@ -79,7 +80,7 @@ public final class PriceTransforms {
   }
 
   private static Column not(Column c) {
-    return org.apache.spark.sql.functions.not(c);
+    return functions.not(c);
   }
 
   /**

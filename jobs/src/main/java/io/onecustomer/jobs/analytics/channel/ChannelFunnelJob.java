@@ -4,13 +4,13 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.expr;
 
 import io.onecustomer.common.DateRange;
-import io.onecustomer.jobs.identity.IdentitySpecs;
 import io.onecustomer.jobs.JobContext;
 import io.onecustomer.jobs.TableJob;
 import io.onecustomer.jobs.analytics.AnalyticsInputs;
 import io.onecustomer.jobs.analytics.AnalyticsSpecs;
-import io.onecustomer.jobs.customer.CustomerKeyed;
-import io.onecustomer.jobs.identity.Hmac;
+import io.onecustomer.jobs.identity.CustomerKeyed;
+import io.onecustomer.jobs.identity.IdentitySpecs;
+import io.onecustomer.jobs.privacy.Hmac;
 import io.onecustomer.jobs.silver.SilverColumns.Touchpoints;
 import io.onecustomer.jobs.silver.SilverSpecs;
 import java.util.List;

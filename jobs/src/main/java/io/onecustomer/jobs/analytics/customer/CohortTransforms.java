@@ -14,8 +14,8 @@ import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.trunc;
 
-import io.onecustomer.jobs.analytics.Purchases;
 import io.onecustomer.common.spark.Cols;
+import io.onecustomer.jobs.analytics.Purchases;
 import io.onecustomer.jobs.analytics.customer.BehaviourTables.Cohort;
 import java.time.LocalDate;
 import java.util.List;
@@ -23,6 +23,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.functions;
 
 /**
  * gold.cohort_retention: customers grouped by the month and channel of their first purchase, and
@@ -89,7 +90,7 @@ public final class CohortTransforms {
     Dataset<Row> activityRows = members
         .join(bought, col(cust).equalTo(col("_buyer")).and(col(s).equalTo(col("_bought_snapshot"))), "inner")
         .groupBy(s, month, channel, activity).agg(
-            org.apache.spark.sql.functions.countDistinct(col(cust)).as(Cohort.ACTIVE_CUSTOMERS),
+            functions.countDistinct(col(cust)).as(Cohort.ACTIVE_CUSTOMERS),
             sum(col(Purchases.NET_AMOUNT)).cast(MONEY).as(Cohort.REVENUE));
 
     Column zeroMoney = lit(0).cast(MONEY);

@@ -14,6 +14,7 @@ import static org.apache.spark.sql.functions.when;
 import io.onecustomer.common.spark.Cols;
 import io.onecustomer.jobs.analytics.customer.RfmTables.Flags;
 import io.onecustomer.jobs.silver.SilverColumns.ServiceTickets;
+import java.util.Arrays;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -52,7 +53,7 @@ public final class CustomerFlagsTransforms {
     aggs[PERIODS + 2] = expr("percentile(" + RfmTransforms.GAP_DAYS + ", 0.5)").as("_median_gap");
     return RfmTransforms.upToSnapshots(purchaseDays, snapshots)
         .groupBy(col(Flags.CUSTOMER_ID), col(Flags.SNAPSHOT_DATE))
-        .agg(aggs[0], java.util.Arrays.copyOfRange(aggs, 1, aggs.length))
+        .agg(aggs[0], Arrays.copyOfRange(aggs, 1, aggs.length))
         .withColumn(Flags.DAYS_SINCE_LAST_PURCHASE, datediff(col(Flags.SNAPSHOT_DATE), col(Flags.LAST_PURCHASE_DATE)))
         .withColumn(Flags.TYPICAL_CYCLE_DAYS,
             when(col(Flags.PURCHASE_DAYS).geq(minPurchaseDays), col("_median_gap")).cast("double"))

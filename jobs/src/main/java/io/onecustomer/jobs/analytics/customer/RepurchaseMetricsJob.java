@@ -7,9 +7,10 @@ import io.onecustomer.jobs.JobContext;
 import io.onecustomer.jobs.analytics.AnalyticsInputs;
 import io.onecustomer.jobs.analytics.AnalyticsSpecs;
 import io.onecustomer.jobs.analytics.Purchases;
-import io.onecustomer.jobs.silver.SilverColumns;
 import io.onecustomer.jobs.silver.SilverColumns.Orders;
+import io.onecustomer.jobs.silver.SilverColumns;
 import io.onecustomer.jobs.silver.SilverSpecs;
+import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
@@ -34,7 +35,7 @@ public final class RepurchaseMetricsJob extends CachingTableJob {
     DateRange read = new DateRange(snapshots.get(0).minusDays(windowDays - 1L), range.to());
     Dataset<Row> lines = cache(DeltaWriter.read(ctx.spark(), Tables.SILVER_ORDERS, ctx.warehouse())
         .where(functions.expr(read.sqlPredicate(Orders.ORDER_DATE))
-            .and(functions.col(SilverColumns.RUN_DATE).leq(functions.lit(java.sql.Date.valueOf(range.to()))))));
+            .and(functions.col(SilverColumns.RUN_DATE).leq(functions.lit(Date.valueOf(range.to()))))));
     Dataset<Row> purchases = Purchases.customerPurchases(
         AnalyticsInputs.orders(ctx).where(functions.expr(read.sqlPredicate(Purchases.ORDER_DATE))));
     return RepurchaseTransforms.repurchaseMetrics(purchases,

@@ -32,6 +32,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
@@ -114,15 +115,15 @@ public final class RfmTransforms {
    * over the customers with a purchase in the window, and 0 scores 1.
    */
   public static Dataset<Row> withRfmScores(Dataset<Row> facts, int accuracy) {
-    Column quintiles = org.apache.spark.sql.functions.array(
+    Column quintiles = functions.array(
         lit(QUINTILES[0]), lit(QUINTILES[1]), lit(QUINTILES[2]), lit(QUINTILES[3]));
     Column positiveF = when(col(Segments.FREQUENCY).gt(0), col(Segments.FREQUENCY));
     Column positiveM = when(col(Segments.MONETARY).gt(0), col(Segments.MONETARY));
     Dataset<Row> cuts = facts.groupBy(col(Segments.SNAPSHOT_DATE)).agg(
-        org.apache.spark.sql.functions.percentile_approx(col(Segments.RECENCY_DAYS).multiply(-1), quintiles,
+        functions.percentile_approx(col(Segments.RECENCY_DAYS).multiply(-1), quintiles,
             lit(accuracy)).as("_r_cuts"),
-        org.apache.spark.sql.functions.percentile_approx(positiveF, quintiles, lit(accuracy)).as("_f_cuts"),
-        org.apache.spark.sql.functions.percentile_approx(positiveM, quintiles, lit(accuracy)).as("_m_cuts"));
+        functions.percentile_approx(positiveF, quintiles, lit(accuracy)).as("_f_cuts"),
+        functions.percentile_approx(positiveM, quintiles, lit(accuracy)).as("_m_cuts"));
     return facts.join(broadcast(cuts), Segments.SNAPSHOT_DATE)
         .withColumn(Segments.R_SCORE, score(col(Segments.RECENCY_DAYS).multiply(-1), col("_r_cuts")))
         .withColumn(Segments.F_SCORE, when(col(Segments.FREQUENCY).gt(0),

@@ -1,4 +1,4 @@
-package io.onecustomer.jobs.identity;
+package io.onecustomer.jobs.privacy;
 
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.lit;

@@ -1,4 +1,4 @@
-package io.onecustomer.jobs.identity;
+package io.onecustomer.jobs.privacy;
 
 import static org.apache.spark.sql.functions.col;
 import static org.junit.jupiter.api.Assertions.assertEquals;

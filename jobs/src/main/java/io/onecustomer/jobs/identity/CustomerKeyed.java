@@ -1,4 +1,4 @@
-package io.onecustomer.jobs.customer;
+package io.onecustomer.jobs.identity;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
@@ -7,15 +7,13 @@ import static org.apache.spark.sql.functions.row_number;
 import io.onecustomer.common.TableId;
 import io.onecustomer.common.Tables;
 import io.onecustomer.common.delta.DeltaWriter;
-import io.onecustomer.jobs.identity.Hmac;
-import io.onecustomer.jobs.identity.IdentityColumns;
-import io.onecustomer.jobs.identity.IdentityLookup;
+import io.onecustomer.jobs.privacy.Hmac;
 import io.onecustomer.jobs.silver.Identifiers;
-import io.onecustomer.jobs.silver.SilverColumns;
 import io.onecustomer.jobs.silver.SilverColumns.Members;
 import io.onecustomer.jobs.silver.SilverColumns.Orders;
 import io.onecustomer.jobs.silver.SilverColumns.ServiceTickets;
 import io.onecustomer.jobs.silver.SilverColumns.Touchpoints;
+import io.onecustomer.jobs.silver.SilverColumns;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
