@@ -2,6 +2,8 @@ package io.onecustomer.common.spec;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
@@ -21,6 +23,7 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.functions;
 
 /**
@@ -56,20 +59,30 @@ public final class QualityGate {
     String day = spec.mode() == WriteMode.REPLACE_DAYS ? spec.dayColumn() : null;
     List<Check> rowChecks = checks.stream().filter(c -> c.kind() == Check.Kind.NOT_NULL
         || c.kind() == Check.Kind.ACCEPTED_VALUES || c.kind() == Check.Kind.RANGE).toList();
+    // Uniqueness in the same pass, per day when the key holds the day column: rows minus distinct
+    // keys is the number of surplus rows (0 when unique); offending keys are looked up on failure.
+    List<Check> uniques = checks.stream().filter(c -> c.kind() == Check.Kind.UNIQUE
+        && (day == null || c.columns().contains(day))).toList();
     List<Column> aggs = new ArrayList<>();
     aggs.add(count(lit(1)).alias(ROWS));
     for (int i = 0; i < rowChecks.size(); i++) {
       aggs.add(sum(when(violation(rowChecks.get(i)), 1).otherwise(0)).alias("__c" + i));
     }
+    for (int i = 0; i < uniques.size(); i++) {
+      // count(DISTINCT struct(...)) counts a key with null parts too (a plain countDistinct skips it).
+      aggs.add(countDistinct(struct(uniques.get(i).columns().stream().map(functions::col).toArray(Column[]::new)))
+          .alias("__u" + i));
+    }
     Column first = aggs.get(0);
     Column[] rest = aggs.subList(1, aggs.size()).toArray(new Column[0]);
     List<Row> grouped = (day == null ? data.agg(first, rest) : data.groupBy(col(day)).agg(first, rest)).collectAsList();
     Map<LocalDate, long[]> byDay = new TreeMap<>();
+    int width = rowChecks.size() + uniques.size() + 1;
     for (Row r : grouped) {
       LocalDate d = day == null ? range.to() : r.getDate(0).toLocalDate();
       int o = day == null ? 0 : 1;
-      long[] v = new long[rowChecks.size() + 1];
-      for (int i = 0; i <= rowChecks.size(); i++) {
+      long[] v = new long[width];
+      for (int i = 0; i < width; i++) {
         v[i] = r.isNullAt(o + i) ? 0 : r.getLong(o + i);
       }
       byDay.put(d, v);
@@ -93,9 +106,24 @@ public final class QualityGate {
         out.add(result(spec, c, from, e.getKey(), (double) bad, null, keys));
       }
     }
+    for (int i = 0; i < uniques.size(); i++) {
+      Check c = uniques.get(i);
+      if (byDay.isEmpty()) {
+        out.add(result(spec, c, range.from(), range.to(), 0.0, null, List.of()));
+      }
+      for (Map.Entry<LocalDate, long[]> e : byDay.entrySet()) {
+        long surplus = e.getValue()[0] - e.getValue()[1 + rowChecks.size() + i];
+        List<String> keys = surplus > c.threshold() ? duplicatedKeys(c, data, day, e.getKey()) : List.of();
+        out.add(result(spec, c, day == null ? range.from() : e.getKey(), e.getKey(), (double) surplus, null, keys));
+      }
+    }
     for (Check c : checks) {
       switch (c.kind()) {
-        case UNIQUE -> out.addAll(unique(spec, c, data, day, range));
+        case UNIQUE -> {
+          if (!uniques.contains(c)) {
+            out.addAll(unique(spec, c, data, day, range));
+          }
+        }
         case REFERENCES -> out.add(references(spark, spec, c, data, range, otherPaths.get(c.other().qualified())));
         case ROW_COUNT_CHANGE -> out.add(rowCountChange(spark, spec, c, range, tablePath, rowsByDay, rows));
         case OBSERVED -> {
@@ -140,6 +168,12 @@ public final class QualityGate {
       }
       default -> throw new IllegalArgumentException("not a row check: " + c.name());
     };
+  }
+
+  private static List<String> duplicatedKeys(Check c, Dataset<Row> data, String day, LocalDate d) {
+    Column[] key = c.columns().stream().map(colFn()).toArray(Column[]::new);
+    Dataset<Row> rows = day == null ? data : data.where(col(day).equalTo(Date.valueOf(d)));
+    return keys(rows.groupBy(key).count().where(col("count").gt(1)).drop("count"), c.columns());
   }
 
   private static List<CheckResult> unique(TableSpec spec, Check c, Dataset<Row> data, String day, DateRange range) {

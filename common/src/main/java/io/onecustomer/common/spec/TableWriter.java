@@ -1,6 +1,5 @@
 package io.onecustomer.common.spec;
 
-import io.delta.tables.DeltaTable;
 import io.onecustomer.common.DateRange;
 import io.onecustomer.common.delta.DeltaWriter;
 import java.time.LocalDate;
@@ -10,8 +9,11 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.delta.DeltaLog;
+import org.apache.spark.sql.delta.actions.Metadata;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.storage.StorageLevel;
+import scala.Option;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,6 +69,7 @@ public final class TableWriter {
    */
   public static Audited audit(Publish p, TableSpec spec, Dataset<Row> data, DateRange days,
       Map<String, Double> observations) {
+    long t0 = System.nanoTime();
     Dataset<Row> conformed = spec.conform(data).persist(StorageLevel.MEMORY_AND_DISK());
     QualityGate.Outcome outcome;
     try {
@@ -82,6 +85,9 @@ public final class TableWriter {
       throw e;
     }
     p.results().accept(outcome.results());
+    LOG.info("{}: {} row(s) checked, {} result(s), {} failed, in {} ms", spec, outcome.rows(), outcome.results().size(),
+        outcome.results().stream().filter(r -> r.status() == CheckResult.Status.FAILED).count(),
+        (System.nanoTime() - t0) / 1_000_000);
     outcome.warnings().forEach(w -> LOG.warn("quality warning: {}", w.describe()));
     if (!outcome.errors().isEmpty()) {
       conformed.unpersist();
@@ -92,6 +98,7 @@ public final class TableWriter {
 
   /** Commits audited data: the second half of a publish. */
   public static Written commit(Publish p, TableSpec spec, Audited a, String replaceWhere, String userMetadata) {
+    long t0 = System.nanoTime();
     try {
       String path = spec.id().path(p.warehouse());
       String[] parts = spec.partitionBy().toArray(new String[0]);
@@ -102,8 +109,11 @@ public final class TableWriter {
             userMetadata, parts);
         case APPEND -> DeltaWriter.appendEvents(p.spark(), a.data(), spec.id(), p.warehouse(), spec.grain());
       }
+      long t1 = System.nanoTime();
       syncComments(p, spec, path);
-      long version = DeltaTable.forPath(p.spark(), path).history(1).select("version").first().getLong(0);
+      long version = DeltaLog.forTable(p.spark(), path).update(false, Option.empty(), Option.empty()).version();
+      LOG.info("{}: committed version {} in {} ms (comments and version {} ms)", spec, version,
+          (t1 - t0) / 1_000_000, (System.nanoTime() - t1) / 1_000_000);
       return new Written(a.outcome().rows(), a.outcome().rowsByDay(), a.outcome().results(), version);
     } finally {
       a.discard();
@@ -132,9 +142,10 @@ public final class TableWriter {
   }
 
   private static void syncCommentsOnce(Publish p, TableSpec spec, String path) {
-    DeltaTable t = DeltaTable.forPath(p.spark(), path);
+    // The snapshot this JVM just committed: metadata without running a Spark job.
+    Metadata meta = DeltaLog.forTable(p.spark(), path).update(false, Option.empty(), Option.empty()).metadata();
     Map<String, String> now = new LinkedHashMap<>();
-    for (StructField f : t.toDF().schema().fields()) {
+    for (StructField f : meta.schema().fields()) {
       now.put(f.name(), f.getComment().isDefined() ? f.getComment().get() : null);
     }
     String ref = "delta.`" + path.replace("`", "``") + "`";
@@ -143,8 +154,7 @@ public final class TableWriter {
         p.spark().sql("ALTER TABLE " + ref + " ALTER COLUMN " + c.name() + " COMMENT '" + sql(c.comment()) + "'");
       }
     }
-    String description = t.detail().select("description").first().getString(0);
-    if (!spec.grain().equals(description)) {
+    if (!spec.grain().equals(meta.description())) {
       p.spark().sql("ALTER TABLE " + ref + " SET TBLPROPERTIES ('comment' = '" + sql(spec.grain()) + "')");
     }
   }
