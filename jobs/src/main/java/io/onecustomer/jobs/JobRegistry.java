@@ -72,10 +72,8 @@ public final class JobRegistry {
 
   /** The suite's jobs. */
   public static JobRegistry standard() {
-    return new JobRegistry(STANDARD);
+    return new JobRegistry(standardJobs());
   }
-
-  private static final List<Job> STANDARD = standardJobs();
 
   private static List<Job> standardJobs() {
     List<Job> all = new ArrayList<>();

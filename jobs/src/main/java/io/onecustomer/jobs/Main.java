@@ -166,7 +166,7 @@ public final class Main {
     AppConfig config;
     try {
       args = Args.parse(argv);
-      config = AppConfig.load(args.env(), args.configFile(), confDir(), args.overrides());
+      config = AppConfig.load(args.env(), args.configFile(), AppConfig.confDir(), args.overrides());
     } catch (UsageException | ConfigException e) {
       System.err.println("onecustomer: " + e.getMessage());
       return 2;
@@ -263,8 +263,4 @@ public final class Main {
     }
   }
 
-  private static File confDir() {
-    String home = System.getenv("ONECUSTOMER_HOME");
-    return home == null ? new File("conf") : new File(home, "conf");
-  }
 }

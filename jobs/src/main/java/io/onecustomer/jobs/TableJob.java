@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,14 +56,32 @@ public abstract class TableJob implements Job {
     return Map.of();
   }
 
+  /**
+   * {@code df} persisted (memory, then disk) until this run's write has committed or failed: for
+   * an input the build reads more than once. The build returns a lazy plan that the write
+   * evaluates, so what it caches must outlive the build.
+   */
+  protected Dataset<Row> cache(Dataset<Row> df) {
+    Dataset<Row> p = df.persist(StorageLevel.MEMORY_AND_DISK());
+    cached.get().add(p);
+    return p;
+  }
+
+  private final ThreadLocal<List<Dataset<Row>>> cached = ThreadLocal.withInitial(ArrayList::new);
+
   @Override
   public JobResult run(JobContext ctx) {
-    List<String> warnings = new ArrayList<>();
-    Dataset<Row> rows = build(ctx, warnings);
-    warnings.forEach(w -> LOG.warn("{}: {}", id(), w));
-    TableWriter.Written w = TableWriter.publish(ctx.publish(id()), spec, rows, days(ctx), null, observations(),
-        commitTag(ctx));
-    warnings.addAll(w.warnings());
-    return JobResult.of(id(), output(), ctx.range(), w.rows(), 0, warnings);
+    try {
+      List<String> warnings = new ArrayList<>();
+      Dataset<Row> rows = build(ctx, warnings);
+      warnings.forEach(w -> LOG.warn("{}: {}", id(), w));
+      TableWriter.Written w = TableWriter.publish(ctx.publish(id()), spec, rows, days(ctx), null, observations(),
+          commitTag(ctx));
+      warnings.addAll(w.warnings());
+      return JobResult.of(id(), output(), ctx.range(), w.rows(), 0, warnings);
+    } finally {
+      cached.get().forEach(Dataset::unpersist);
+      cached.remove();
+    }
   }
 }

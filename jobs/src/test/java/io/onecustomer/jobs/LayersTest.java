@@ -1,6 +1,7 @@
 package io.onecustomer.jobs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -64,20 +65,34 @@ class LayersTest {
       files = s.filter(p -> p.toString().endsWith(".java")).toList();
     }
     for (Path f : files) {
-      Path rel = root.relativize(f);
-      String pkg = rel.getNameCount() == 1 ? null : rel.getName(0).toString();
-      String cls = f.getFileName().toString().replace(".java", "");
-      int mine = layer(pkg, cls);
-      String code = Files.readString(f).replaceAll("(?s)/\\*.*?\\*/", "").replaceAll("//[^\\n]*", "");
-      Matcher m = REF.matcher(code);
-      while (m.find()) {
-        String otherPkg = m.group(1) == null ? null : m.group(1).substring(0, m.group(1).length() - 1);
-        int theirs = layer(otherPkg, m.group(2));
-        if (theirs > mine) {
-          violations.add(rel + " (layer " + mine + ") -> " + m.group() + " (layer " + theirs + ")");
-        }
+      violations.addAll(violations(root.relativize(f), Files.readString(f)));
+    }
+    assertTrue(files.size() > 100, "read the sources: " + files.size() + " files under " + root.toAbsolutePath());
+    assertEquals(List.of(), violations.stream().distinct().toList());
+  }
+
+  @Test
+  void anImportUpALayerIsFound() {
+    assertEquals(List.of("identity/IdentityScorer.java (layer 4) -> io.onecustomer.jobs.tools.SqlShell (layer 8)"),
+        violations(Path.of("identity", "IdentityScorer.java"),
+            "package io.onecustomer.jobs.identity;\nimport io.onecustomer.jobs.tools.SqlShell;\n"
+                + "import io.onecustomer.jobs.silver.Identifiers;\n/** io.onecustomer.jobs.value.Note in a comment */\n"));
+  }
+
+  static List<String> violations(Path rel, String source) {
+    String pkg = rel.getNameCount() == 1 ? null : rel.getName(0).toString();
+    String cls = rel.getFileName().toString().replace(".java", "");
+    int mine = layer(pkg, cls);
+    String code = source.replaceAll("(?s)/\\*.*?\\*/", "").replaceAll("//[^\\n]*", "");
+    List<String> out = new ArrayList<>();
+    Matcher m = REF.matcher(code);
+    while (m.find()) {
+      String otherPkg = m.group(1) == null ? null : m.group(1).substring(0, m.group(1).length() - 1);
+      int theirs = layer(otherPkg, m.group(2));
+      if (theirs > mine) {
+        out.add(rel + " (layer " + mine + ") -> " + m.group() + " (layer " + theirs + ")");
       }
     }
-    assertEquals(List.of(), violations.stream().distinct().toList());
+    return out;
   }
 }

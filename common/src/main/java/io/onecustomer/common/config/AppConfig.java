@@ -178,6 +178,12 @@ public final class AppConfig {
     this.quality = quality;
   }
 
+  /** The project's conf/ folder: {@code $ONECUSTOMER_HOME/conf}, else {@code conf} in the working directory. */
+  public static File confDir() {
+    String home = System.getenv("ONECUSTOMER_HOME");
+    return home == null ? new File("conf") : new File(home, "conf");
+  }
+
   /**
    * Loads the environment {@code env}: {@code configFile} if given, else {@code
    * <confDir>/<env>.conf} if it exists, else {@code conf/<env>.conf} from the classpath.

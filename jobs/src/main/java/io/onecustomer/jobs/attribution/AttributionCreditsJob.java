@@ -46,9 +46,6 @@ import org.slf4j.LoggerFactory;
 public final class AttributionCreditsJob extends TableJob {
   private static final Logger LOG = LoggerFactory.getLogger(AttributionCreditsJob.class);
 
-  /** Conversions and journeys kept while the run's credits are built, checked and written. */
-  private final List<Dataset<Row>> cached = new ArrayList<>();
-
   public AttributionCreditsJob() {
     super(AttributionSpecs.ATTRIBUTION_CREDITS,
         List.of(IdentitySpecs.CUSTOMER_IDENTITIES, SilverSpecs.ORDERS, SilverSpecs.TOUCHPOINTS));
@@ -58,16 +55,6 @@ public final class AttributionCreditsJob extends TableJob {
   public static LocalDate fitFrom(DateRange range, AppConfig.Attribution a) {
     LocalDate window = range.to().minusDays(a.fitWindowDays() - 1L);
     return range.from().isBefore(window) ? range.from() : window;
-  }
-
-  @Override
-  public JobResult run(JobContext ctx) {
-    try {
-      return super.run(ctx);
-    } finally {
-      cached.forEach(Dataset::unpersist);
-      cached.clear();
-    }
   }
 
   @Override
@@ -88,10 +75,10 @@ public final class AttributionCreditsJob extends TableJob {
     if (!a.conversionEvents().isEmpty()) {
       conversions = conversions.unionByName(AttributionInputs.eventConversions(keyedTouchpoints, a.conversionEvents()));
     }
-    conversions = keep(conversions);
+    conversions = cache(conversions);
     Dataset<Row> all = AttributionInputs.withConversionAttributes(
         PathTransforms.journeys(touches, conversions, a.maxLookbackDays()), conversions, a);
-    Dataset<Row> journeys = keep(PathTransforms.withPathOptions(
+    Dataset<Row> journeys = cache(PathTransforms.withPathOptions(
         all.where(not(col(Journeys.IS_CONVERSION)).or(col(Credits.CONVERSION_DATE).geq(lit(Date.valueOf(fitFrom))))),
         AttributionInputs.pathOptions(a), options));
     long t0 = System.nanoTime();
@@ -122,11 +109,6 @@ public final class AttributionCreditsJob extends TableJob {
     return AttributionInputs.goldCredits(credits, credited, Date.valueOf(fitFrom), to);
   }
 
-  private Dataset<Row> keep(Dataset<Row> d) {
-    Dataset<Row> p = d.persist(StorageLevel.MEMORY_AND_DISK());
-    cached.add(p);
-    return p;
-  }
 
   private static String seconds(long since) {
     return String.format("%.1f", (System.nanoTime() - since) / 1e9);

@@ -11,6 +11,7 @@ import static org.apache.spark.sql.functions.to_utc_timestamp;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
 
+import io.onecustomer.common.spec.Types;
 import io.onecustomer.jobs.bronze.SourceEntity.Field;
 import java.sql.Timestamp;
 import java.time.ZoneId;
@@ -38,7 +39,7 @@ public final class BronzeTransforms {
   public static final String REJECT_CODE = "reason_code";
   public static final String REJECT_REASON = "reason";
   public static final String INGESTED_AT = "_ingested_at";
-  public static final DecimalType MONEY = DataTypes.createDecimalType(18, 2);
+  public static final DecimalType MONEY = Types.MONEY;
 
   public static final String NEGATIVE_QUANTITY = "negative_quantity";
   public static final String ZERO_QUANTITY = "zero_quantity";

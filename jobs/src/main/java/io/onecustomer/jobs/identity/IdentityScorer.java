@@ -15,7 +15,6 @@ import io.onecustomer.common.spark.Cols;
 import io.onecustomer.common.spark.SessionFactory;
 import io.onecustomer.jobs.privacy.Hmac;
 import io.onecustomer.jobs.silver.Identifiers;
-import io.onecustomer.jobs.tools.SqlShell;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -71,7 +70,7 @@ public final class IdentityScorer {
     }
     var config = AppConfig.load(
         System.getenv().getOrDefault("ONECUSTOMER_ENV", "local"), null,
-        SqlShell.confDir(), Map.of());
+        AppConfig.confDir(), Map.of());
     SparkSession spark = SessionFactory.create(config, "onecustomer identity score");
     Dataset<Row> ids = DeltaWriter.read(spark, IdentityColumns.GOLD_CUSTOMER_IDENTITIES,
         config.paths().warehouse());

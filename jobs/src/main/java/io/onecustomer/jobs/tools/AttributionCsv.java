@@ -132,7 +132,7 @@ public final class AttributionCsv {
       }
       PathOptions paths = new PathOptions(dropDirect, collapse, first, last);
       AppConfig config = AppConfig.load(System.getenv().getOrDefault("ONECUSTOMER_ENV", "local"), null,
-          SqlShell.confDir(), Map.of("catalog.type", "in-memory"));
+          AppConfig.confDir(), Map.of("catalog.type", "in-memory"));
       SparkSession spark = SessionFactory.create(config, "onecustomer attribution-csv");
       List<ChannelCredit> results = attribute(spark, Path.of(files.get(0)), sep, options, paths, err);
       write(results, Path.of(files.get(1)), sep);

@@ -64,7 +64,7 @@ public final class SqlShell {
     }
     AppConfig config;
     try {
-      config = AppConfig.load(env, configFile, confDir(), overrides);
+      config = AppConfig.load(env, configFile, AppConfig.confDir(), overrides);
     } catch (ConfigException e) {
       err.println("sql: " + e.getMessage());
       return 2;
@@ -149,8 +149,4 @@ public final class SqlShell {
     }
   }
 
-  public static File confDir() {
-    String home = System.getenv("ONECUSTOMER_HOME");
-    return home == null ? new File("conf") : new File(home, "conf");
-  }
 }

@@ -31,7 +31,7 @@ public final class WarehouseSummary {
     String env = System.getenv().getOrDefault("ONECUSTOMER_ENV", "local");
     AppConfig config;
     try {
-      config = AppConfig.load(env, null, SqlShell.confDir(), Map.of());
+      config = AppConfig.load(env, null, AppConfig.confDir(), Map.of());
     } catch (ConfigException e) {
       System.err.println("summary: " + e.getMessage());
       System.exit(2);

@@ -645,6 +645,14 @@ class PipelineIT {
         .where(org.apache.spark.sql.functions.col("run_id").equalTo(runId)).select("job_id").distinct()
         .collectAsList().stream().map(r -> r.getString(0)).toList());
     assertEquals(all, checked, "every job's write was checked");
+    // The generator's bad-rows mode (8% of lines here) trips the reject-share warning (5%) of a
+    // bronze table, and no error-level check failed.
+    List<Row> failed = table(io.onecustomer.jobs.OpsTables.DATA_QUALITY.id())
+        .where(org.apache.spark.sql.functions.col("status").equalTo("failed"))
+        .select("table_name", "check_name", "level").distinct().collectAsList();
+    assertTrue(failed.stream().anyMatch(r -> r.getString(1).equals("reject_share") && r.getString(2).equals("warning")
+        && r.getString(0).startsWith("bronze.")), failed.toString());
+    assertTrue(failed.stream().noneMatch(r -> r.getString(2).equals("error")), failed.toString());
   }
 
   private static Map<TableId, List<String>> snapshot(List<TableId> tables) {

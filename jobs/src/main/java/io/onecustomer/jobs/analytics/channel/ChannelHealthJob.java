@@ -8,7 +8,6 @@ import io.onecustomer.common.Tables;
 import io.onecustomer.common.config.ChannelAnalyticsConfig;
 import io.onecustomer.common.delta.DeltaWriter;
 import io.onecustomer.jobs.JobContext;
-import io.onecustomer.jobs.JobResult;
 import io.onecustomer.jobs.TableJob;
 import io.onecustomer.jobs.analytics.AnalyticsInputs;
 import io.onecustomer.jobs.analytics.AnalyticsSpecs;
@@ -21,20 +20,12 @@ import java.sql.Date;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.storage.StorageLevel;
 
 /**
  * gold.channel_health: one row per sales channel (and unallocated spend) per day of the run, all
  * days of a backfill in one pass.
  */
 public final class ChannelHealthJob extends TableJob {
-  /**
-   * gold.customer_orders of the running night, persisted: the daily transform reads it five times
-   * (purchases, first purchases, cohorts, complaints, sell-through). Released when the run ends,
-   * after the write that consumes it; jobs run one at a time.
-   */
-  private Dataset<Row> orders;
-
   public ChannelHealthJob() {
     super(ChannelSpecs.CHANNEL_HEALTH, List.of(AnalyticsSpecs.CUSTOMER_ORDERS, SilverSpecs.ORDERS,
         SilverSpecs.AD_SPEND, SilverSpecs.SERVICE_TICKETS, SilverSpecs.PRODUCTS));
@@ -45,7 +36,9 @@ public final class ChannelHealthJob extends TableJob {
     ChannelAnalyticsConfig c = ctx.config().analytics().channel();
     DateRange range = ctx.range();
     // First purchases and acquisition cohorts need every order up to the run's last day.
-    orders = AnalyticsInputs.orders(ctx).persist(StorageLevel.MEMORY_AND_DISK());
+    // Cached: the daily transform reads it five times (purchases, first purchases, cohorts,
+    // complaints, sell-through).
+    Dataset<Row> orders = cache(AnalyticsInputs.orders(ctx));
     Dataset<Row> lines = DeltaWriter.read(ctx.spark(), Tables.SILVER_ORDERS, ctx.warehouse())
         .where(expr(range.sqlPredicate(Orders.ORDER_DATE)));
     Dataset<Row> spend = ChannelHealth.spendByChannel(
@@ -58,17 +51,5 @@ public final class ChannelHealthJob extends TableJob {
         .where(expr(range.sqlPredicate(SilverColumns.RUN_DATE)));
     return ChannelHealth.daily(lines, orders, spend, tickets, products, range.from(), range.to(),
         c.cacWindowDays(), c.sellThroughDays());
-  }
-
-  @Override
-  public JobResult run(JobContext ctx) {
-    try {
-      return super.run(ctx);
-    } finally {
-      if (orders != null) {
-        orders.unpersist();
-        orders = null;
-      }
-    }
   }
 }

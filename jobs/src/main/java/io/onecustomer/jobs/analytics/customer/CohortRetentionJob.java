@@ -2,6 +2,7 @@ package io.onecustomer.jobs.analytics.customer;
 
 import io.onecustomer.common.DateRange;
 import io.onecustomer.jobs.JobContext;
+import io.onecustomer.jobs.TableJob;
 import io.onecustomer.jobs.analytics.AnalyticsInputs;
 import io.onecustomer.jobs.analytics.AnalyticsSpecs;
 import io.onecustomer.jobs.analytics.Purchases;
@@ -15,7 +16,7 @@ import org.apache.spark.sql.functions;
  * gold.cohort_retention: per snapshot day of the run, retention and revenue of the acquisition
  * month x channel cohorts, month by month since acquisition.
  */
-public final class CohortRetentionJob extends CachingTableJob {
+public final class CohortRetentionJob extends TableJob {
   public CohortRetentionJob() {
     super(CustomerAnalyticsSpecs.COHORT_RETENTION, List.of(AnalyticsSpecs.CUSTOMER_ORDERS));
   }

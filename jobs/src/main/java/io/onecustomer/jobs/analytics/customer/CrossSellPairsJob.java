@@ -3,6 +3,7 @@ package io.onecustomer.jobs.analytics.customer;
 import io.onecustomer.common.DateRange;
 import io.onecustomer.common.config.CustomerAnalyticsConfig;
 import io.onecustomer.jobs.JobContext;
+import io.onecustomer.jobs.TableJob;
 import io.onecustomer.jobs.analytics.AnalyticsInputs;
 import io.onecustomer.jobs.analytics.AnalyticsSpecs;
 import io.onecustomer.jobs.analytics.Purchases;
@@ -13,7 +14,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.functions;
 
 /** gold.cross_sell_pairs: per snapshot day of the run, which items customers buy after which. */
-public final class CrossSellPairsJob extends CachingTableJob {
+public final class CrossSellPairsJob extends TableJob {
   public CrossSellPairsJob() {
     super(CustomerAnalyticsSpecs.CROSS_SELL_PAIRS, List.of(AnalyticsSpecs.CUSTOMER_ORDERS));
   }

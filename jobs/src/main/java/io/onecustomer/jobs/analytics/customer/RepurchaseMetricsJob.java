@@ -4,6 +4,7 @@ import io.onecustomer.common.DateRange;
 import io.onecustomer.common.Tables;
 import io.onecustomer.common.delta.DeltaWriter;
 import io.onecustomer.jobs.JobContext;
+import io.onecustomer.jobs.TableJob;
 import io.onecustomer.jobs.analytics.AnalyticsInputs;
 import io.onecustomer.jobs.analytics.AnalyticsSpecs;
 import io.onecustomer.jobs.analytics.Purchases;
@@ -21,7 +22,7 @@ import org.apache.spark.sql.functions;
  * gold.repurchase_metrics: per snapshot day of the run, customers, repeat customers, purchase
  * cycle, orders and revenue overall and per channel and category, over the repurchase window.
  */
-public final class RepurchaseMetricsJob extends CachingTableJob {
+public final class RepurchaseMetricsJob extends TableJob {
   public RepurchaseMetricsJob() {
     super(CustomerAnalyticsSpecs.REPURCHASE_METRICS, List.of(AnalyticsSpecs.CUSTOMER_ORDERS, SilverSpecs.ORDERS));
   }

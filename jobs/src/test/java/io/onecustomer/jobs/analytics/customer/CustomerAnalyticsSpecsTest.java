@@ -41,7 +41,7 @@ class CustomerAnalyticsSpecsTest {
     Map<String, List<String>> expected = new LinkedHashMap<>();
     expected.put("gold_rfm_segments", List.of("gold_customer_orders"));
     expected.put("gold_rfm_segment_transitions", List.of("gold_rfm_segments"));
-    expected.put("gold_customer_flags", List.of("gold_customer_orders", "identity_resolution",
+    expected.put("gold_customer_flags", List.of("gold_customer_orders", "gold_customer_identities",
         "silver_service_tickets"));
     expected.put("gold_repurchase_metrics", List.of("gold_customer_orders", "silver_orders"));
     expected.put("gold_cross_sell_pairs", List.of("gold_customer_orders"));
