@@ -27,6 +27,7 @@ public record Check(
     RANGE,
     REFERENCES,
     ROW_COUNT_CHANGE,
+    RECONCILES,
     OBSERVED
   }
 
@@ -62,6 +63,16 @@ public record Check(
         Level.ERROR, 0, List.of(column), List.of(), null, null, other, otherColumn);
   }
 
+  /**
+   * The total of {@code column} over the rows written equals the total of {@code otherColumn} in
+   * {@code other} over the same days of its {@code otherDayColumn} (for a whole-table write: every
+   * day up to the run's last); fails when they differ by more than the threshold (default 0).
+   */
+  public static Check reconciles(String column, TableId other, String otherColumn, String otherDayColumn) {
+    return new Check("reconciles(sum " + column + " = sum " + other.qualified() + "." + otherColumn + ")",
+        Kind.RECONCILES, Level.ERROR, 0, List.of(column), List.of(otherDayColumn), null, null, other, otherColumn);
+  }
+
   /** Rows per day within [previous / ratio, previous * ratio]; a warning unless configured otherwise. */
   public static Check rowCountChange(double ratio) {
     return new Check("row_count_change", Kind.ROW_COUNT_CHANGE, Level.WARNING, ratio, List.of(), List.of(), null, null,
@@ -91,9 +102,12 @@ public record Check(
           ? " and " : "") + (max == null ? "" : "<= " + fmt(max));
       case REFERENCES -> "every `" + columns.get(0) + "` exists in `" + other.qualified() + "." + otherColumn + "`";
       case ROW_COUNT_CHANGE -> "rows per day within x" + fmt(threshold) + " of the preceding days";
+      case RECONCILES -> "the total of `" + columns.get(0) + "` equals the total of `" + other.qualified() + "."
+          + otherColumn + "` over the same days of `" + values.get(0) + "`";
       case OBSERVED -> "measured by the job, at most " + fmt(threshold);
     };
-    String tolerance = kind == Kind.ROW_COUNT_CHANGE || kind == Kind.OBSERVED || threshold == 0 ? ""
+    String tolerance = kind == Kind.ROW_COUNT_CHANGE || kind == Kind.OBSERVED || kind == Kind.RECONCILES
+        || threshold == 0 ? ""
         : " (up to " + fmt(threshold) + " rows)";
     return what + tolerance + ", " + level.label();
   }

@@ -11,6 +11,7 @@ import static org.apache.spark.sql.functions.when;
 import io.delta.tables.DeltaTable;
 import io.onecustomer.common.DateRange;
 import io.onecustomer.common.spec.CheckResult.Status;
+import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -68,6 +69,10 @@ public final class QualityGate {
     for (int i = 0; i < rowChecks.size(); i++) {
       aggs.add(sum(when(violation(rowChecks.get(i)), 1).otherwise(0)).alias("__c" + i));
     }
+    List<Check> totals = checks.stream().filter(c -> c.kind() == Check.Kind.RECONCILES).toList();
+    for (int i = 0; i < totals.size(); i++) {
+      aggs.add(sum(col(totals.get(i).columns().get(0))).cast("decimal(38,6)").alias("__s" + i));
+    }
     for (int i = 0; i < uniques.size(); i++) {
       // count(DISTINCT struct(...)) counts a key with null parts too (a plain countDistinct skips it).
       aggs.add(countDistinct(struct(uniques.get(i).columns().stream().map(functions::col).toArray(Column[]::new)))
@@ -76,22 +81,35 @@ public final class QualityGate {
     Column first = aggs.get(0);
     Column[] rest = aggs.subList(1, aggs.size()).toArray(new Column[0]);
     List<Row> grouped = (day == null ? data.agg(first, rest) : data.groupBy(col(day)).agg(first, rest)).collectAsList();
+    List<CheckResult> out = new ArrayList<>();
     Map<LocalDate, long[]> byDay = new TreeMap<>();
     int width = rowChecks.size() + uniques.size() + 1;
+    BigDecimal[] sums = new BigDecimal[totals.size()];
+    java.util.Arrays.fill(sums, BigDecimal.ZERO);
     for (Row r : grouped) {
       LocalDate d = day == null ? range.to() : r.getDate(0).toLocalDate();
       int o = day == null ? 0 : 1;
       long[] v = new long[width];
-      for (int i = 0; i < width; i++) {
+      for (int i = 0; i <= rowChecks.size(); i++) {
         v[i] = r.isNullAt(o + i) ? 0 : r.getLong(o + i);
       }
+      for (int i = 0; i < totals.size(); i++) {
+        int at = o + rowChecks.size() + 1 + i;
+        sums[i] = sums[i].add(r.isNullAt(at) ? BigDecimal.ZERO : r.getDecimal(at));
+      }
+      for (int i = 0; i < uniques.size(); i++) {
+        int at = o + rowChecks.size() + 1 + totals.size() + i;
+        v[rowChecks.size() + 1 + i] = r.isNullAt(at) ? 0 : r.getLong(at);
+      }
       byDay.put(d, v);
+    }
+    for (int i = 0; i < totals.size(); i++) {
+      out.add(reconciles(spark, spec, totals.get(i), range, otherPaths.get(totals.get(i).other().qualified()), sums[i]));
     }
     Map<LocalDate, Long> rowsByDay = new LinkedHashMap<>();
     byDay.forEach((d, v) -> rowsByDay.put(d, v[0]));
     long rows = byDay.values().stream().mapToLong(v -> v[0]).sum();
 
-    List<CheckResult> out = new ArrayList<>();
     for (int i = 0; i < rowChecks.size(); i++) {
       Check c = rowChecks.get(i);
       if (byDay.isEmpty()) {
@@ -209,6 +227,24 @@ public final class QualityGate {
     long bad = missing.count();
     List<String> keys = bad > c.threshold() ? keys(missing, List.of(column)) : List.of();
     return result(spec, c, range.from(), range.to(), (double) bad, null, keys);
+  }
+
+  private static CheckResult reconciles(SparkSession spark, TableSpec spec, Check c, DateRange range, String otherPath,
+      BigDecimal written) {
+    if (otherPath == null || !DeltaTable.isDeltaTable(spark, otherPath)) {
+      return skipped(spec, c, range, c.other() + " does not exist");
+    }
+    String otherDay = c.values().get(0);
+    Column days = spec.mode() == WriteMode.REPLACE_ALL ? col(otherDay).leq(Date.valueOf(range.to()))
+        : col(otherDay).between(Date.valueOf(range.from()), Date.valueOf(range.to()));
+    Row r = spark.read().format("delta").load(otherPath).where(days)
+        .agg(sum(col(c.otherColumn())).cast("decimal(38,6)")).first();
+    BigDecimal input = r.isNullAt(0) ? BigDecimal.ZERO : r.getDecimal(0);
+    double diff = written.subtract(input).abs().doubleValue();
+    String msg = diff > c.threshold() ? "written " + written.stripTrailingZeros().toPlainString() + " against "
+        + input.stripTrailingZeros().toPlainString() + " in " + c.other() : null;
+    return new CheckResult(spec.id(), c.name(), c.level(), diff > c.threshold() ? Status.FAILED : Status.PASSED,
+        range.from(), range.to(), diff, c.threshold(), List.of(), msg);
   }
 
   private static CheckResult rowCountChange(SparkSession spark, TableSpec spec, Check c, DateRange range,

@@ -76,7 +76,7 @@ public final class TableWriter {
       List<Check> checks = p.rules().enabled() ? p.rules().apply(spec)
           : spec.checks().stream().filter(c -> c.kind() == Check.Kind.OBSERVED).toList();
       Map<String, String> others = new LinkedHashMap<>();
-      checks.stream().filter(c -> c.kind() == Check.Kind.REFERENCES)
+      checks.stream().filter(c -> c.kind() == Check.Kind.REFERENCES || c.kind() == Check.Kind.RECONCILES)
           .forEach(c -> others.put(c.other().qualified(), c.other().path(p.warehouse())));
       outcome = QualityGate.evaluate(p.spark(), spec, checks, conformed, days, spec.id().path(p.warehouse()),
           observations, others);

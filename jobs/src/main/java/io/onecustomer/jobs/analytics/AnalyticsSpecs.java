@@ -40,6 +40,9 @@ public final class AnalyticsSpecs {
           Vocabulary.DISTRIBUTOR))
       .check(Check.references(Purchases.CUSTOMER_ID, IdentitySpecs.CUSTOMER_IDENTITIES.id(), Columns.CUSTOMER_ID))
       .check(Check.range(Purchases.LINES, 1.0, null))
+      // Every order line of silver up to the day is in exactly one order: revenue reconciles.
+      .check(Check.reconciles(Columns.NET_AMOUNT, Tables.SILVER_ORDERS, Columns.NET_AMOUNT, Columns.RUN_DATE))
+      .check(Check.reconciles(Columns.GROSS_AMOUNT, Tables.SILVER_ORDERS, Columns.GROSS_AMOUNT, Columns.RUN_DATE))
       .replaceAll()
       .build();
 }

@@ -190,6 +190,48 @@ class QualityGatesTest {
     assertStopped(dir, Map.of(), "", good(10), 4, "probe_measure", null);
   }
 
+  static final TableId LEDGER = new TableId("silver", "gate_ledger");
+
+  /** A whole-table total that must equal a silver table's total up to the day. */
+  static final TableSpec TOTALS = TableSpec.table("gold", "gate_totals")
+      .grain("One row per account (a test table).")
+      .required("account", STRING, "Account")
+      .required("amount", io.onecustomer.common.spec.Types.MONEY, "Amount, CNY")
+      .key("account")
+      .check(Check.reconciles("amount", LEDGER, "amount", "run_date"))
+      .replaceAll()
+      .build();
+
+  @Test
+  void aTotalThatDoesNotReconcileWithItsInputStopsTheWrite(@TempDir Path dir) {
+    SparkSession spark = TestSpark.session();
+    AppConfig cfg = TestSpark.config(dir.resolve("landing"), dir.resolve("wh"));
+    String wh = cfg.paths().warehouse();
+    var ledger = new org.apache.spark.sql.types.StructType().add("amount", io.onecustomer.common.spec.Types.MONEY)
+        .add("run_date", DATE);
+    spark.createDataFrame(List.of(
+            RowFactory.create(new java.math.BigDecimal("10.00"), Date.valueOf(GOOD)),
+            RowFactory.create(new java.math.BigDecimal("5.50"), Date.valueOf(BAD)),
+            RowFactory.create(new java.math.BigDecimal("99.00"), Date.valueOf(BAD.plusDays(1)))), ledger)
+        .write().format("delta").save(LEDGER.path(wh));
+    java.util.function.Function<String, Job> job = total -> new TableJob(TOTALS, List.of()) {
+      @Override
+      protected Dataset<Row> build(JobContext ctx, List<String> warnings) {
+        return ctx.spark().createDataFrame(List.of(RowFactory.create("a", new java.math.BigDecimal(total))),
+            TOTALS.schema().asNullable());
+      }
+    };
+
+    assertEquals(0, run(cfg, job.apply("15.50"), BAD).code(), "10.00 + 5.50 up to the day; the next day's 99 not");
+    long version = DeltaWriter.version(spark, TOTALS.id(), wh);
+    Outcome o = run(cfg, job.apply("15.49"), BAD);
+
+    assertEquals(1, o.code());
+    assertTrue(o.stderr().contains("reconciles(sum amount = sum silver.gate_ledger.amount)"), o.stderr());
+    assertTrue(o.stderr().contains("written 15.49 against 15.5"), o.stderr());
+    assertEquals(version, DeltaWriter.version(spark, TOTALS.id(), wh));
+  }
+
   @Test
   void aRowCountJumpIsOnlyAWarningByDefault(@TempDir Path dir) {
     SparkSession spark = TestSpark.session();
