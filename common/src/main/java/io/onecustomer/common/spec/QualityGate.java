@@ -15,6 +15,7 @@ import java.math.BigDecimal;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,7 +86,7 @@ public final class QualityGate {
     Map<LocalDate, long[]> byDay = new TreeMap<>();
     int width = rowChecks.size() + uniques.size() + 1;
     BigDecimal[] sums = new BigDecimal[totals.size()];
-    java.util.Arrays.fill(sums, BigDecimal.ZERO);
+    Arrays.fill(sums, BigDecimal.ZERO);
     for (Row r : grouped) {
       LocalDate d = day == null ? range.to() : r.getDate(0).toLocalDate();
       int o = day == null ? 0 : 1;
