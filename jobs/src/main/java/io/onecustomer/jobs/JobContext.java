@@ -15,7 +15,7 @@ import org.apache.spark.sql.SparkSession;
 public record JobContext(SparkSession spark, AppConfig config, DateRange range, Instant runStartedAt, RunLog log) {
   /** A context outside a runner (tests, tools): a run log of its own that nothing flushes. */
   public JobContext(SparkSession spark, AppConfig config, DateRange range, Instant runStartedAt) {
-    this(spark, config, range, runStartedAt, new RunLog("adhoc", runStartedAt));
+    this(spark, config, range, runStartedAt, new RunLog("adhoc"));
   }
 
   public String warehouse() {

@@ -31,7 +31,7 @@ public final class RunLog {
   private final List<Row> checks = new ArrayList<>();
   private final List<Row> allRuns = new ArrayList<>();
 
-  public RunLog(String runId, Instant started) {
+  public RunLog(String runId) {
     this.runId = runId;
   }
 

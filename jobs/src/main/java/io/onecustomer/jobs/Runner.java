@@ -36,7 +36,7 @@ public final class Runner {
 
   /** Runs one job as a run of its own (recorded and flushed to ops.job_runs and ops.data_quality). */
   public JobResult run(Job job, DateRange range, Instant runStartedAt) {
-    RunLog log = new RunLog(RunLog.newRunId(runStartedAt), runStartedAt);
+    RunLog log = new RunLog(RunLog.newRunId(runStartedAt));
     lastRunId = log.runId();
     try {
       return run(job, range, runStartedAt, log);
@@ -90,7 +90,7 @@ public final class Runner {
    * order whatever order the jobs finished in.
    */
   public List<JobResult> runAll(DateRange range, Instant runStartedAt) {
-    RunLog log = new RunLog(RunLog.newRunId(runStartedAt), runStartedAt);
+    RunLog log = new RunLog(RunLog.newRunId(runStartedAt));
     lastRunId = log.runId();
     try {
       return runAll(range, runStartedAt, log);
