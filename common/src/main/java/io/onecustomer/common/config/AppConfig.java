@@ -64,6 +64,8 @@ public final class AppConfig {
       Map<String, Integer> maxRecordsPerIdentifier,
       Map<String, Integer> maxLinkedValues,
       String hashKeyEnv,
+      String retiredHashKeysEnv,
+      String newHashKeyEnv,
       boolean hashKeyRequired,
       int maxIterations,
       boolean incremental) {}
@@ -435,7 +437,8 @@ public final class AppConfig {
     }
     return new Identity(List.copyOf(i.getStringList("weak-types")), List.copyOf(values),
         List.copyOf(patterns), maxRecords, limits(i, "max-linked-values"),
-        i.getString("hash-key-env"), i.getBoolean("hash-key-required"), iterations, incremental(i));
+        i.getString("hash-key-env"), i.getString("retired-hash-keys-env"), i.getString("new-hash-key-env"),
+        i.getBoolean("hash-key-required"), iterations, incremental(i));
   }
 
   /** onecustomer.identity.mode (the record keeps it as a flag: incremental or not). */

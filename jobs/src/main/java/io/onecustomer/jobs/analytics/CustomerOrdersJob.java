@@ -33,7 +33,7 @@ public final class CustomerOrdersJob extends TableJob {
 
   @Override
   protected Dataset<Row> build(JobContext ctx, List<String> warnings) {
-    var keyed = new CustomerKeyed(ctx.spark(), ctx.warehouse(), ctx.range().to(), Hmac.fromConfig(ctx.config()));
+    var keyed = new CustomerKeyed(ctx.spark(), ctx.warehouse(), ctx.range().to(), Hmac.fromConfig(ctx.spark(), ctx.config()));
     return Purchases.orders(keyed.orders());
   }
 }

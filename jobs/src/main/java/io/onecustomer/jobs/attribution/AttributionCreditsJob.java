@@ -67,7 +67,7 @@ public final class AttributionCreditsJob extends TableJob {
     // and UTC timestamps differ by the time zone).
     Date readFrom = Date.valueOf(fitFrom.minusDays(a.maxLookbackDays() + 1L));
     Date to = Date.valueOf(range.to());
-    var keyed = new CustomerKeyed(ctx.spark(), ctx.warehouse(), range.to(), Hmac.fromConfig(ctx.config()));
+    var keyed = new CustomerKeyed(ctx.spark(), ctx.warehouse(), range.to(), Hmac.fromConfig(ctx.spark(), ctx.config()));
     Dataset<Row> keyedTouchpoints = keyed.touchpoints(col(SilverColumns.Touchpoints.EVENT_DATE).between(readFrom, to));
     Dataset<Row> touches = AttributionInputs.touches(keyedTouchpoints, a.channelLevel(), a.excludedTouchTypes());
     Dataset<Row> conversions = AttributionInputs.conversions(

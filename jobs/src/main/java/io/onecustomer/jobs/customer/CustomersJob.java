@@ -28,7 +28,7 @@ public final class CustomersJob extends TableJob {
 
   @Override
   protected Dataset<Row> build(JobContext ctx, List<String> warnings) {
-    var keyed = new CustomerKeyed(ctx.spark(), ctx.warehouse(), ctx.range().to(), Hmac.fromConfig(ctx.config()));
+    var keyed = new CustomerKeyed(ctx.spark(), ctx.warehouse(), ctx.range().to(), Hmac.fromConfig(ctx.spark(), ctx.config()));
     // Three of the facts read the orders: resolve them to customers once, not three times. A local
     // checkpoint rather than persist(): the write happens after this method returns, and its blocks
     // are released when the Dataset is no longer referenced.

@@ -91,8 +91,9 @@ public final class Erasure {
       }
       int c = identifier.indexOf(':');
       if (c <= 0 || c == identifier.length() - 1) {
-        throw new IllegalArgumentException("--identifier takes type:value (for example phone:13812345678), got '"
-            + identifier + "'");
+        // The value is not repeated: it is personal data, and error messages end up in logs.
+        throw new IllegalArgumentException("the identifier to erase is type:value (for example phone:13812345678);"
+            + " got " + identifier.length() + " characters without a type");
       }
       String type = identifier.substring(0, c).trim();
       if (!IDENTIFIER_TYPES.contains(type)) {
@@ -103,6 +104,11 @@ public final class Erasure {
 
     String selector() {
       return customerId != null ? "customer_id" : "identifier:" + idType;
+    }
+
+    @Override
+    public String toString() {
+      return customerId != null ? "Request[customer_id=" + customerId + "]" : "Request[" + idType + ":***]";
     }
   }
 
@@ -120,7 +126,7 @@ public final class Erasure {
   public Erasure(SparkSession spark, AppConfig config) {
     this.spark = spark;
     this.config = config;
-    this.hmac = Hmac.fromConfig(config);
+    this.hmac = Hmac.fromConfig(spark, config);
   }
 
   private String warehouse() {

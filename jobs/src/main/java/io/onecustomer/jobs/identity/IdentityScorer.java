@@ -76,7 +76,7 @@ public final class IdentityScorer {
         config.paths().warehouse());
     Dataset<Row> obs = DeltaWriter.read(spark, Tables.SILVER_IDENTIFIERS,
         config.paths().warehouse());
-    System.out.println(score(spark, ids, obs, Path.of(args[0]), Hmac.fromConfig(config), config.identity().weakTypes()));
+    System.out.println(score(spark, ids, obs, Path.of(args[0]), Hmac.fromConfig(spark, config), config.identity().weakTypes()));
     System.exit(0);
   }
 

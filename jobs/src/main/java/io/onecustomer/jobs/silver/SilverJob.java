@@ -39,7 +39,7 @@ abstract class SilverJob extends TableJob {
     Dataset<Row> rows = spec().conform(rows(ctx, warnings));
     var erased = ErasureLog.erasedIdentifiers(ctx.spark(), ctx.warehouse());
     if (!erased.isEmpty()) {
-      rows = ErasureLog.withoutErased(rows, erased, Hmac.fromConfig(ctx.config()), Identifiers.PERSONAL_TYPES);
+      rows = ErasureLog.withoutErased(rows, erased, Hmac.fromConfig(ctx.spark(), ctx.config()), Identifiers.PERSONAL_TYPES);
     }
     return rows;
   }

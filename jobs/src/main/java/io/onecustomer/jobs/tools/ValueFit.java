@@ -45,7 +45,7 @@ public final class ValueFit {
           "conf"), Map.of());
       SparkSession spark = SessionFactory.create(config, "onecustomer value-fit");
       LocalDate end = window.to();
-      var orders = new CustomerKeyed(spark, config.paths().warehouse(), end, Hmac.fromConfig(config)).orders();
+      var orders = new CustomerKeyed(spark, config.paths().warehouse(), end, Hmac.fromConfig(spark, config)).orders();
       for (FitResult f : BtydFit.fitAll(BtydFit.purchases(orders), window.from(), end, unitDays,
           BtydFit.DEFAULT_MAX_ROWS)) {
         System.out.println(f.summary());

@@ -63,7 +63,7 @@ public final class ValueInputs {
         .localCheckpoint();
     Row first = purchases.agg(min(col(Purchases.ORDER_DATE))).first();
     LocalDate historyStart = first.isNullAt(0) ? day : first.getDate(0).toLocalDate();
-    var keyed = new CustomerKeyed(spark, wh, day, Hmac.fromConfig(ctx.config()));
+    var keyed = new CustomerKeyed(spark, wh, day, Hmac.fromConfig(ctx.spark(), ctx.config()));
     LocalDate touchesFrom = earliestCutOff.minusDays(CustomerFeatures.TOUCH_DAYS);
     LocalDate ticketsFrom = earliestCutOff.minusDays(CustomerFeatures.TICKET_DAYS);
 

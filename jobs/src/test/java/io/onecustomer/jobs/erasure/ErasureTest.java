@@ -38,7 +38,7 @@ class ErasureTest {
   void anIdentifierTheGuardsFoundSharedIsRefusedNamingTheReason(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
     var spark = io.onecustomer.jobs.TestSpark.session();
     var cfg = io.onecustomer.jobs.TestSpark.config(dir.resolve("landing"), dir.resolve("warehouse"));
-    var hmac = io.onecustomer.jobs.privacy.Hmac.fromConfig(cfg);
+    var hmac = io.onecustomer.jobs.privacy.Hmac.fromConfig(spark, cfg);
     var audit = spark.sql("SELECT 'phone' AS id_type, '+8613912345678' AS v, 'linked_to_many' AS reason_code,"
             + " 'seen with 2 distinct member_id values (limit 1)' AS reason")
         .withColumn("id_hash", hmac.hash(org.apache.spark.sql.functions.lit("phone:+8613912345678")))

@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.onecustomer.jobs.TestSpark;
+import io.onecustomer.jobs.privacy.HashKeys;
 import io.onecustomer.jobs.privacy.Hmac;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -15,7 +16,7 @@ import org.apache.spark.sql.SparkSession;
 
 class IdentityLookupTest {
   static final SparkSession spark = TestSpark.session();
-  static final Hmac HMAC = new Hmac("k".getBytes(StandardCharsets.UTF_8));
+  static final Hmac HMAC = Hmac.of(TestSpark.session(), HashKeys.of("k"));
 
   @org.junit.jupiter.params.ParameterizedTest(name = "broadcast limit {0}")
   @org.junit.jupiter.params.provider.ValueSource(longs = {0, IdentityLookup.BROADCAST_LIMIT})

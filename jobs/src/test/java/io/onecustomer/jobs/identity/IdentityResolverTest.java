@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import io.onecustomer.jobs.TestSpark;
+import io.onecustomer.jobs.privacy.HashKeys;
 import io.onecustomer.jobs.privacy.Hmac;
 import java.nio.charset.StandardCharsets;
 import java.sql.Date;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 /** Incremental nights against full rebuilds from the same previous state, on hand-made graphs. */
 class IdentityResolverTest {
-  static final Hmac HMAC = new Hmac("k".getBytes(StandardCharsets.UTF_8));
+  static final Hmac HMAC = Hmac.of(TestSpark.session(), HashKeys.of("k"));
 
   static Dataset<Row> day(String date, String... records) {
     return IdentityTransformsTest.obs(records).withColumn("run_date", lit(Date.valueOf(date))).localCheckpoint();

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.onecustomer.common.config.AppConfig;
 import io.onecustomer.jobs.TestSpark;
+import io.onecustomer.jobs.privacy.HashKeys;
 import io.onecustomer.jobs.privacy.Hmac;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -151,7 +152,7 @@ class IdentityTransformsTest {
 
   static Map<String, String> assign(Dataset<Row> members, Dataset<Row> previous) {
     Map<String, String> m = new TreeMap<>();
-    IdentityTransforms.assignCustomerIds(members, previous, new Hmac("k".getBytes(StandardCharsets.UTF_8)))
+    IdentityTransforms.assignCustomerIds(members, previous, Hmac.of(TestSpark.session(), HashKeys.of("k")))
         .collectAsList().forEach(r -> m.put(r.getString(0), r.getString(1)));
     return m;
   }

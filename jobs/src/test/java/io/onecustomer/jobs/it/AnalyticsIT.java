@@ -364,7 +364,7 @@ class AnalyticsIT {
       truth = truth == null ? t : truth.unionByName(t);
     }
     Dataset<Row> lines = new io.onecustomer.jobs.identity.CustomerKeyed(spark, wh, LAST,
-        io.onecustomer.jobs.privacy.Hmac.fromConfig(cfg)).orders().where(col("customer_id").isNotNull())
+        io.onecustomer.jobs.privacy.Hmac.fromConfig(spark, cfg)).orders().where(col("customer_id").isNotNull())
         .select("customer_id", "order_line_id");
     return lines.join(truth, "order_line_id").groupBy("customer_id", "person_id").agg(count(lit(1)).as("n"))
         .withColumn("rk", org.apache.spark.sql.functions.row_number().over(

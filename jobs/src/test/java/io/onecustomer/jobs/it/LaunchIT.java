@@ -43,6 +43,11 @@ class LaunchIT {
   }
 
   static Result java(List<String> classpath, String main, Path logDir, String... args) throws Exception {
+    return javaWithKey(classpath, main, logDir, "launch-it-key", args);
+  }
+
+  static Result javaWithKey(List<String> classpath, String main, Path logDir, String hashKey, String... args)
+      throws Exception {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.addAll(Arrays.asList(System.getProperty("spark.jvm.flags", "").trim().split("\\s+")));
@@ -56,7 +61,7 @@ class LaunchIT {
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(out).redirectError(err);
     pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
     pb.environment().remove("ONECUSTOMER_HOME");
-    pb.environment().put("ONECUSTOMER_HASH_KEY", "launch-it-key");
+    pb.environment().put("ONECUSTOMER_HASH_KEY", hashKey);
     Process p = pb.start();
     if (!p.waitFor(5, TimeUnit.MINUTES)) {
       p.destroyForcibly();
@@ -91,16 +96,52 @@ class LaunchIT {
     return conf;
   }
 
+  /**
+   * Also the secret scan: the night hashes identifiers (the POS sale carries a phone and a member
+   * card) with Spark's event log on; afterwards no file the run left (event log, warehouse, Delta
+   * logs, the catalog's Derby files, the application's stdout and stderr) holds the key or any form
+   * of its HMAC pads.
+   */
   @Test
-  void shadedJarRunsUnderSparkSubmitAndTablesAreQueryableByNameFromAnotherProcess() throws Exception {
+  void shadedJarRunsUnderSparkSubmitLeaksNoKeyAndTablesAreQueryableByNameFromAnotherProcess() throws Exception {
     assertTrue(new File(SHADED).isFile(), "shaded jar not built: " + SHADED);
     Path conf = writeConfig(writeLanding());
     List<String> spark = sparkClasspath();
+    String key = "launch-it-" + java.util.UUID.randomUUID();
+    Path events = Files.createDirectories(tmp.resolve("spark-events"));
 
-    Result submit = java(spark, "org.apache.spark.deploy.SparkSubmit", tmp,
-        "--master", "local[2]", "--class", "io.onecustomer.jobs.Main", SHADED,
+    Result submit = javaWithKey(spark, "org.apache.spark.deploy.SparkSubmit", tmp, key,
+        "--master", "local[2]", "--conf", "spark.eventLog.enabled=true", "--conf", "spark.eventLog.dir=" + events.toUri(),
+        "--class", "io.onecustomer.jobs.Main", SHADED,
         "--job", "nightly", "--run-date", "2026-05-01", "--config", conf.toString(), "--summary");
     assertEquals(0, submit.code(), submit.err());
+    assertTrue(submit.out().contains("job=gold_customer_identities"), submit.out());
+    var material = io.onecustomer.jobs.privacy.KeyMaterial.of(key.getBytes(StandardCharsets.UTF_8));
+    List<String> leaks = new ArrayList<>();
+    long[] scanned = new long[2];
+    try (var files = Files.walk(tmp)) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        List<String> found = material.foundIn(Files.readAllBytes(f));
+        scanned[0]++;
+        scanned[1] += Files.size(f);
+        if (!found.isEmpty()) {
+          leaks.add(tmp.relativize(f) + ": " + found);
+        }
+      }
+    }
+    try (var ev = Files.list(events)) {
+      // The event log holds the hashing queries' plans (where the former form left the key's pads).
+      String log = ev.map(f -> {
+        try {
+          return Files.readString(f);
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      }).reduce("", String::concat);
+      assertTrue(log.contains("hmac_sha256("), "no hashing plan in the event log under " + events);
+    }
+    assertTrue(scanned[0] > 50, "files scanned: " + scanned[0]);
+    assertEquals(List.of(), leaks, "key material found after scanning " + scanned[0] + " files, " + scanned[1] + " bytes");
     assertTrue(submit.out().contains("job=bronze_pos_sales table=bronze.pos_sales dates=2026-05-01 read=3 written=2 rejected=1"),
         submit.out());
     assertTrue(submit.out().contains("job=silver_orders"), submit.out());

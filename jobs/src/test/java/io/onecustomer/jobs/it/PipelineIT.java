@@ -102,7 +102,7 @@ class PipelineIT {
   @Test
   void identityResolutionMeetsThePrecisionAndRecallTargetsAgainstTruth() {
     IdentityScorer.Score s = IdentityScorer.score(spark, table(IdentityColumns.GOLD_CUSTOMER_IDENTITIES),
-        table(Tables.SILVER_IDENTIFIERS), out.resolve("truth"), Hmac.fromConfig(cfg), cfg.identity().weakTypes());
+        table(Tables.SILVER_IDENTIFIERS), out.resolve("truth"), Hmac.fromConfig(spark, cfg), cfg.identity().weakTypes());
     System.out.println("identity score: " + s);
     assertTrue(s.scoredIdentifiers() > 500, s.toString());
     assertTrue(s.precision() >= 0.999, s.toString());
@@ -120,7 +120,7 @@ class PipelineIT {
             .isin(values.toArray()).or(col("is_valid").equalTo(false)))
         .where(col("id_type").notEqual("phone_masked"))
         .select("id_type", "id_value").distinct()
-        .withColumn("id_hash", Hmac.fromConfig(cfg).hash(org.apache.spark.sql.functions.concat(col("id_type"),
+        .withColumn("id_hash", Hmac.fromConfig(spark, cfg).hash(org.apache.spark.sql.functions.concat(col("id_type"),
             org.apache.spark.sql.functions.lit(":"), col("id_value"))));
     assertEquals(0, suspicious.join(audit, Cols.seq("id_type", "id_hash"), "left_anti").count(),
         "every placeholder or malformed identifier is audited");
@@ -187,7 +187,7 @@ class PipelineIT {
   void theIncrementalNightGivesWhatAFullRebuildFromTheSameStateGives() {
     JobResult resolution = lastNight.stream().filter(r -> r.jobId().equals(IdentitySpecs.CUSTOMER_IDENTITIES.jobId())).findFirst().get();
     assertTrue(resolution.warnings().toString().contains("incremental"), resolution.warnings().toString());
-    Hmac hmac = Hmac.fromConfig(cfg);
+    Hmac hmac = Hmac.fromConfig(spark, cfg);
     String w = cfg.paths().warehouse();
     long before = DeltaWriter.latestTaggedVersionBefore(spark, IdentityColumns.GOLD_CUSTOMER_IDENTITIES, w,
         "snapshot_date=" + LAST);
@@ -224,7 +224,7 @@ class PipelineIT {
     assertEquals(ids, customers.count(), "one row per customer of gold.customer_identities");
     assertEquals(ids, customers.select("customer_id").distinct().count());
     // Every order line is counted once: resolved revenue + unresolved revenue = silver revenue.
-    Dataset<Row> keyed = new CustomerKeyed(spark, cfg.paths().warehouse(), LAST, Hmac.fromConfig(cfg)).orders();
+    Dataset<Row> keyed = new CustomerKeyed(spark, cfg.paths().warehouse(), LAST, Hmac.fromConfig(spark, cfg)).orders();
     assertEquals(table(Tables.SILVER_ORDERS).count(), keyed.count(), "the lookup neither drops nor duplicates lines");
     java.math.BigDecimal silver = (java.math.BigDecimal) table(Tables.SILVER_ORDERS).agg(
         org.apache.spark.sql.functions.sum("net_amount")).first().get(0);
@@ -266,7 +266,7 @@ class PipelineIT {
     customers.where(col("region").isNotNull()).select("customer_id", "region").collectAsList()
         .forEach(r -> regionOf.put(r.getString(0), r.getString(1)));
     Map<String, String> idOf = customerIdByHash();
-    Hmac hmac = Hmac.fromConfig(cfg);
+    Hmac hmac = Hmac.fromConfig(spark, cfg);
     int compared = 0;
     int same = 0;
     try {
@@ -352,7 +352,7 @@ class PipelineIT {
   @Test
   @Order(Integer.MAX_VALUE)
   void erasureRemovesAPersonFromEveryTableAndFromHistoryAndTheyStayOut() throws IOException {
-    Hmac hmac = Hmac.fromConfig(cfg);
+    Hmac hmac = Hmac.fromConfig(spark, cfg);
     Map<String, String> ids = customerIdByHash();
     // A person whose CRM profile and orders resolved to one customer: erase by that customer id,
     // and look for every raw value of theirs that resolved to it.

@@ -31,7 +31,7 @@ public final class ChannelAssistsJob extends TableJob {
     DateRange range = ctx.range();
     Date start = Date.valueOf(range.from().minusDays(window));
     Date end = Date.valueOf(range.to());
-    var keyed = new CustomerKeyed(ctx.spark(), ctx.warehouse(), range.to(), Hmac.fromConfig(ctx.config()));
+    var keyed = new CustomerKeyed(ctx.spark(), ctx.warehouse(), range.to(), Hmac.fromConfig(ctx.spark(), ctx.config()));
     Dataset<Row> orders = AnalyticsInputs.orders(ctx).where(col(Purchases.ORDER_DATE).between(start, end));
     Dataset<Row> touches = keyed.touchpoints(col(Touchpoints.EVENT_DATE).between(start, end));
     return ChannelAssists.assists(orders, touches, range.from(), range.to(), window);

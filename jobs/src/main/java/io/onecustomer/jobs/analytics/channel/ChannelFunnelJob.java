@@ -27,7 +27,7 @@ public final class ChannelFunnelJob extends TableJob {
   @Override
   protected Dataset<Row> build(JobContext ctx, List<String> warnings) {
     DateRange range = ctx.range();
-    var keyed = new CustomerKeyed(ctx.spark(), ctx.warehouse(), range.to(), Hmac.fromConfig(ctx.config()));
+    var keyed = new CustomerKeyed(ctx.spark(), ctx.warehouse(), range.to(), Hmac.fromConfig(ctx.spark(), ctx.config()));
     // A repeat order needs the customer's earlier orders in the channel: the whole history.
     Dataset<Row> orders = AnalyticsInputs.orders(ctx);
     Dataset<Row> touches = keyed.touchpoints(expr(range.sqlPredicate(Touchpoints.EVENT_DATE))

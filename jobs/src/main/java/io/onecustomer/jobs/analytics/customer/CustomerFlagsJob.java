@@ -43,7 +43,7 @@ public final class CustomerFlagsJob extends TableJob {
     CustomerAnalyticsConfig.Flags f = ctx.config().analytics().customer().flags();
     List<LocalDate> snapshots = ctx.config().analytics().snapshotDates(range);
     Date last = Date.valueOf(range.to());
-    var keyed = new CustomerKeyed(ctx.spark(), ctx.warehouse(), range.to(), Hmac.fromConfig(ctx.config()));
+    var keyed = new CustomerKeyed(ctx.spark(), ctx.warehouse(), range.to(), Hmac.fromConfig(ctx.spark(), ctx.config()));
     // Purchase cycles need all history up to the last snapshot.
     Dataset<Row> purchases = Purchases.customerPurchases(
         AnalyticsInputs.orders(ctx).where(col(Purchases.ORDER_DATE).leq(lit(last))));

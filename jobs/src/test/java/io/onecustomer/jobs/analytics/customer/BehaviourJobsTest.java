@@ -59,7 +59,7 @@ class BehaviourJobsTest {
         .withColumn("email", functions.lit(null).cast("string"))
         .withColumn("run_date", functions.col("order_date"));
     lines.write().format("delta").save(Tables.SILVER_ORDERS.path(cfg.paths().warehouse()));
-    Hmac hmac = Hmac.fromConfig(cfg);
+    Hmac hmac = Hmac.fromConfig(spark, cfg);
     spark.sql("SELECT * FROM VALUES ('M-A', 'CUST-A'), ('M-B', 'CUST-B'), ('M-C', 'CUST-C') AS t(member_id, customer_id)")
         .select(functions.lit("member_id").as(IdentityColumns.ID_TYPE),
             hmac.hash(IdentityTransforms.node(functions.lit("member_id"), functions.col("member_id")))
