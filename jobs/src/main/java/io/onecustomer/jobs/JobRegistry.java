@@ -21,6 +21,7 @@ import io.onecustomer.jobs.bronze.BronzeIngestJob;
 import io.onecustomer.jobs.bronze.SourceEntities;
 import io.onecustomer.jobs.customer.CustomersJob;
 import io.onecustomer.jobs.identity.IdentityJobs;
+import io.onecustomer.jobs.keys.KeyRotation;
 import io.onecustomer.jobs.privacy.ErasureLog;
 import io.onecustomer.jobs.silver.SilverJobs;
 import io.onecustomer.jobs.value.ChurnScoresJob;
@@ -128,6 +129,7 @@ public final class JobRegistry {
     out.putIfAbsent(OpsTables.JOB_RUNS.qualified(), OpsTables.JOB_RUNS);
     out.putIfAbsent(OpsTables.DATA_QUALITY.qualified(), OpsTables.DATA_QUALITY);
     out.putIfAbsent(ErasureLog.SPEC.qualified(), ErasureLog.SPEC);
+    out.putIfAbsent(KeyRotation.SPEC.qualified(), KeyRotation.SPEC);
     return List.copyOf(out.values());
   }
 

@@ -5,9 +5,18 @@ import io.onecustomer.common.config.AppConfig;
 import io.onecustomer.common.config.ConfigException;
 import io.onecustomer.common.spark.SessionFactory;
 import io.onecustomer.jobs.erasure.Erasure;
+import io.onecustomer.jobs.keys.KeyRotation;
+import io.onecustomer.jobs.privacy.HashKeys;
 import io.onecustomer.jobs.privacy.ErasureLog;
 import io.onecustomer.jobs.tools.WarehouseSummary;
+import java.io.BufferedReader;
 import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -30,12 +39,16 @@ import org.slf4j.LoggerFactory;
  *       [--then-nightly YYYY-MM-DD]               then that night in the same session
  *   --job &lt;id&gt; --from ... --to ...               one job over a range
  *   --job &lt;id&gt;,&lt;id&gt;,... --run-date ...            those jobs only, ordered among themselves
- *   --job erase --customer-id C... | --identifier type:value   right to erasure
+ *   --job erase --customer-id C... | --identifier-file FILE|-   right to erasure (the identifier
+ *       type:value read from a file or standard input; --identifier type:value works but puts
+ *       the raw value in the process list and shell history)
+ *   --job rotate-hash-key                          re-hash every keyed hash to a new key
  *   [--env local|prod] [--config FILE] [--conf key=value ...]
  * </pre>
  *
  * Exit code 0 on success, 1 when a job fails (the message names job, table, dates and cause), 2 on
- * a usage or configuration error.
+ * a usage or configuration error, including a missing secret: the secrets a command needs are
+ * checked when it starts, before a session is built or anything is written.
  */
 public final class Main {
   private static final Logger LOG = LoggerFactory.getLogger(Main.class);
@@ -43,15 +56,18 @@ public final class Main {
   public static final String NIGHTLY = "nightly";
   public static final String BACKFILL = "backfill";
   public static final String ERASE = "erase";
+  public static final String ROTATE = KeyRotation.ROTATE;
 
   /** Parsed command line. */
   public record Args(String job, DateRange range, String env, File configFile, Map<String, String> overrides,
-      boolean summary, String customerId, String identifier, LocalDate thenNightly) {
+      boolean summary, String customerId, String identifier, String identifierFile, LocalDate thenNightly) {
     static final String USAGE =
         "usage: --job <id>[,<id>...]|nightly|backfill (--run-date YYYY-MM-DD | --from YYYY-MM-DD --to YYYY-MM-DD)"
             + " [--env local|prod] [--config FILE] [--conf key=value ...] [--summary]\n"
             + "       --job backfill --from ... --to ... --then-nightly YYYY-MM-DD   (then that night, same session)\n"
-            + "       --job erase (--customer-id C... | --identifier type:value) [--env ...] [--conf ...]";
+            + "       --job erase (--customer-id C... | --identifier-file FILE|- | --identifier type:value) [--env ...]"
+            + " [--conf ...]\n"
+            + "       --job rotate-hash-key [--env ...] [--conf ...]   (new key in ONECUSTOMER_HASH_KEY_NEW)";
 
     public static Args parse(String[] argv) {
       String job = null;
@@ -64,6 +80,7 @@ public final class Main {
       boolean summary = false;
       String customerId = null;
       String identifier = null;
+      String identifierFile = null;
       String thenNightly = null;
       for (int i = 0; i < argv.length; i++) {
         String a = argv[i];
@@ -86,6 +103,7 @@ public final class Main {
           case "--env" -> env = v;
           case "--customer-id" -> customerId = v;
           case "--identifier" -> identifier = v;
+          case "--identifier-file" -> identifierFile = v;
           case "--then-nightly" -> thenNightly = v;
           case "--config" -> configFile = new File(v);
           case "--conf" -> {
@@ -102,16 +120,24 @@ public final class Main {
         throw new UsageException("--job is required; " + USAGE);
       }
       if (job.equals(ERASE)) {
-        if ((customerId == null) == (identifier == null) || runDate != null || from != null || to != null) {
-          throw new UsageException("erase takes exactly one of --customer-id or --identifier, and no dates; " + USAGE);
+        int given = (customerId == null ? 0 : 1) + (identifier == null ? 0 : 1) + (identifierFile == null ? 0 : 1);
+        if (given != 1 || runDate != null || from != null || to != null) {
+          throw new UsageException("erase takes exactly one of --customer-id, --identifier-file or --identifier, and"
+              + " no dates; " + USAGE);
         }
         if (thenNightly != null) {
           throw new UsageException("--then-nightly belongs to --job backfill");
         }
-        return new Args(job, null, env, configFile, overrides, false, customerId, identifier, null);
+        return new Args(job, null, env, configFile, overrides, false, customerId, identifier, identifierFile, null);
       }
-      if (customerId != null || identifier != null) {
-        throw new UsageException("--customer-id and --identifier belong to --job erase");
+      if (customerId != null || identifier != null || identifierFile != null) {
+        throw new UsageException("--customer-id, --identifier-file and --identifier belong to --job erase");
+      }
+      if (job.equals(ROTATE)) {
+        if (runDate != null || from != null || to != null || thenNightly != null) {
+          throw new UsageException(ROTATE + " takes no dates; " + USAGE);
+        }
+        return new Args(job, null, env, configFile, overrides, false, null, null, null, null);
       }
       DateRange range;
       try {
@@ -145,7 +171,7 @@ public final class Main {
           throw new UsageException("--then-nightly " + night + " must come after the backfill's last day " + range.to());
         }
       }
-      return new Args(job, range, env, configFile, overrides, summary, null, null, night);
+      return new Args(job, range, env, configFile, overrides, summary, null, null, null, night);
     }
   }
 
@@ -162,19 +188,34 @@ public final class Main {
 
   /** Runs and returns the exit code (tests call this instead of main). */
   public static int run(String[] argv) {
+    return run(argv, System.getenv(), System.in);
+  }
+
+  /** As {@link #run(String[])} with the environment and standard input given. */
+  static int run(String[] argv, Map<String, String> env, InputStream stdin) {
     Args args;
     AppConfig config;
+    HashKeys keys;
+    byte[] newKey = null;
     try {
       args = Args.parse(argv);
       config = AppConfig.load(args.env(), args.configFile(), AppConfig.confDir(), args.overrides());
+      // Secrets first: a missing key stops the run here, before a session exists or a table is written.
+      keys = HashKeys.fromEnvironment(config, env);
+      if (args.job().equals(ROTATE)) {
+        newKey = HashKeys.newKeyFromEnvironment(config, env);
+      }
     } catch (UsageException | ConfigException e) {
       System.err.println("onecustomer: " + e.getMessage());
       return 2;
     }
     if (args.job().equals(ERASE)) {
-      return erase(args, config);
+      return erase(args, config, keys, stdin);
     }
-    return execute(args, config, JobRegistry.standard(),
+    if (args.job().equals(ROTATE)) {
+      return rotate(config, keys, newKey);
+    }
+    return execute(args, config, keys, JobRegistry.standard(),
         () -> SessionFactory.create(config, "onecustomer " + args.job() + " " + args.range()));
   }
 
@@ -182,7 +223,8 @@ public final class Main {
    * Runs the parsed command on a registry and returns the exit code: 0 on success, 1 when a job
    * fails (its message on standard error), 2 for a job the registry does not know.
    */
-  static int execute(Args args, AppConfig config, JobRegistry registry, Supplier<SparkSession> session) {
+  static int execute(Args args, AppConfig config, HashKeys keys, JobRegistry registry,
+      Supplier<SparkSession> session) {
     boolean all = args.job().equals(NIGHTLY) || args.job().equals(BACKFILL);
     List<Job> jobs;
     try {
@@ -201,6 +243,9 @@ public final class Main {
     }
     LOG.info("onecustomer job={} dates={} {}", args.job(), args.range(), config.describe());
     SparkSession spark = session.get();
+    if (!verifiedKeys(spark, config, keys)) {
+      return 2;
+    }
     Runner runner = new Runner(spark, config, registry);
     Instant started = Instant.now();
     long t0 = System.nanoTime();
@@ -241,15 +286,49 @@ public final class Main {
     }
   }
 
-  private static int erase(Args args, AppConfig config) {
+  /** The key chain matches the warehouse's hashes and no rotation is half done (else exit 2). */
+  private static boolean verifiedKeys(SparkSession spark, AppConfig config, HashKeys keys) {
+    try {
+      KeyRotation.verify(spark, config.paths().warehouse(), keys, config.identity().hashKeyEnv(),
+          config.identity().retiredHashKeysEnv());
+      return true;
+    } catch (ConfigException e) {
+      System.err.println("onecustomer: " + e.getMessage());
+      return false;
+    }
+  }
+
+  /** The identifier to erase from --identifier-file (a file, or standard input for "-"): its first non-blank line. */
+  static String identifierFrom(String file, InputStream stdin) throws IOException {
+    List<String> lines;
+    if (file.equals("-")) {
+      lines = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8)).lines().toList();
+    } else {
+      lines = Files.readAllLines(Path.of(file), StandardCharsets.UTF_8);
+    }
+    return lines.stream().map(String::strip).filter(l -> !l.isEmpty()).findFirst()
+        .orElseThrow(() -> new UsageException("--identifier-file " + file + " holds no identifier (type:value)"));
+  }
+
+  private static int erase(Args args, AppConfig config, HashKeys keys, InputStream stdin) {
     Erasure.Request req;
     try {
-      req = Erasure.Request.parse(args.customerId(), args.identifier());
-    } catch (IllegalArgumentException e) {
+      String identifier = args.identifier();
+      if (identifier != null) {
+        System.err.println("onecustomer: warning: --identifier puts the raw value in the process list and the shell"
+            + " history; prefer --identifier-file FILE or --identifier-file - (standard input)");
+      } else if (args.identifierFile() != null) {
+        identifier = identifierFrom(args.identifierFile(), stdin);
+      }
+      req = Erasure.Request.parse(args.customerId(), identifier);
+    } catch (IllegalArgumentException | IOException e) {
       System.err.println("onecustomer: " + e.getMessage());
       return 2;
     }
     SparkSession spark = SessionFactory.create(config, "onecustomer erase");
+    if (!verifiedKeys(spark, config, keys)) {
+      return 2;
+    }
     try {
       var report = new Erasure(spark, config).erase(req, Instant.now());
       System.out.printf("onecustomer: erased customer %s (%d identifiers): %d row(s) deleted from %d table(s) %s;"
@@ -260,6 +339,22 @@ public final class Main {
     } catch (IllegalArgumentException e) {
       System.err.println("onecustomer: erase failed: " + e.getMessage());
       return 1;
+    }
+  }
+
+  private static int rotate(AppConfig config, HashKeys keys, byte[] newKey) {
+    SparkSession spark = SessionFactory.create(config, "onecustomer " + ROTATE);
+    try {
+      var report = new KeyRotation(spark, config.paths().warehouse(), JobRegistry.standard().specs())
+          .rotate(keys, newKey, Instant.now());
+      System.out.printf("onecustomer: key rotation %d done: %s re-hashed to the key with fingerprint %s (-1: done by an"
+              + " earlier, interrupted run). From now on set %s to the new key and append the old one to %s.%n",
+          report.rotation(), report.tables(), report.toFingerprint(), config.identity().hashKeyEnv(),
+          config.identity().retiredHashKeysEnv());
+      return 0;
+    } catch (ConfigException e) {
+      System.err.println("onecustomer: " + e.getMessage());
+      return 2;
     }
   }
 

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 /**
  * No code refers to a layer above its own: framework, bronze, privacy (hashing and erased
  * identifiers), silver, identity, customer, analytics and attribution, value, then the commands
- * (erasure, tools) and the runner with the entry point. A reference is an import or a qualified
+ * (erasure, key rotation, tools) and the runner with the entry point. A reference is an import or a qualified
  * name in the code. Run alone: {@code mvn -pl jobs verify -Dtest=LayersTest}.
  */
 class LayersTest {
@@ -37,6 +37,7 @@ class LayersTest {
     LAYERS.put("value", 7);
     LAYERS.put("erasure", 8);
     LAYERS.put("tools", 8);
+    LAYERS.put("keys", 8);
   }
 
   /** Root-package classes that run jobs rather than being part of one. */

@@ -1,11 +1,20 @@
 package io.onecustomer.jobs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.onecustomer.common.DateRange;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.io.TempDir;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -106,5 +115,70 @@ class MainTest {
     } finally {
       System.setErr(old);
     }
+  }
+
+  /** Runs the entry point with this environment and standard input; returns exit code, stdout and stderr. */
+  record Ran(int code, String out, String err) {}
+
+  static Ran run(Map<String, String> env, String stdin, String... argv) {
+    PrintStream oldOut = System.out;
+    PrintStream oldErr = System.err;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    try {
+      int code = Main.run(argv, env, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+      return new Ran(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setOut(oldOut);
+      System.setErr(oldErr);
+    }
+  }
+
+  @Test
+  void aMissingProductionSecretStopsTheRunBeforeAnythingIsWritten(@TempDir Path dir) {
+    Path wh = dir.resolve("warehouse");
+    for (String job : List.of("nightly", "erase", "rotate-hash-key")) {
+      List<String> argv = new ArrayList<>(List.of("--job", job, "--env", "prod", "--conf", "paths.warehouse=" + wh,
+          "--conf", "paths.landing=" + dir.resolve("landing")));
+      argv.addAll(job.equals("nightly") ? List.of("--run-date", "2026-05-01")
+          : job.equals("erase") ? List.of("--identifier-file", "-") : List.of());
+      Ran r = run(Map.of(), "phone:13812345678\n", argv.toArray(new String[0]));
+      assertEquals(2, r.code(), job + ": " + r.err());
+      assertTrue(r.err().contains("environment variable ONECUSTOMER_HASH_KEY must hold the identifier hashing key"),
+          r.err());
+      assertFalse(Files.exists(wh), job + " wrote " + wh);
+    }
+    Ran noNewKey = run(Map.of("ONECUSTOMER_HASH_KEY", "k1"), "", "--job", "rotate-hash-key", "--env", "prod",
+        "--conf", "paths.warehouse=" + wh);
+    assertEquals(2, noNewKey.code());
+    assertEquals("onecustomer: environment variable ONECUSTOMER_HASH_KEY_NEW must hold the new identifier hashing key"
+        + " for --job rotate-hash-key\n", noNewKey.err());
+    assertFalse(Files.exists(wh));
+  }
+
+  @Test
+  void eraseReadsTheIdentifierFromStandardInputOrAFileAndNeverEchoesIt(@TempDir Path dir) throws Exception {
+    Main.Args a = Main.Args.parse(new String[] {"--job", "erase", "--identifier-file", "-"});
+    assertEquals("-", a.identifierFile());
+    assertThrows(Main.UsageException.class, () -> Main.Args.parse(
+        new String[] {"--job", "erase", "--identifier-file", "-", "--customer-id", "C1"}));
+    assertEquals("phone:13812345678", Main.identifierFrom("-",
+        new ByteArrayInputStream("\n  phone:13812345678 \nignored\n".getBytes(StandardCharsets.UTF_8))));
+    Path f = dir.resolve("who.txt");
+    Files.writeString(f, "email:li.wei@example.com\n");
+    assertEquals("email:li.wei@example.com", Main.identifierFrom(f.toString(), InputStream.nullInputStream()));
+    var empty = assertThrows(Main.UsageException.class, () -> Main.identifierFrom("-", InputStream.nullInputStream()));
+    assertEquals("--identifier-file - holds no identifier (type:value)", empty.getMessage());
+
+    // A malformed identifier is refused without repeating it (error messages end up in logs).
+    Ran bad = run(Map.of(), "13999990000\n", "--job", "erase", "--identifier-file", "-",
+        "--conf", "paths.warehouse=" + dir.resolve("w"));
+    assertEquals(2, bad.code(), bad.err());
+    assertFalse(bad.err().contains("13999990000"), bad.err());
+    assertTrue(bad.err().contains("the identifier to erase is type:value"), bad.err());
+    assertFalse(new io.onecustomer.jobs.erasure.Erasure.Request(null, "phone", "+8613812345678").toString()
+        .contains("13812345678"));
   }
 }

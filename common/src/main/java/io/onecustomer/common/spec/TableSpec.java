@@ -32,6 +32,7 @@ public final class TableSpec {
   private final WriteMode mode;
   private final List<Check> checks;
   private final String jobId;
+  private final List<String> keyedHashes;
 
   private TableSpec(Builder b) {
     this.id = b.id;
@@ -47,6 +48,14 @@ public final class TableSpec {
     }
     for (String c : key) {
       requireColumn(c, "key");
+    }
+    this.keyedHashes = List.copyOf(b.keyedHashes);
+    for (String c : keyedHashes) {
+      requireColumn(c, "keyed-hash");
+      DataType t = column(c).type();
+      if (!t.equals(DataTypes.StringType) && !t.equals(DataTypes.createArrayType(DataTypes.StringType))) {
+        throw new IllegalArgumentException(id + ": keyed-hash column " + c + " must be a string or an array of strings");
+      }
     }
     if (mode == WriteMode.REPLACE_DAYS) {
       if (dayColumn == null) {
@@ -128,6 +137,14 @@ public final class TableSpec {
     return dayColumn;
   }
 
+  /**
+   * Columns holding keyed hashes of identifiers (lower-case hex, or arrays of "type:hex"): what a
+   * key rotation re-hashes.
+   */
+  public List<String> keyedHashes() {
+    return keyedHashes;
+  }
+
   public List<String> key() {
     return key;
   }
@@ -160,6 +177,7 @@ public final class TableSpec {
     b.partitionBy.addAll(partitionBy);
     b.dayColumn = dayColumn;
     b.key.addAll(key);
+    b.keyedHashes.addAll(keyedHashes);
     b.mode = mode;
     return b;
   }
@@ -214,6 +232,7 @@ public final class TableSpec {
     private WriteMode mode;
     private final List<Check> checks = new ArrayList<>();
     private String jobId;
+    private final List<String> keyedHashes = new ArrayList<>();
     private double rowCountRatio = DEFAULT_ROW_COUNT_RATIO;
 
     /** Rows per day may move by this factor from the preceding days before a warning. */
@@ -271,6 +290,12 @@ public final class TableSpec {
 
     public Builder key(String... cols) {
       key.addAll(List.of(cols));
+      return this;
+    }
+
+    /** Columns holding keyed hashes of identifiers (see {@link TableSpec#keyedHashes()}). */
+    public Builder keyedHashes(String... cols) {
+      keyedHashes.addAll(List.of(cols));
       return this;
     }
 

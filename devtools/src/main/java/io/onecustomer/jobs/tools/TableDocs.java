@@ -114,6 +114,10 @@ public final class TableDocs {
     if (!s.key().isEmpty()) {
       sb.append("; key (`").append(String.join("`, `", s.key())).append("`)");
     }
+    if (!s.keyedHashes().isEmpty()) {
+      sb.append("; keyed hashes in `").append(String.join("`, `", s.keyedHashes()))
+          .append("` (re-hashed by `--job rotate-hash-key`)");
+    }
     sb.append(".\n\n| column | type | null | meaning |\n|---|---|---|---|\n");
     for (ColumnSpec c : s.columns()) {
       sb.append("| `").append(c.name()).append("` | ").append(c.type().simpleString()).append(" | ")

@@ -67,6 +67,7 @@ public final class ErasureLog {
       .required(VACUUM_RETENTION_HOURS, INT, "VACUUM retention applied afterwards (files older than this are gone)")
       .required(IS_VACUUMED, BOOLEAN, "True when the touched tables were vacuumed")
       .check(Check.range(ROWS_DELETED, 0.0, null))
+      .keyedHashes(IDENTIFIER_HASHES)
       .append()
       .writtenBy(ERASE)
       .build();
