@@ -46,6 +46,9 @@ public final class DeltaWriter {
             .format("delta")
             .mode(SaveMode.Overwrite)
             .option("replaceWhere", replaceWhere)
+            // A column a spec gained (always nullable, conformed by the spec) is added to a table
+            // written before; nothing else can differ, since every write is conformed to its spec.
+            .option("mergeSchema", "true")
             .partitionBy(partitionColumns)
             .save(path);
         afterWrite(spark, table, path, existed, comment);

@@ -2,6 +2,7 @@ package io.onecustomer.jobs.bronze;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
@@ -23,6 +24,7 @@ import io.onecustomer.jobs.QualityException;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -74,7 +76,7 @@ public final class BronzeIngestJob implements Job {
 
   @Override
   public List<TableSpec> sideOutputs() {
-    return List.of(rejects, BronzeTables.INGEST_AUDIT);
+    return List.of(rejects, BronzeTables.INGEST_AUDIT, BronzeTables.SCHEMA_DRIFT);
   }
 
   @Override
@@ -151,6 +153,9 @@ public final class BronzeIngestJob implements Job {
               "file has no data line"));
         }
       }
+      if (!present.isEmpty()) {
+        recordDrift(ctx, validated, present, perFile);
+      }
       if (present.isEmpty()) {
         LOG.warn("{}: nothing to ingest for {}", id(), ctx.range());
         writeAudit(ctx, auditRows, days.stream().map(LandingReader.DayFiles::day).toList());
@@ -221,6 +226,53 @@ public final class BronzeIngestJob implements Job {
         DeltaWriter.restore(spark, spec.id(), ctx.warehouse(), tableBefore);
       }
       throw e;
+    }
+  }
+
+  /**
+   * Records the files' schema drift in ops.schema_drift (replacing this table's rows for the days),
+   * then fails the job, before any bronze commit, when a file lacks a required column on every
+   * line: a changed export that would otherwise turn a whole file into rejects.
+   */
+  private void recordDrift(JobContext ctx, Dataset<Row> validated, List<LocalDate> present, List<Row> perFile) {
+    var spark = ctx.spark();
+    List<Row> drift = validated.where(col(LandingReader.DRIFT).isNotNull())
+        .select(col(LandingReader.RUN_DATE), col(LandingReader.SOURCE_FILE), explode(col(LandingReader.DRIFT)).alias("d"))
+        .groupBy(LandingReader.RUN_DATE, LandingReader.SOURCE_FILE, "d").agg(count(lit(1)).alias("n"))
+        .orderBy(LandingReader.SOURCE_FILE, "d").collectAsList();
+    String where = BronzeTables.DRIFT_TABLE_NAME + " = '" + entity.table().qualified() + "' AND "
+        + inDays(BronzeTables.DRIFT_RUN_DATE, present);
+    if (drift.isEmpty() && (!DeltaWriter.exists(spark, BronzeTables.SCHEMA_DRIFT.id(), ctx.warehouse())
+        || DeltaWriter.read(spark, BronzeTables.SCHEMA_DRIFT.id(), ctx.warehouse()).where(where).isEmpty())) {
+      return; // nothing drifted, nothing recorded earlier to replace
+    }
+    Map<String, Long> linesPerFile = new HashMap<>();
+    perFile.forEach(r -> linesPerFile.put(r.getString(1), r.getLong(2)));
+    List<Row> rows = new ArrayList<>();
+    Map<String, List<String>> fatal = new java.util.TreeMap<>();
+    for (Row r : drift) {
+      String d = r.getString(2);
+      int c = d.indexOf(':');
+      String change = d.substring(0, c);
+      String column = d.substring(c + 1);
+      rows.add(RowFactory.create(entity.table().qualified(), r.getDate(0), r.getString(1), column, change, r.getLong(3),
+          ctx.runStartedTimestamp()));
+      if (change.equals(LineParser.MISSING_REQUIRED) && r.getLong(3) == linesPerFile.getOrDefault(r.getString(1), -1L)) {
+        fatal.computeIfAbsent(r.getString(1), f -> new ArrayList<>()).add(column);
+      }
+    }
+    rows.forEach(r -> LOG.warn("{}: schema drift in {}: {} {} ({} line(s))", id(), r.getString(2), r.getString(4),
+            r.getString(3), r.getLong(5)));
+    TableWriter.publish(ctx.publish(id()), BronzeTables.SCHEMA_DRIFT,
+        spark.createDataFrame(rows, BronzeTables.SCHEMA_DRIFT.schema()).coalesce(1),
+        new DateRange(present.get(0), present.get(present.size() - 1)), where, Map.of(), null);
+    if (!fatal.isEmpty()) {
+      List<String> why = new ArrayList<>();
+      fatal.forEach((f, cols) -> why.add(f + " lacks required column(s) " + String.join(", ", cols) + " on all its "
+          + linesPerFile.get(f) + " line(s)"));
+      throw new QualityException(entity.source() + "/" + entity.entity() + ": " + String.join("; ", why)
+          + ". The export changed: nothing was committed to " + entity.table() + " (the drift is in "
+          + BronzeTables.SCHEMA_DRIFT.qualified() + "); fix the file, or the declaration in SourceEntities");
     }
   }
 

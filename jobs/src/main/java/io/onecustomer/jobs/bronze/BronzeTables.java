@@ -81,6 +81,40 @@ public final class BronzeTables {
       .writtenBy("bronze_*")
       .build();
 
+  public static final String DRIFT_TABLE_NAME = "table_name";
+  public static final String DRIFT_RUN_DATE = "run_date";
+  public static final String DRIFT_SOURCE_FILE = "source_file";
+  public static final String DRIFT_COLUMN = "column_name";
+  public static final String DRIFT_CHANGE = "change";
+  public static final String DRIFT_LINES = "lines";
+  public static final String DRIFT_DETECTED_AT = "detected_at";
+
+  /**
+   * Written by each bronze job for its table and days (like the audit), before its bronze commits:
+   * it describes the landing files, whether or not their rows could be taken.
+   */
+  public static final TableSpec SCHEMA_DRIFT = TableSpec.table(Tables.OPS, "schema_drift")
+      .grain("Schema drift in landing files: one row per bronze table, business day, file and column that differs from"
+          + " the declaration. The first day a column was seen is min(run_date) per table and column.")
+      .required(DRIFT_TABLE_NAME, STRING, "Bronze table the file feeds, e.g. bronze.pos_sales; partition column")
+      .required(DRIFT_RUN_DATE, DATE, "Business day of the landing folder")
+      .required(DRIFT_SOURCE_FILE, STRING, "Landing file")
+      .required(DRIFT_COLUMN, STRING, "The column (CSV header name or JSON field)")
+      .required(DRIFT_CHANGE, STRING, "added (kept in the bronze row's _extra_fields), missing_optional (read as null)"
+          + " or missing_required (lines rejected as missing_column; a file where every line lacks it fails the job)")
+      .required(DRIFT_LINES, LONG, "Data lines of the file with this change")
+      .required(DRIFT_DETECTED_AT, TIMESTAMP, "When the ingest run started")
+      .partitionedBy(DRIFT_TABLE_NAME)
+      .dayColumn(DRIFT_RUN_DATE)
+      .key(DRIFT_TABLE_NAME, DRIFT_RUN_DATE, DRIFT_SOURCE_FILE, DRIFT_COLUMN)
+      .check(Check.acceptedValues(DRIFT_CHANGE, LineParser.ADDED, LineParser.MISSING_OPTIONAL,
+          LineParser.MISSING_REQUIRED))
+      .check(Check.range(DRIFT_LINES, 1.0, null))
+      .rowCountRatio(0)
+      .mode(WriteMode.REPLACE_DAYS)
+      .writtenBy("bronze_*")
+      .build();
+
   private static String comment(StructField f) {
     return f.getComment().isDefined() ? f.getComment().get() : f.name();
   }

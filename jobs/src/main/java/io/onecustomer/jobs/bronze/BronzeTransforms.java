@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.date_add;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.to_date;
+import static org.apache.spark.sql.functions.to_json;
 import static org.apache.spark.sql.functions.to_timestamp;
 import static org.apache.spark.sql.functions.to_utc_timestamp;
 import static org.apache.spark.sql.functions.trim;
@@ -70,6 +71,10 @@ public final class BronzeTransforms {
     for (Field f : entity.fields()) {
       out.add(new StructField(f.name(), sparkType(f.type()), true, comment(f.comment())));
     }
+    // A JSON object rather than a map: comparable, groupable, and readable by any BI tool or notebook.
+    out.add(new StructField(LandingReader.EXTRA_FIELDS, DataTypes.StringType, true, comment("Fields the landing file"
+        + " had beyond the declared ones (schema drift, recorded in ops.schema_drift) as a JSON object of name to text,"
+        + " e.g. {\"coupon_code\":\"SPRING10\"}; null when none")));
     out.add(new StructField(LandingReader.SOURCE_FILE, DataTypes.StringType, false,
         comment("Landing file the row came from")));
     out.add(new StructField(LandingReader.LINE_NO, DataTypes.LongType, false,
@@ -162,6 +167,9 @@ public final class BronzeTransforms {
           lit("' is after the end of business day "), col(LandingReader.RUN_DATE).cast("string"),
           lit(" + " + futureToleranceDays + "d"))));
     }
+    select.add(when(col(LandingReader.EXTRA_FIELDS).isNotNull(), to_json(col(LandingReader.EXTRA_FIELDS)))
+        .alias(LandingReader.EXTRA_FIELDS));
+    select.add(col(LandingReader.DRIFT));
     select.add(col(LandingReader.SOURCE_FILE));
     select.add(col(LandingReader.LINE_NO));
     select.add(lit(ingestedAt).alias(INGESTED_AT));

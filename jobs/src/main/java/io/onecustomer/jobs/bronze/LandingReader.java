@@ -50,6 +50,10 @@ public final class LandingReader {
   public static final String FIELDS = "fields";
   public static final String PARSE_CODE = "parse_code";
   public static final String PARSE_REASON = "parse_reason";
+  /** Fields beyond the declared ones, by name (schema drift kept, not dropped). */
+  public static final String EXTRA_FIELDS = "_extra_fields";
+  /** The line's schema drift as kind:column (added, missing_optional, missing_required). */
+  public static final String DRIFT = "_drift";
 
   public static final StructType RAW_SCHEMA =
       new StructType()
@@ -60,7 +64,9 @@ public final class LandingReader {
           .add(RAW_BASE64, DataTypes.StringType, true)
           .add(FIELDS, DataTypes.createArrayType(DataTypes.StringType, true), true)
           .add(PARSE_CODE, DataTypes.StringType, true)
-          .add(PARSE_REASON, DataTypes.StringType, true);
+          .add(PARSE_REASON, DataTypes.StringType, true)
+          .add(EXTRA_FIELDS, DataTypes.createMapType(DataTypes.StringType, DataTypes.StringType), true)
+          .add(DRIFT, DataTypes.createArrayType(DataTypes.StringType, true), true);
 
   /** What was found on disk for one business day: the files and their total size in bytes. */
   public record DayFiles(LocalDate day, String folder, boolean folderExists, List<String> files, long bytes) {}
@@ -110,11 +116,9 @@ public final class LandingReader {
         (JavaNewHadoopRDD<LongWritable, Text>)
             jsc.newAPIHadoopRDD(conf, TextInputFormat.class, LongWritable.class, Text.class);
     LineParser parser = new LineParser(entity);
-    boolean csv = entity.format() == SourceEntity.Format.CSV;
-    String header = entity.csvHeader();
     JavaRDD<Row> rows =
         lines.mapPartitionsWithInputSplit(
-            (split, it) -> new FileLines((FileSplit) split, it, parser, csv, header), false);
+            (split, it) -> new FileLines((FileSplit) split, it, parser, entity), false);
     int tasks = tasks(files.size(), bytes, spark.sparkContext().defaultParallelism());
     if (tasks < files.size()) {
       rows = rows.coalesce(tasks);
@@ -162,23 +166,22 @@ public final class LandingReader {
   private static final class FileLines implements Iterator<Row> {
     private final Iterator<Tuple2<LongWritable, Text>> in;
     private final LineParser parser;
+    private final SourceEntity entity;
     private final boolean csv;
-    private final String expectedHeader;
     private final String file;
     private final Date day;
     private long lineNo;
-    private String headerProblem;
+    private LineParser.CsvLayout layout;
     private Row next;
 
-    FileLines(FileSplit split, Iterator<Tuple2<LongWritable, Text>> in, LineParser parser,
-        boolean csv, String expectedHeader) {
+    FileLines(FileSplit split, Iterator<Tuple2<LongWritable, Text>> in, LineParser parser, SourceEntity entity) {
       if (split.getStart() != 0) {
         throw new IllegalStateException("landing file " + split.getPath() + " was split; line numbers need whole files");
       }
       this.in = in;
       this.parser = parser;
-      this.csv = csv;
-      this.expectedHeader = expectedHeader;
+      this.entity = entity;
+      this.csv = entity.format() == SourceEntity.Format.CSV;
       this.file = split.getPath().toString();
       this.day = Date.valueOf(dayOf(file));
     }
@@ -192,16 +195,15 @@ public final class LandingReader {
         if (isBlank(bytes)) {
           continue;
         }
-        if (csv && lineNo == 1) {
-          String h = LineParser.stripBom(new String(bytes, StandardCharsets.UTF_8)).trim();
-          if (!h.equals(expectedHeader)) {
-            headerProblem = "expected header '" + expectedHeader + "', got '" + h + "'";
-          }
+        if (csv && layout == null) { // the first non-blank line of a CSV file is its header
+          layout = LineParser.CsvLayout.of(entity, new String(bytes, StandardCharsets.UTF_8));
           continue;
         }
-        LineParser.Parsed p = parser.parse(bytes, headerProblem);
+        LineParser.Parsed p = parser.parse(bytes, layout);
         next = RowFactory.create(day, file, lineNo, p.rawLine(), p.rawBase64(),
-            p.fields() == null ? null : scalaList(p.fields()), p.code(), p.reason());
+            p.fields() == null ? null : scalaList(p.fields()), p.code(), p.reason(),
+            p.extras() == null ? null : JavaConverters.mapAsScalaMap(p.extras()),
+            p.drift() == null ? null : scalaList(p.drift()));
       }
       return next != null;
     }

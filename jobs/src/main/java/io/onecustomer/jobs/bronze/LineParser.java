@@ -13,7 +13,9 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Turns one physical line's bytes into its declared fields as text, or a parse failure. This is
@@ -25,10 +27,68 @@ public final class LineParser implements Serializable {
   public static final String MALFORMED_JSON = "malformed_json";
   public static final String WRONG_COLUMN_COUNT = "wrong_column_count";
   public static final String INVALID_ENCODING = "invalid_encoding";
-  public static final String UNEXPECTED_HEADER = "unexpected_header";
+  /** A required column the file (CSV header) or the record (JSON) does not have at all. */
+  public static final String MISSING_COLUMN = "missing_column";
 
-  /** The outcome for one line: fields (null on failure) or a reason. */
-  public record Parsed(String rawLine, String rawBase64, String[] fields, String code, String reason) {}
+  /** Schema drift entries ({@code kind:column}) a line carries. */
+  public static final String ADDED = "added";
+  public static final String MISSING_OPTIONAL = "missing_optional";
+  public static final String MISSING_REQUIRED = "missing_required";
+
+  /**
+   * The outcome for one line: fields (null on failure) or a reason; {@code extras} are the fields
+   * beyond the declared ones (null when none), {@code drift} the line's schema drift as
+   * {@code kind:column} (null when none).
+   */
+  public record Parsed(String rawLine, String rawBase64, String[] fields, String code, String reason,
+      Map<String, String> extras, String[] drift) {
+    Parsed(String rawLine, String rawBase64, String[] fields, String code, String reason) {
+      this(rawLine, rawBase64, fields, code, reason, null, null);
+    }
+  }
+
+  /**
+   * How one CSV file's header maps onto the declared fields, by name: {@code positions[i]} is the
+   * header column of declared field i (-1 when the header lacks it), {@code extras} the header
+   * columns nobody declared (name to position). A header in the declared order without extras is
+   * the usual case; a reordered header reads the same, an added column is kept, a missing optional
+   * column reads as null, a missing required column rejects every line of the file (and fails the
+   * job: see BronzeIngestJob).
+   */
+  public record CsvLayout(int columns, int[] positions, Map<String, Integer> extras, String[] drift,
+      String missingRequired) implements Serializable {
+    public static CsvLayout of(SourceEntity entity, String headerLine) {
+      List<String> header = splitCsv(stripBom(headerLine).trim());
+      if (header == null) {
+        header = List.of(headerLine);
+      }
+      List<String> names = new ArrayList<>();
+      header.forEach(h -> names.add(h.trim()));
+      List<String> declared = entity.fieldNames();
+      int[] positions = new int[declared.size()];
+      List<String> drift = new ArrayList<>();
+      String missingRequired = null;
+      for (int i = 0; i < positions.length; i++) {
+        positions[i] = names.indexOf(declared.get(i));
+        if (positions[i] < 0) {
+          boolean required = entity.fields().get(i).required();
+          drift.add((required ? MISSING_REQUIRED : MISSING_OPTIONAL) + ":" + declared.get(i));
+          if (required && missingRequired == null) {
+            missingRequired = declared.get(i);
+          }
+        }
+      }
+      Map<String, Integer> extras = new LinkedHashMap<>();
+      for (int j = 0; j < names.size(); j++) {
+        if (!declared.contains(names.get(j)) && !extras.containsKey(names.get(j))) {
+          extras.put(names.get(j), j);
+          drift.add(ADDED + ":" + names.get(j));
+        }
+      }
+      return new CsvLayout(names.size(), positions, extras, drift.isEmpty() ? null : drift.toArray(new String[0]),
+          missingRequired);
+    }
+  }
 
   private final SourceEntity entity;
   private final List<String> names;
@@ -59,7 +119,11 @@ public final class LineParser implements Serializable {
     return s.startsWith("\uFEFF") ? s.substring(1) : s;
   }
 
-  public Parsed parse(byte[] bytes, String headerProblem) {
+  /**
+   * Parses one line; {@code layout} is the file's CSV header mapping (null for JSON lines, and for
+   * CSV lines read against the declared header).
+   */
+  public Parsed parse(byte[] bytes, CsvLayout layout) {
     String text = decodeStrict(bytes);
     if (text == null) {
       String lossy = new String(bytes, StandardCharsets.UTF_8);
@@ -70,31 +134,41 @@ public final class LineParser implements Serializable {
           INVALID_ENCODING,
           INVALID_ENCODING + ": line is not valid UTF-8 (raw bytes kept in raw_base64)");
     }
-    if (headerProblem != null) {
-      return new Parsed(text, null, null, UNEXPECTED_HEADER, UNEXPECTED_HEADER + ": " + headerProblem);
+    if (entity.format() == SourceEntity.Format.CSV) {
+      return parseCsv(text, layout != null ? layout : CsvLayout.of(entity, entity.csvHeader()));
     }
-    return entity.format() == SourceEntity.Format.CSV ? parseCsv(text) : parseJson(text);
+    return parseJson(text);
   }
 
-  private Parsed parseCsv(String text) {
+  private Parsed parseCsv(String text, CsvLayout layout) {
+    if (layout.missingRequired() != null) {
+      return new Parsed(text, null, null, MISSING_COLUMN, MISSING_COLUMN + ": the file's header has no column '"
+          + layout.missingRequired() + "' (required)", null, layout.drift());
+    }
     List<String> cols = splitCsv(text);
     if (cols == null) {
-      return new Parsed(text, null, null, WRONG_COLUMN_COUNT, WRONG_COLUMN_COUNT + ": unbalanced quotes");
+      return new Parsed(text, null, null, WRONG_COLUMN_COUNT, WRONG_COLUMN_COUNT + ": unbalanced quotes", null,
+          layout.drift());
     }
-    if (cols.size() != names.size()) {
-      return new Parsed(
-          text,
-          null,
-          null,
-          WRONG_COLUMN_COUNT,
-          WRONG_COLUMN_COUNT + ": expected " + names.size() + " columns, got " + cols.size());
+    if (cols.size() != layout.columns()) {
+      return new Parsed(text, null, null, WRONG_COLUMN_COUNT, WRONG_COLUMN_COUNT + ": expected " + layout.columns()
+          + " columns (the file's header), got " + cols.size(), null, layout.drift());
     }
-    String[] fields = new String[cols.size()];
+    String[] fields = new String[names.size()];
     for (int i = 0; i < fields.length; i++) {
-      String v = cols.get(i);
+      int at = layout.positions()[i];
+      String v = at < 0 ? "" : cols.get(at);
       fields[i] = v.isEmpty() ? null : v;
     }
-    return new Parsed(text, null, fields, null, null);
+    Map<String, String> extras = null;
+    for (Map.Entry<String, Integer> e : layout.extras().entrySet()) {
+      String v = cols.get(e.getValue());
+      if (!v.isEmpty()) {
+        extras = extras == null ? new LinkedHashMap<>() : extras;
+        extras.put(e.getKey(), v);
+      }
+    }
+    return new Parsed(text, null, fields, null, null, extras, layout.drift());
   }
 
   private Parsed parseJson(String text) {
@@ -117,8 +191,15 @@ public final class LineParser implements Serializable {
       return new Parsed(text, null, null, MALFORMED_JSON, MALFORMED_JSON + ": not a JSON object");
     }
     String[] fields = new String[names.size()];
+    List<String> drift = null;
+    String missingRequired = null;
     for (int i = 0; i < fields.length; i++) {
       JsonNode v = node.get(names.get(i));
+      if (v == null && entity.fields().get(i).required()) {
+        drift = drift == null ? new ArrayList<>() : drift;
+        drift.add(MISSING_REQUIRED + ":" + names.get(i));
+        missingRequired = missingRequired == null ? names.get(i) : missingRequired;
+      }
       if (v == null || v.isNull()) {
         fields[i] = null;
       } else if (v.isValueNode()) {
@@ -130,7 +211,22 @@ public final class LineParser implements Serializable {
         fields[i] = null;
       }
     }
-    return new Parsed(text, null, fields, null, null);
+    Map<String, String> extras = null;
+    for (var it = node.fields(); it.hasNext(); ) {
+      var e = it.next();
+      if (!names.contains(e.getKey())) {
+        extras = extras == null ? new LinkedHashMap<>() : extras;
+        extras.put(e.getKey(), e.getValue().isValueNode() ? e.getValue().asText() : e.getValue().toString());
+        drift = drift == null ? new ArrayList<>() : drift;
+        drift.add(ADDED + ":" + e.getKey());
+      }
+    }
+    String[] d = drift == null ? null : drift.toArray(new String[0]);
+    if (missingRequired != null) {
+      return new Parsed(text, null, null, MISSING_COLUMN, MISSING_COLUMN + ": the record has no field '"
+          + missingRequired + "' (required)", extras, d);
+    }
+    return new Parsed(text, null, fields, null, null, extras, d);
   }
 
   /**

@@ -232,16 +232,99 @@ class BronzeIngestJobTest {
   }
 
   @Test
-  void wrongHeaderRejectsTheFileRowsInsteadOfMisreadingThem() throws IOException {
+  void aFileWithoutARequiredColumnFailsTheJobBeforeAnyCommitAndTheDriftIsRecorded() throws IOException {
     Path landing = tmp.resolve("landing");
     write(landing, "pos", DAY, "sales-00000.csv", utf8(
         "receipt,line,store,time,card,phone,sku,qty,price,discount,amount,pay",
         "R1,1,S01,2026/05/01 10:00,,,ST-000001,2,10.00,1.00,19.00,CASH"));
     AppConfig cfg = TestSpark.config(landing, tmp.resolve("wh"));
+    QualityException e = assertThrows(QualityException.class, () -> run(cfg, DateRange.of(DAY)));
+    assertTrue(e.getMessage().matches("pos/sales: file:\\S*/pos/dt=2026-05-01/sales-00000\\.csv lacks required column\\(s\\)"
+        + " line_amount, line_no, receipt_no, sale_time, store_id, store_sku, unit_price on all its 1 line\\(s\\)\\. The export"
+        + " changed: nothing was committed to bronze\\.pos_sales \\(the drift is in ops\\.schema_drift\\); fix the"
+        + " file, or the declaration in SourceEntities"), e.getMessage());
+    assertTrue(!DeltaWriter.exists(spark, SourceEntities.POS_SALES.table(), cfg.paths().warehouse()));
+    assertTrue(!DeltaWriter.exists(spark, SourceEntities.POS_SALES.table().rejects(), cfg.paths().warehouse()));
+    List<Row> drift = DeltaWriter.read(spark, BronzeTables.SCHEMA_DRIFT.id(), cfg.paths().warehouse())
+        .where("change = 'added'").orderBy("column_name").collectAsList();
+    assertEquals(List.of("amount", "card", "line", "pay", "price", "receipt", "sku", "store", "time"),
+        drift.stream().map(r -> r.getString(r.fieldIndex("column_name"))).toList());
+  }
+
+  /**
+   * A reordered header reads by name, an added column is kept in the row and recorded, a missing
+   * optional column reads as null; a rerun of the day without drift clears the day's record.
+   */
+  @Test
+  void csvColumnsAreReadByNameAndAddedOrMissingOptionalColumnsAreRecordedNotLost() throws IOException {
+    Path landing = tmp.resolve("landing");
+    write(landing, "pos", DAY, "sales-00000.csv", utf8(
+        "line_no,receipt_no,store_id,sale_time,member_card,store_sku,qty,unit_price,discount,line_amount,pay_type,coupon_code",
+        "1,R1,S01,2026/05/01 10:00,MC00000001,ST-000001,2,10.00,1.00,19.00,CASH,SPRING10",
+        "2,R1,S01,2026/05/01 10:00,MC00000001,ST-000002,1,5.50,,5.50,CASH,",
+        "1,R2,S01,2026/05/01 11:00,,ST-000001,x,10.00,0,10.00,CARD,Q1"));
+    AppConfig cfg = TestSpark.config(landing, tmp.resolve("wh"));
     JobResult r = run(cfg, DateRange.of(DAY));
+    assertEquals(3, r.rowsRead());
     assertEquals(1, r.rowsRejected());
-    Row rej = DeltaWriter.read(spark, SourceEntities.POS_SALES.table().rejects(), cfg.paths().warehouse()).first();
-    assertEquals("unexpected_header", rej.getString(rej.fieldIndex("reason_code")));
+    String wh = cfg.paths().warehouse();
+    List<Row> rows = DeltaWriter.read(spark, SourceEntities.POS_SALES.table(), wh).orderBy("line_no").collectAsList();
+    assertEquals(List.of("R1", "R1"), rows.stream().map(x -> x.getString(x.fieldIndex("receipt_no"))).toList());
+    assertEquals(List.of(2, 1), rows.stream().map(x -> x.getInt(x.fieldIndex("qty"))).toList());
+    assertEquals(null, rows.get(0).get(rows.get(0).fieldIndex("phone")));
+    assertEquals("{\"coupon_code\":\"SPRING10\"}", rows.get(0).getString(rows.get(0).fieldIndex("_extra_fields")));
+    assertTrue(rows.get(1).isNullAt(rows.get(1).fieldIndex("_extra_fields")), "an empty extra value is not kept");
+    Row rej = DeltaWriter.read(spark, SourceEntities.POS_SALES.table().rejects(), wh).first();
+    assertEquals("unparseable_number: qty='x'", rej.getString(rej.fieldIndex("reason")));
+
+    assertEquals(List.of("coupon_code added 3", "phone missing_optional 3"),
+        DeltaWriter.read(spark, BronzeTables.SCHEMA_DRIFT.id(), wh).orderBy("column_name").collectAsList().stream()
+            .map(x -> x.getString(x.fieldIndex("column_name")) + " " + x.getString(x.fieldIndex("change")) + " "
+                + x.getLong(x.fieldIndex("lines"))).toList());
+
+    write(landing, "pos", DAY, "sales-00000.csv", utf8(HEADER,
+        "R1,1,S01,2026/05/01 10:00,MC00000001,,ST-000001,2,10.00,1.00,19.00,CASH"));
+    run(cfg, DateRange.of(DAY));
+    assertEquals(0, DeltaWriter.read(spark, BronzeTables.SCHEMA_DRIFT.id(), wh).count());
+  }
+
+  @Test
+  void jsonFieldsBeyondTheDeclarationAreKeptAndARecordWithoutARequiredFieldIsRejectedNamingIt() throws IOException {
+    Path landing = tmp.resolve("landing");
+    write(landing, "miniprogram", DAY, "orders-00000.jsonl", utf8(
+        "{\"order_no\":\"O1\",\"item_seq\":1,\"openid\":\"o1\",\"sku\":\"MP-1\",\"qty\":1,\"amount_fen\":990,"
+            + "\"pay_time\":\"2026-05-01T10:00:00+08:00\",\"status\":\"PAID\",\"coupon\":{\"id\":\"C7\"}}",
+        "{\"order_no\":\"O2\",\"item_seq\":1,\"openid\":\"o2\",\"qty\":1,\"amount_fen\":990,"
+            + "\"pay_time\":\"2026-05-01T10:00:00+08:00\",\"status\":\"PAID\"}"));
+    AppConfig cfg = TestSpark.config(landing, tmp.resolve("wh"));
+    JobResult r = new BronzeIngestJob(SourceEntities.MINIPROGRAM_ORDERS)
+        .run(new JobContext(spark, cfg, DateRange.of(DAY), Instant.parse("2026-05-02T01:00:00Z")));
+    assertEquals(1, r.rowsWritten());
+    assertEquals(1, r.rowsRejected());
+    String wh = cfg.paths().warehouse();
+    Row ok = DeltaWriter.read(spark, SourceEntities.MINIPROGRAM_ORDERS.table(), wh).first();
+    assertEquals("{\"coupon\":\"{\\\"id\\\":\\\"C7\\\"}\"}", ok.getString(ok.fieldIndex("_extra_fields")));
+    Row rej = DeltaWriter.read(spark, SourceEntities.MINIPROGRAM_ORDERS.table().rejects(), wh).first();
+    assertEquals("missing_column: the record has no field 'sku' (required)", rej.getString(rej.fieldIndex("reason")));
+    assertEquals(2L, rej.getLong(rej.fieldIndex("_line_no")));
+    assertEquals(List.of("coupon added 1", "sku missing_required 1"),
+        DeltaWriter.read(spark, BronzeTables.SCHEMA_DRIFT.id(), wh).orderBy("column_name").collectAsList().stream()
+            .map(x -> x.getString(x.fieldIndex("column_name")) + " " + x.getString(x.fieldIndex("change")) + " "
+                + x.getLong(x.fieldIndex("lines"))).toList());
+  }
+
+  /** A table written before its spec gained a column (here bronze's _extra_fields) takes the new column on the next write. */
+  @Test
+  void aTableWrittenBeforeItsSpecGainedAColumnIsEvolvedOnTheNextWrite() throws IOException {
+    Path landing = tmp.resolve("landing");
+    writePosDay(landing);
+    AppConfig cfg = TestSpark.config(landing, tmp.resolve("wh"));
+    String wh = cfg.paths().warehouse();
+    Dataset<Row> old = spark.createDataFrame(List.of(), BronzeTransforms.acceptedSchema(SourceEntities.POS_SALES))
+        .drop("_extra_fields");
+    old.write().format("delta").partitionBy("run_date").save(SourceEntities.POS_SALES.table().path(wh));
+    run(cfg, DateRange.of(DAY));
+    assertTrue(List.of(DeltaWriter.read(spark, SourceEntities.POS_SALES.table(), wh).columns()).contains("_extra_fields"));
   }
 
   @Test

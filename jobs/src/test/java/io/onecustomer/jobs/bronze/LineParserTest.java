@@ -30,7 +30,7 @@ class LineParserTest {
   void csvWithMissingColumnIsRejectedWithCounts() {
     LineParser.Parsed p = csv.parse(bytes("2026-05-01,D01,East,DS-000001,1,9.50"), null);
     assertEquals(LineParser.WRONG_COLUMN_COUNT, p.code());
-    assertEquals("wrong_column_count: expected 7 columns, got 6", p.reason());
+    assertEquals("wrong_column_count: expected 7 columns (the file's header), got 6", p.reason());
   }
 
   @Test
@@ -71,9 +71,22 @@ class LineParserTest {
   }
 
   @Test
-  void headerProblemRejectsEveryRowOfTheFile() {
-    LineParser.Parsed p = csv.parse(bytes("2026-05-01,D01,East,DS-000001,1,9.50,x"), "expected header 'a', got 'b'");
-    assertEquals(LineParser.UNEXPECTED_HEADER, p.code());
+  void aHeaderWithoutARequiredColumnRejectsEveryLineNamingTheColumn() {
+    var layout = LineParser.CsvLayout.of(SourceEntities.DISTRIBUTOR_SELLOUT, "a,b");
+    LineParser.Parsed p = csv.parse(bytes("2026-05-01,D01,East,DS-000001,1,9.50,x"), layout);
+    assertEquals(LineParser.MISSING_COLUMN, p.code());
+    assertEquals("missing_column: the file's header has no column 'report_date' (required)", p.reason());
+  }
+
+  @Test
+  void aReorderedHeaderWithAnExtraColumnReadsByName() {
+    String header = "\uFEFF" + String.join(",", "channel_name", SourceEntities.DISTRIBUTOR_SELLOUT.csvHeader());
+    var layout = LineParser.CsvLayout.of(SourceEntities.DISTRIBUTOR_SELLOUT, header);
+    LineParser.Parsed p = csv.parse(bytes("KA,2026-05-01,D01,East,DS-000001,1,9.50,x"), layout);
+    assertNull(p.code(), p.reason());
+    assertArrayEquals(new String[] {"2026-05-01", "D01", "East", "DS-000001", "1", "9.50", "x"}, p.fields());
+    assertEquals(java.util.Map.of("channel_name", "KA"), p.extras());
+    assertArrayEquals(new String[] {"added:channel_name"}, p.drift());
   }
 
   private static byte[] bytes(String s) {
