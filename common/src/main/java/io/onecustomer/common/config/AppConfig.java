@@ -50,7 +50,14 @@ public final class AppConfig {
 
   public record Paths(String landing, String warehouse) {}
 
-  public record Ingest(MissingSourcePolicy missingSource, int futureToleranceDays) {}
+  /**
+   * Ingestion rules: a missing source's policy; event times later than the business day plus
+   * {@code futureToleranceDays}, or before {@code earliestEventDate}, are rejected; a landing line
+   * longer than {@code maxLineBytes} is rejected as line_too_long (its first bytes kept), and no
+   * more of it is ever held in memory.
+   */
+  public record Ingest(MissingSourcePolicy missingSource, int futureToleranceDays, java.time.LocalDate earliestEventDate,
+      int maxLineBytes) {}
 
   /**
    * Identity-resolution guards. {@code blockedValues} and {@code blockedPatterns} are "type:value"
@@ -258,6 +265,17 @@ public final class AppConfig {
       throw new ConfigException(
           "onecustomer.ingest.future-tolerance-days must be between 0 and 365, got " + tolerance);
     }
+    java.time.LocalDate earliest;
+    try {
+      earliest = java.time.LocalDate.parse(c.getString("ingest.earliest-event-date"));
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new ConfigException("onecustomer.ingest.earliest-event-date must be a date like 2000-01-01, got '"
+          + c.getString("ingest.earliest-event-date") + "'");
+    }
+    long maxLine = c.getBytes("ingest.max-line-bytes");
+    if (maxLine < 1024 || maxLine > (256L << 20)) {
+      throw new ConfigException("onecustomer.ingest.max-line-bytes must be between 1 KiB and 256 MiB, got " + maxLine);
+    }
     Map<String, String> spark = new TreeMap<>();
     if (c.hasPath("spark")) {
       for (Map.Entry<String, ConfigValue> e : c.getConfig("spark").entrySet()) {
@@ -266,7 +284,7 @@ public final class AppConfig {
         spark.put(key, String.valueOf(e.getValue().unwrapped()));
       }
     }
-    return new AppConfig(env, zone, paths, catalog, new Ingest(missing, tolerance), spark, identity(c),
+    return new AppConfig(env, zone, paths, catalog, new Ingest(missing, tolerance, earliest, (int) maxLine), spark, identity(c),
         erasure(c), geo(c), attribution(c), Analytics.parse(c),
         ValueConfig.parse(c.getConfig("value"), ROOT + ".value.", paths.warehouse()), runnerParallelism(c),
         quality(c));

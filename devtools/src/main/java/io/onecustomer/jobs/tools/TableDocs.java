@@ -94,7 +94,7 @@ public final class TableDocs {
   private static void rejects(StringBuilder sb, TableSpec s) {
     table(sb, s, "`bronze.<table>__rejects`");
     sb.append("One such table next to each bronze table. Reason codes: `malformed_json`, `wrong_column_count`,\n")
-        .append("`missing_column`, `invalid_encoding`, `missing_value`, `unparseable_number`, `unparseable_timestamp`,\n")
+        .append("`unexpected_header`, `missing_column`, `line_too_long`, `implausible_timestamp`, `invalid_encoding`, `missing_value`, `unparseable_number`, `unparseable_timestamp`,\n")
         .append("`invalid_value`, `negative_quantity`, `zero_quantity`, `future_timestamp`.\n\n");
   }
 

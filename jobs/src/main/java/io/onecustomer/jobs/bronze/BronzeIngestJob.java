@@ -119,10 +119,11 @@ public final class BronzeIngestJob implements Job {
 
     Dataset<Row> validated =
         BronzeTransforms.typeAndValidate(
-                LandingReader.read(spark, entity, files, bytes),
+                LandingReader.read(spark, entity, files, bytes, ctx.config().ingest().maxLineBytes()),
                 entity,
                 ctx.config().timezone(),
                 ctx.config().ingest().futureToleranceDays(),
+                ctx.config().ingest().earliestEventDate(),
                 ctx.runStartedTimestamp())
             .persist(StorageLevel.MEMORY_AND_DISK());
     try {

@@ -15,6 +15,7 @@ import static org.apache.spark.sql.functions.when;
 import io.onecustomer.common.spec.Types;
 import io.onecustomer.jobs.bronze.SourceEntity.Field;
 import java.sql.Timestamp;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,6 +47,10 @@ public final class BronzeTransforms {
   public static final String ZERO_QUANTITY = "zero_quantity";
   public static final String FUTURE_TIMESTAMP = "future_timestamp";
   public static final String MISSING_VALUE = "missing_value";
+  public static final String IMPLAUSIBLE_TIMESTAMP = "implausible_timestamp";
+
+  /** The default of ingest.earliest-event-date. */
+  public static final LocalDate EARLIEST_EVENT_DATE = LocalDate.of(2000, 1, 1);
 
   private static final String INT_RE = "^[+-]?[0-9]{1,9}$";
   private static final String LONG_RE = "^[+-]?[0-9]{1,18}$";
@@ -123,6 +128,12 @@ public final class BronzeTransforms {
    */
   public static Dataset<Row> typeAndValidate(
       Dataset<Row> raw, SourceEntity entity, ZoneId zone, int futureToleranceDays, Timestamp ingestedAt) {
+    return typeAndValidate(raw, entity, zone, futureToleranceDays, EARLIEST_EVENT_DATE, ingestedAt);
+  }
+
+  /** As above; event times before {@code earliest} (in the brand zone) are rejected as implausible. */
+  public static Dataset<Row> typeAndValidate(Dataset<Row> raw, SourceEntity entity, ZoneId zone,
+      int futureToleranceDays, LocalDate earliest, Timestamp ingestedAt) {
     List<Column> select = new ArrayList<>();
     List<Column> codes = new ArrayList<>();
     List<Column> reasons = new ArrayList<>();
@@ -162,6 +173,10 @@ public final class BronzeTransforms {
           date_add(col(LandingReader.RUN_DATE), 1 + futureToleranceDays).cast(DataTypes.TimestampType),
           zone.getId());
       Column future = ts.gt(limit);
+      Column past = ts.lt(to_utc_timestamp(lit(java.sql.Timestamp.valueOf(earliest.atStartOfDay())), zone.getId()));
+      codes.add(when(past, lit(IMPLAUSIBLE_TIMESTAMP)));
+      reasons.add(when(past, concat(lit(IMPLAUSIBLE_TIMESTAMP + ": " + t.name() + "='"), fields.getItem(idx),
+          lit("' is before ingest.earliest-event-date " + earliest))));
       codes.add(when(future, lit(FUTURE_TIMESTAMP)));
       reasons.add(when(future, concat(lit(FUTURE_TIMESTAMP + ": " + t.name() + "='"), fields.getItem(idx),
           lit("' is after the end of business day "), col(LandingReader.RUN_DATE).cast("string"),

@@ -19,7 +19,6 @@ import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.io.LongWritable;
 import org.apache.hadoop.io.Text;
 import org.apache.hadoop.mapreduce.lib.input.FileSplit;
-import org.apache.hadoop.mapreduce.lib.input.TextInputFormat;
 import org.apache.spark.api.java.JavaNewHadoopRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -102,8 +101,17 @@ public final class LandingReader {
     return out;
   }
 
-  /** Reads the files ({@code bytes} in all, as listed) as raw lines (empty dataset when there are none). */
+  /** Reads the files with the default line limit (4 MiB); see {@link #read(SparkSession, SourceEntity, List, long, int)}. */
   public static Dataset<Row> read(SparkSession spark, SourceEntity entity, List<String> files, long bytes) {
+    return read(spark, entity, files, bytes, 4 << 20);
+  }
+
+  /**
+   * Reads the files ({@code bytes} in all, as listed) as raw lines (empty dataset when there are
+   * none); a line longer than {@code maxLineBytes} becomes a line_too_long row with its first KiB.
+   */
+  public static Dataset<Row> read(SparkSession spark, SourceEntity entity, List<String> files, long bytes,
+      int maxLineBytes) {
     if (files.isEmpty()) {
       return spark.createDataFrame(new ArrayList<Row>(), RAW_SCHEMA);
     }
@@ -111,10 +119,11 @@ public final class LandingReader {
     Configuration conf = new Configuration(spark.sparkContext().hadoopConfiguration());
     conf.setLong("mapreduce.input.fileinputformat.split.minsize", Long.MAX_VALUE);
     conf.set("mapreduce.input.fileinputformat.inputdir", String.join(",", escape(files)));
+    conf.setInt(LandingLineInputFormat.MAX_LINE_BYTES, maxLineBytes);
     @SuppressWarnings("unchecked")
     JavaNewHadoopRDD<LongWritable, Text> lines =
         (JavaNewHadoopRDD<LongWritable, Text>)
-            jsc.newAPIHadoopRDD(conf, TextInputFormat.class, LongWritable.class, Text.class);
+            jsc.newAPIHadoopRDD(conf, LandingLineInputFormat.class, LongWritable.class, Text.class);
     LineParser parser = new LineParser(entity);
     JavaRDD<Row> rows =
         lines.mapPartitionsWithInputSplit(
@@ -192,8 +201,21 @@ public final class LandingReader {
         Tuple2<LongWritable, Text> t = in.next();
         lineNo++;
         byte[] bytes = t._2().copyBytes();
+        if (t._1().get() > bytes.length) {
+          LineParser.Parsed p = LineParser.tooLong(bytes, t._1().get());
+          next = RowFactory.create(day, file, lineNo, p.rawLine(), p.rawBase64(), null, p.code(), p.reason(), null,
+              null);
+          if (csv && layout == null) {
+            layout = LineParser.CsvLayout.of(entity, ""); // a header too long to be one: no column is recognised
+          }
+          break;
+        }
         if (isBlank(bytes)) {
           continue;
+        }
+        if (lineNo == 1 && bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB
+            && (bytes[2] & 0xff) == 0xBF) {
+          bytes = Arrays.copyOfRange(bytes, 3, bytes.length); // a UTF-8 byte-order mark before the first line
         }
         if (csv && layout == null) { // the first non-blank line of a CSV file is its header
           layout = LineParser.CsvLayout.of(entity, new String(bytes, StandardCharsets.UTF_8));

@@ -12,6 +12,7 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +28,13 @@ public final class LineParser implements Serializable {
   public static final String MALFORMED_JSON = "malformed_json";
   public static final String WRONG_COLUMN_COUNT = "wrong_column_count";
   public static final String INVALID_ENCODING = "invalid_encoding";
+  /** A line longer than ingest.max-line-bytes. */
+  public static final String LINE_TOO_LONG = "line_too_long";
+  /** A CSV file whose first line names none of the declared columns (no header, or not this entity's file). */
+  public static final String UNEXPECTED_HEADER = "unexpected_header";
+  /** Bytes of a too-long line kept in raw_line. */
+  static final int KEPT_OF_A_LONG_LINE = 1024;
+
   /** A required column the file (CSV header) or the record (JSON) does not have at all. */
   public static final String MISSING_COLUMN = "missing_column";
 
@@ -56,7 +64,7 @@ public final class LineParser implements Serializable {
    * job: see BronzeIngestJob).
    */
   public record CsvLayout(int columns, int[] positions, Map<String, Integer> extras, String[] drift,
-      String missingRequired) implements Serializable {
+      String missingRequired, String unrecognised) implements Serializable {
     public static CsvLayout of(SourceEntity entity, String headerLine) {
       List<String> header = splitCsv(stripBom(headerLine).trim());
       if (header == null) {
@@ -85,8 +93,15 @@ public final class LineParser implements Serializable {
           drift.add(ADDED + ":" + names.get(j));
         }
       }
+      if (Arrays.stream(positions).allMatch(p -> p < 0)) {
+        // Not a changed export but not a header at all (a file without one, garbage, another
+        // entity's file): every line is rejected, nothing is recorded as drift, the night goes on.
+        String shown = headerLine.length() > 200 ? headerLine.substring(0, 200) + "..." : headerLine;
+        return new CsvLayout(names.size(), positions, Map.of(), null, null, "the first line names none of the"
+            + " declared columns (" + entity.csvHeader() + "): '" + shown + "'");
+      }
       return new CsvLayout(names.size(), positions, extras, drift.isEmpty() ? null : drift.toArray(new String[0]),
-          missingRequired);
+          missingRequired, null);
     }
   }
 
@@ -97,6 +112,14 @@ public final class LineParser implements Serializable {
   public LineParser(SourceEntity entity) {
     this.entity = entity;
     this.names = entity.fieldNames();
+  }
+
+  /** The row for a line longer than the limit: its first KiB as text and bytes, and its length. */
+  static Parsed tooLong(byte[] kept, long length) {
+    byte[] head = Arrays.copyOf(kept, Math.min(kept.length, KEPT_OF_A_LONG_LINE));
+    return new Parsed(new String(head, StandardCharsets.UTF_8), Base64.getEncoder().encodeToString(head), null,
+        LINE_TOO_LONG, LINE_TOO_LONG + ": " + length + " bytes with its line end, more than ingest.max-line-bytes = "
+            + kept.length + " (the first " + head.length + " bytes are kept in raw_line and raw_base64)");
   }
 
   /** Decodes strictly; returns null when the bytes are not UTF-8. */
@@ -141,6 +164,9 @@ public final class LineParser implements Serializable {
   }
 
   private Parsed parseCsv(String text, CsvLayout layout) {
+    if (layout.unrecognised() != null) {
+      return new Parsed(text, null, null, UNEXPECTED_HEADER, UNEXPECTED_HEADER + ": " + layout.unrecognised());
+    }
     if (layout.missingRequired() != null) {
       return new Parsed(text, null, null, MISSING_COLUMN, MISSING_COLUMN + ": the file's header has no column '"
           + layout.missingRequired() + "' (required)", null, layout.drift());

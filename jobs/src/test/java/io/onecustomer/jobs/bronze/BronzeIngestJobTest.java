@@ -313,6 +313,67 @@ class BronzeIngestJobTest {
                 + x.getLong(x.fieldIndex("lines"))).toList());
   }
 
+  @Test
+  void aLineLongerThanTheLimitIsRejectedWithItsFirstKibAndTheLinesAfterItKeepTheirNumbers() throws IOException {
+    Path landing = tmp.resolve("landing");
+    write(landing, "pos", DAY, "sales-00000.csv", utf8(HEADER,
+        "R1,1,S01,2026/05/01 10:00,,,ST-000001,2,10.00,1.00,19.00,CASH",
+        "R2," + "x".repeat(100_000),
+        "R3,1,S01,2026/05/01 11:00,,,ST-000001,1,10.00,,10.00,CARD"));
+    AppConfig cfg = TestSpark.config(landing, tmp.resolve("wh"), Map.of("onecustomer.ingest.max-line-bytes", "2KiB"));
+    JobResult r = run(cfg, DateRange.of(DAY));
+    assertEquals(List.of(3L, 2L, 1L), List.of(r.rowsRead(), r.rowsWritten(), r.rowsRejected()));
+    String wh = cfg.paths().warehouse();
+    Row rej = DeltaWriter.read(spark, SourceEntities.POS_SALES.table().rejects(), wh).first();
+    assertEquals("line_too_long: 100004 bytes with its line end, more than ingest.max-line-bytes = 2048 (the first 1024"
+        + " bytes are kept in raw_line and raw_base64)", rej.getString(rej.fieldIndex("reason")));
+    assertEquals(1024, rej.getString(rej.fieldIndex("raw_line")).length());
+    assertEquals(3L, rej.getLong(rej.fieldIndex("_line_no")));
+    assertEquals(List.of(2L, 4L), DeltaWriter.read(spark, SourceEntities.POS_SALES.table(), wh).orderBy("_line_no")
+        .select("_line_no").collectAsList().stream().map(x -> x.getLong(0)).toList());
+  }
+
+  /**
+   * Delta's snapshot isolation, shown rather than assumed: a reader counting the table in a loop
+   * while the day is replaced again and again (3 rows, then 5, then 3, ...) only ever sees a whole
+   * version of the day.
+   */
+  @Test
+  void aReaderDuringReplacingWritesSeesOnlyWholeVersions() throws Exception {
+    Path landing = tmp.resolve("landing");
+    String three = String.join("\n", HEADER,
+        "R1,1,S01,2026/05/01 10:00,,,ST-000001,2,10.00,1.00,19.00,CASH",
+        "R1,2,S01,2026/05/01 10:00,,,ST-000002,1,5.50,,5.50,CASH",
+        "R2,1,S01,2026/05/01 11:00,,,ST-000001,1,10.00,,10.00,CARD");
+    String five = three + "\nR3,1,S01,2026/05/01 12:00,,,ST-000001,1,10.00,,10.00,CARD"
+        + "\nR4,1,S01,2026/05/01 13:00,,,ST-000001,1,10.00,,10.00,CARD";
+    AppConfig cfg = TestSpark.config(landing, tmp.resolve("wh"));
+    write(landing, "pos", DAY, "sales-00000.csv", utf8(three));
+    run(cfg, DateRange.of(DAY));
+    String path = SourceEntities.POS_SALES.table().path(cfg.paths().warehouse());
+    java.util.Set<Long> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    java.util.concurrent.atomic.AtomicInteger reads = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+    Thread reader = new Thread(() -> {
+      while (!done.get()) {
+        seen.add(spark.read().format("delta").load(path).where("run_date = DATE'2026-05-01'").count());
+        reads.incrementAndGet();
+      }
+    });
+    reader.start();
+    try {
+      for (int i = 0; i < 4; i++) {
+        write(landing, "pos", DAY, "sales-00000.csv", utf8(i % 2 == 0 ? five : three));
+        run(cfg, DateRange.of(DAY));
+      }
+    } finally {
+      done.set(true);
+      reader.join();
+    }
+    assertTrue(reads.get() >= 4, "reads during the writes: " + reads.get());
+    assertEquals(java.util.Set.of(3L, 5L), seen, "counts a reader saw in " + reads.get() + " reads");
+  }
+
   /** A table written before its spec gained a column (here bronze's _extra_fields) takes the new column on the next write. */
   @Test
   void aTableWrittenBeforeItsSpecGainedAColumnIsEvolvedOnTheNextWrite() throws IOException {

@@ -72,10 +72,20 @@ class LineParserTest {
 
   @Test
   void aHeaderWithoutARequiredColumnRejectsEveryLineNamingTheColumn() {
-    var layout = LineParser.CsvLayout.of(SourceEntities.DISTRIBUTOR_SELLOUT, "a,b");
-    LineParser.Parsed p = csv.parse(bytes("2026-05-01,D01,East,DS-000001,1,9.50,x"), layout);
+    var layout = LineParser.CsvLayout.of(SourceEntities.DISTRIBUTOR_SELLOUT, "report_date,b");
+    LineParser.Parsed p = csv.parse(bytes("2026-05-01,D01"), layout);
     assertEquals(LineParser.MISSING_COLUMN, p.code());
-    assertEquals("missing_column: the file's header has no column 'report_date' (required)", p.reason());
+    assertEquals("missing_column: the file's header has no column 'distributor_id' (required)", p.reason());
+  }
+
+  @Test
+  void aFirstLineNamingNoDeclaredColumnIsNoHeaderAndEveryLineIsRejectedAsSuch() {
+    var layout = LineParser.CsvLayout.of(SourceEntities.DISTRIBUTOR_SELLOUT, "2026-05-01,D01,East,DS-000001,1,9.50,x");
+    LineParser.Parsed p = csv.parse(bytes("2026-05-01,D01,East,DS-000001,1,9.50,x"), layout);
+    assertEquals(LineParser.UNEXPECTED_HEADER, p.code());
+    assertEquals(null, p.drift());
+    assertEquals("unexpected_header: the first line names none of the declared columns (report_date,distributor_id,"
+        + "region,dist_sku,qty,unit_price,retailer): '2026-05-01,D01,East,DS-000001,1,9.50,x'", p.reason());
   }
 
   @Test
