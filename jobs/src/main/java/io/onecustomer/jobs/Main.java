@@ -246,6 +246,7 @@ public final class Main {
     if (!verifiedKeys(spark, config, keys)) {
       return 2;
     }
+    completeInterruptedErasures(spark, config);
     Runner runner = new Runner(spark, config, registry);
     Instant started = Instant.now();
     long t0 = System.nanoTime();
@@ -298,6 +299,14 @@ public final class Main {
     }
   }
 
+  /** An erasure killed half way is completed before anything else reads the tables it was changing. */
+  private static void completeInterruptedErasures(SparkSession spark, AppConfig config) {
+    for (Erasure.Report r : new Erasure(spark, config).completePending()) {
+      System.out.printf("onecustomer: completed an interrupted erasure of customer %s: %d row(s) deleted from %d"
+          + " table(s)%n", r.customerId(), r.total(), r.deleted().size());
+    }
+  }
+
   /** The identifier to erase from --identifier-file (a file, or standard input for "-"): its first non-blank line. */
   static String identifierFrom(String file, InputStream stdin) throws IOException {
     List<String> lines;
@@ -345,6 +354,7 @@ public final class Main {
   private static int rotate(AppConfig config, HashKeys keys, byte[] newKey) {
     SparkSession spark = SessionFactory.create(config, "onecustomer " + ROTATE);
     try {
+      completeInterruptedErasures(spark, config);
       var report = new KeyRotation(spark, config.paths().warehouse(), JobRegistry.standard().specs())
           .rotate(keys, newKey, Instant.now());
       System.out.printf("onecustomer: key rotation %d done: %s re-hashed to the key with fingerprint %s (-1: done by an"

@@ -99,7 +99,7 @@ public final class DeltaWriter {
       String comment) {
     String path = table.path(warehouse);
     boolean existed = DeltaTable.isDeltaTable(spark, path);
-    data.write().format("delta").mode(SaveMode.Append).save(path);
+    data.write().format("delta").mode(SaveMode.Append).option("mergeSchema", "true").save(path);
     afterWrite(spark, table, path, existed, comment);
   }
 

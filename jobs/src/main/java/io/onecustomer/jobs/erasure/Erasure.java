@@ -15,6 +15,8 @@ import io.onecustomer.common.delta.CatalogSync;
 import io.onecustomer.common.delta.DeltaWriter;
 import io.onecustomer.common.spec.Publish;
 import io.onecustomer.common.spec.TableWriter;
+import io.onecustomer.common.spark.Cols;
+import io.onecustomer.jobs.Faults;
 import io.onecustomer.jobs.bronze.LandingReader;
 import io.onecustomer.jobs.bronze.SourceEntities;
 import io.onecustomer.jobs.bronze.SourceEntity;
@@ -76,6 +78,8 @@ public final class Erasure {
   private static final Logger LOG = LoggerFactory.getLogger(Erasure.class);
 
   public static final TableId OPS_ERASURE_LOG = ErasureLog.SPEC.id();
+  /** Fault point (tests): after the bronze deletes, before silver's. */
+  public static final String FAULT_AFTER_BRONZE = "erase_after_bronze";
 
   /** Identifier types that name a person (the weak masked phone does not). */
   public static final List<String> IDENTIFIER_TYPES = Identifiers.PERSONAL_TYPES;
@@ -143,8 +147,7 @@ public final class Erasure {
     if (customerId == null) {
       Row one = spark.range(1).select(normalised(req.idType(), lit(req.idValue())).alias("v")).first();
       if (one.isNullAt(0)) {
-        throw new IllegalArgumentException("--identifier " + req.idType() + ":" + req.idValue()
-            + " is empty after normalisation");
+        throw new IllegalArgumentException("the " + req.idType() + " to erase is empty after normalisation");
       }
       String value = one.getString(0);
       String hash = spark.range(1).select(hmac.hash(lit(req.idType() + ":" + value))).first().getString(0);
@@ -161,13 +164,74 @@ public final class Erasure {
           .select(IdentityColumns.ID_TYPE, IdentityColumns.ID_HASH).collectAsList()
           .forEach(r -> nodeHashes.add(r.getString(0) + ":" + r.getString(1)));
     }
+    Pending resumed = pending().stream().filter(p -> p.matches(req.customerId(), nodeHashes)).findFirst().orElse(null);
+    if (resumed != null) {
+      LOG.warn("erasure requested at {} was interrupted: completing it", resumed.requestedAt());
+      nodeHashes.addAll(resumed.nodeHashes());
+      return run(resumed.selector(), resumed.customerId() != null ? resumed.customerId() : customerId, nodeHashes,
+          resumed.requestedAt(), true);
+    }
     if (nodeHashes.isEmpty()) {
       if (alreadyErased(customerId)) {
         LOG.info("customer {} was erased before; nothing left to delete", customerId);
-        return writeLog(req, customerId, nodeHashes, new LinkedHashMap<>(), Set.of(), false, requestedAt);
+        return writeLog(req.selector(), customerId, nodeHashes, new LinkedHashMap<>(), Set.of(), false, requestedAt,
+            ErasureLog.DONE);
       }
       throw new IllegalArgumentException("customer_id " + customerId + " is not in "
           + IdentityColumns.GOLD_CUSTOMER_IDENTITIES + " (nor in " + OPS_ERASURE_LOG + ")");
+    }
+    return run(req.selector(), customerId, nodeHashes, requestedAt, false);
+  }
+
+  /** An erasure logged as pending without its done row: interrupted. */
+  record Pending(Instant requestedAt, String selector, String customerId, Set<String> nodeHashes) {
+    boolean matches(String customer, Set<String> hashes) {
+      return (customer != null && customer.equals(customerId)) || hashes.stream().anyMatch(nodeHashes::contains);
+    }
+  }
+
+  /** Interrupted erasures, oldest first (none without a log). */
+  List<Pending> pending() {
+    if (!DeltaWriter.exists(spark, OPS_ERASURE_LOG, warehouse())) {
+      return List.of();
+    }
+    Dataset<Row> log = DeltaWriter.read(spark, OPS_ERASURE_LOG, warehouse());
+    if (!List.of(log.columns()).contains(ErasureLog.STATUS)) {
+      return List.of();
+    }
+    Dataset<Row> done = log.where(col(ErasureLog.STATUS).equalTo(ErasureLog.DONE)).select(ErasureLog.REQUESTED_AT);
+    List<Pending> out = new ArrayList<>();
+    for (Row r : log.where(col(ErasureLog.STATUS).equalTo(ErasureLog.PENDING))
+        .join(done, Cols.seq(ErasureLog.REQUESTED_AT), "left_anti").orderBy(ErasureLog.REQUESTED_AT).collectAsList()) {
+      out.add(new Pending(r.getTimestamp(r.fieldIndex(ErasureLog.REQUESTED_AT)).toInstant(),
+          r.getString(r.fieldIndex(ErasureLog.SELECTOR)), r.getString(r.fieldIndex(ErasureLog.CUSTOMER_ID)),
+          new LinkedHashSet<>(r.<String>getList(r.fieldIndex(ErasureLog.IDENTIFIER_HASHES)))));
+    }
+    return out;
+  }
+
+  /**
+   * Completes every interrupted erasure (a run killed between its pending row and its done row):
+   * what the entry point does before any other command, so a person half erased is never read.
+   */
+  public List<Report> completePending() {
+    List<Report> out = new ArrayList<>();
+    for (Pending p : pending()) {
+      LOG.warn("erasure requested at {} was interrupted: completing it", p.requestedAt());
+      out.add(run(p.selector(), p.customerId(), new LinkedHashSet<>(p.nodeHashes()), p.requestedAt(), true));
+    }
+    return out;
+  }
+
+  /**
+   * Deletes the person: logs the request as pending first (unless resuming one), then bronze (while
+   * silver still has the lineage and the raw values that find the person's bronze rows), then
+   * silver, then gold and ops, VACUUMs, and logs it done. Every step can be repeated, so an erasure
+   * interrupted anywhere is completed by running it again from its pending row.
+   */
+  private Report run(String selector, String customerId, Set<String> nodeHashes, Instant requestedAt, boolean resumed) {
+    if (!resumed) {
+      writeLog(selector, customerId, nodeHashes, new LinkedHashMap<>(), Set.of(), false, requestedAt, ErasureLog.PENDING);
     }
     LOG.info("erasing customer {} ({} identifiers)", customerId, nodeHashes.size());
 
@@ -214,25 +278,26 @@ public final class Erasure {
     LOG.info("customer {}: {} silver rows, {} identity records, {} raw identifier values", customerId, lineage.size(),
         recordKeys.size(), rawValues.values().stream().mapToInt(Set::size).sum());
 
-    // 3. Delete: silver, then bronze and rejects, then gold and ops.
-    for (Map.Entry<TableId, Column> e : silverConditions.entrySet()) {
-      delete(e.getKey(), e.getValue(), deleted);
-    }
-    if (!recordKeys.isEmpty()) {
-      delete(Tables.SILVER_IDENTIFIERS, col(IdentifierObs.RECORD_KEY).isin(recordKeys.toArray())
-          .or(nodeHash().isin((Object[]) nodeHashes.toArray(new String[0]))), deleted);
-    }
+    // 3. Delete: bronze and rejects (found through silver), then silver, then gold and ops.
     List<Pattern> patterns = rawPatterns(rawValues);
     for (SourceEntity entity : SourceEntities.ALL) {
       TableId table = entity.table();
-      if (DeltaWriter.exists(spark, table, warehouse())) {
-        Column byLine = lineageCondition(table, lineage);
+      Column byLine = lineageCondition(table, lineage);
+      if (DeltaWriter.exists(spark, table, warehouse()) && (byLine != null || !patterns.isEmpty())) {
         Column byText = textMatches(rowText(DeltaWriter.read(spark, table, warehouse())), patterns);
         delete(table, byLine == null ? byText : byLine.or(byText), deleted);
       }
       if (DeltaWriter.exists(spark, table.rejects(), warehouse()) && !patterns.isEmpty()) {
         delete(table.rejects(), textMatches(col(LandingReader.RAW_LINE), patterns), deleted);
       }
+    }
+    Faults.at(FAULT_AFTER_BRONZE);
+    for (Map.Entry<TableId, Column> e : silverConditions.entrySet()) {
+      delete(e.getKey(), e.getValue(), deleted);
+    }
+    if (!recordKeys.isEmpty()) {
+      delete(Tables.SILVER_IDENTIFIERS, col(IdentifierObs.RECORD_KEY).isin(recordKeys.toArray())
+          .or(nodeHash().isin((Object[]) nodeHashes.toArray(new String[0]))), deleted);
     }
     for (TableId t : tablesIn(Tables.GOLD, Tables.OPS)) {
       if (t.equals(OPS_ERASURE_LOG)) {
@@ -275,7 +340,7 @@ public final class Erasure {
     }
     Set<String> landingFiles = new TreeSet<>();
     lineage.forEach(l -> landingFiles.add((String) l.get(1)));
-    return writeLog(req, customerId, nodeHashes, deleted, landingFiles, vacuumed, requestedAt);
+    return writeLog(selector, customerId, nodeHashes, deleted, landingFiles, vacuumed, requestedAt, ErasureLog.DONE);
   }
 
   /**
@@ -422,20 +487,20 @@ public final class Erasure {
             .where(col(ErasureLog.CUSTOMER_ID).equalTo(customerId)).isEmpty();
   }
 
-  private Report writeLog(Request req, String customerId, Set<String> nodeHashes, Map<String, Long> deleted,
-      Set<String> landingFiles, boolean vacuumed, Instant requestedAt) {
+  private Report writeLog(String selector, String customerId, Set<String> nodeHashes, Map<String, Long> deleted,
+      Set<String> landingFiles, boolean vacuumed, Instant requestedAt, String status) {
     List<Row> tables = new ArrayList<>();
     deleted.forEach((t, n) -> tables.add(RowFactory.create(t, n)));
     Report report = new Report(customerId, nodeHashes.size(), deleted, vacuumed);
-    Row row = RowFactory.create(Timestamp.from(requestedAt), req.selector(), customerId,
+    Row row = RowFactory.create(Timestamp.from(requestedAt), selector, customerId,
         List.copyOf(nodeHashes).toArray(new String[0]), tables.toArray(new Row[0]),
         landingFiles.toArray(new String[0]), report.total(),
-        config.erasure().vacuumRetentionHours(), vacuumed);
+        config.erasure().vacuumRetentionHours(), vacuumed, status);
     Dataset<Row> df = spark.createDataFrame(List.of(row), ErasureLog.SPEC.schema());
     // An audit log of events: each request is a new row, so the spec's mode is append.
     LocalDate day = LocalDate.ofInstant(requestedAt, ZoneOffset.UTC);
     TableWriter.publish(Publish.quiet(spark, warehouse(), DateRange.of(day)), ErasureLog.SPEC, df);
-    LOG.info("erasure of {} done: {} row(s) deleted in {} table(s)", customerId, report.total(), deleted.size());
+    LOG.info("erasure of {} {}: {} row(s) deleted in {} table(s)", customerId, status, report.total(), deleted.size());
     return report;
   }
 }

@@ -48,13 +48,18 @@ public final class ErasureLog {
   public static final String ROWS_DELETED = "rows_deleted";
   public static final String VACUUM_RETENTION_HOURS = "vacuum_retention_hours";
   public static final String IS_VACUUMED = "is_vacuumed";
+  public static final String STATUS = "status";
+  /** Logged before anything is deleted: the request's identifiers, so an interrupted erasure can be completed. */
+  public static final String PENDING = "pending";
+  /** Logged last, with the rows deleted. */
+  public static final String DONE = "done";
 
   static final StructType TABLE_ROWS = new StructType().add("table_name", DataTypes.StringType)
       .add("rows", DataTypes.LongType);
 
   public static final TableSpec SPEC = TableSpec.table(Tables.OPS, "erasure_log")
-      .grain("One row per erasure request: who (customer id and identifier hashes, never raw values), when, rows"
-          + " deleted per table, and the VACUUM retention applied. Append-only audit log.")
+      .grain("Two rows per erasure request, pending then done: who (customer id and identifier hashes, never raw"
+          + " values), when, rows deleted per table, and the VACUUM retention applied. Append-only audit log.")
       .required(REQUESTED_AT, TIMESTAMP, "When the erasure ran, UTC")
       .required(SELECTOR, STRING, "customer_id or identifier:<type>: how the person was named")
       .column(CUSTOMER_ID, STRING, "The erased customer id (null when the identifier resolved to no customer)")
@@ -66,7 +71,11 @@ public final class ErasureLog {
       .required(ROWS_DELETED, LONG, "Rows deleted in all tables")
       .required(VACUUM_RETENTION_HOURS, INT, "VACUUM retention applied afterwards (files older than this are gone)")
       .required(IS_VACUUMED, BOOLEAN, "True when the touched tables were vacuumed")
+      .column(STATUS, STRING, "pending (written before anything is deleted, so an interrupted erasure is completed by the"
+          + " next run or a rerun of the command) or done (written last; same requested_at); null in logs written"
+          + " before erasures were resumable, which mean done")
       .check(Check.range(ROWS_DELETED, 0.0, null))
+      .check(Check.acceptedValues(STATUS, PENDING, DONE))
       .keyedHashes(IDENTIFIER_HASHES)
       .append()
       .writtenBy(ERASE)

@@ -59,7 +59,7 @@ class KeyRotationTest {
     DeltaWriter.replace(spark, audit, IdentitySpecs.IDENTITY_AUDIT.id(), wh, "snapshot_date = '2026-05-03'", null,
         "snapshot_date");
     Dataset<Row> erasures = spark.createDataFrame(List.of(RowFactory.create(ts, "identifier:phone", "C9",
-        new String[] {"phone:" + hmac("k1", "phone:" + ERASED)}, new Row[0], new String[0], 3L, 168, false)),
+        new String[] {"phone:" + hmac("k1", "phone:" + ERASED)}, new Row[0], new String[0], 3L, 168, false, "done")),
         ErasureLog.SPEC.schema());
     DeltaWriter.appendEvents(spark, erasures, ErasureLog.SPEC.id(), wh, null);
   }
