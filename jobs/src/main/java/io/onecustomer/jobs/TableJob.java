@@ -1,8 +1,11 @@
 package io.onecustomer.jobs;
 
 import io.onecustomer.common.DateRange;
+import io.onecustomer.common.delta.DeltaWriter;
 import io.onecustomer.common.spec.TableSpec;
 import io.onecustomer.common.spec.TableWriter;
+import io.onecustomer.common.spec.WriteMode;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -69,8 +72,28 @@ public abstract class TableJob implements Job {
 
   private final ThreadLocal<List<Dataset<Row>>> cached = ThreadLocal.withInitial(ArrayList::new);
 
+  /**
+   * A table replaced whole holds the state as of one day (its commit tag names it). A run for an
+   * earlier day (a rerun, a backfill) recomputes the table as of that later day rather than moving
+   * it backwards: the run's range is extended to it. Day-partitioned tables are unaffected.
+   */
+  JobContext forward(JobContext ctx) {
+    if (spec.mode() != WriteMode.REPLACE_ALL) {
+      return ctx;
+    }
+    LocalDate held = DeltaWriter.latestTaggedDay(ctx.spark(), spec.id(), ctx.warehouse());
+    if (held == null || !held.isAfter(ctx.range().to())) {
+      return ctx;
+    }
+    LOG.warn("{}: {} holds the state as of {}; the run for {} recomputes it as of {} (a current-state table never"
+        + " moves backwards)", id(), spec.id(), held, ctx.range(), held);
+    return new JobContext(ctx.spark(), ctx.config(), new DateRange(ctx.range().from(), held), ctx.runStartedAt(),
+        ctx.log());
+  }
+
   @Override
-  public JobResult run(JobContext ctx) {
+  public JobResult run(JobContext requested) {
+    JobContext ctx = forward(requested);
     try {
       List<String> warnings = new ArrayList<>();
       Dataset<Row> rows = build(ctx, warnings);

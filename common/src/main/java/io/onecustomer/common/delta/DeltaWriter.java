@@ -118,6 +118,23 @@ public final class DeltaWriter {
     return r.isNullAt(0) ? -1 : r.getLong(0);
   }
 
+  /**
+   * The business day the table's latest commit is tagged with (the first ISO date in its
+   * userMetadata, e.g. "snapshot_date=2026-11-15"), or null when untagged or absent.
+   */
+  public static java.time.LocalDate latestTaggedDay(SparkSession spark, TableId table, String warehouse) {
+    String path = table.path(warehouse);
+    if (!DeltaTable.isDeltaTable(spark, path)) {
+      return null;
+    }
+    Row r = DeltaTable.forPath(spark, path).history(1).select("userMetadata").first();
+    if (r.isNullAt(0)) {
+      return null;
+    }
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}").matcher(r.getString(0));
+    return m.find() ? java.time.LocalDate.parse(m.group()) : null;
+  }
+
   /** Registers the table and (once) its comment. */
   private static void afterWrite(
       SparkSession spark, TableId table, String path, boolean existed, String comment) {

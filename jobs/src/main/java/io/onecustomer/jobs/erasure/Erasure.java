@@ -320,9 +320,14 @@ public final class Erasure {
       delete(t, cond, deleted);
     }
 
-    // 4. VACUUM what was touched, then log the request.
+    // 4. VACUUM what was touched (when completing an interrupted erasure, also what the interrupted
+    // run deleted from: its DELETE commits since the request), then log the request.
+    Set<String> touched = new TreeSet<>(deleted.keySet());
+    if (resumed) {
+      touched.addAll(deletedSince(requestedAt));
+    }
     int hours = config.erasure().vacuumRetentionHours();
-    boolean vacuumed = !deleted.isEmpty();
+    boolean vacuumed = !touched.isEmpty();
     if (vacuumed) {
       if (hours < 168) {
         spark.conf().set("spark.databricks.delta.retentionDurationCheck.enabled", "false");
@@ -333,7 +338,7 @@ public final class Erasure {
       if (!spark.conf().contains(listing) || spark.conf().get(listing).equals("10000")) {
         spark.conf().set(listing, String.valueOf(Math.max(8, 4 * spark.sparkContext().defaultParallelism())));
       }
-      for (String t : deleted.keySet()) {
+      for (String t : touched) {
         LOG.info("VACUUM {} RETAIN {} HOURS", t, hours);
         DeltaTable.forPath(spark, TableId.parse(t).path(warehouse())).vacuum(hours);
       }
@@ -473,6 +478,18 @@ public final class Erasure {
     } finally {
       spark.conf().unset(key);
     }
+  }
+
+  /** Tables with a DELETE commit at or after {@code since}: what an interrupted erasure already changed. */
+  private Set<String> deletedSince(Instant since) {
+    Set<String> out = new TreeSet<>();
+    for (TableId t : tablesIn(Tables.BRONZE, Tables.SILVER, Tables.GOLD, Tables.OPS)) {
+      if (!DeltaTable.forPath(spark, t.path(warehouse())).history()
+          .where(col("operation").equalTo("DELETE").and(col("timestamp").geq(lit(Timestamp.from(since))))).isEmpty()) {
+        out.add(t.qualified());
+      }
+    }
+    return out;
   }
 
   /** Delta tables of the given layers in the warehouse (local or s3a, through Hadoop's file system). */

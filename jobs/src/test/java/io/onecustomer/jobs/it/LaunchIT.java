@@ -141,6 +141,8 @@ class LaunchIT {
       assertTrue(log.contains("hmac_sha256("), "no hashing plan in the event log under " + events);
     }
     assertTrue(scanned[0] > 50, "files scanned: " + scanned[0]);
+    System.out.printf("secret scan: %d files, %d bytes (event log, warehouse, catalog, stdout, stderr): %d with key"
+        + " material%n", scanned[0], scanned[1], leaks.size());
     assertEquals(List.of(), leaks, "key material found after scanning " + scanned[0] + " files, " + scanned[1] + " bytes");
     assertTrue(submit.out().contains("job=bronze_pos_sales table=bronze.pos_sales dates=2026-05-01 read=3 written=2 rejected=1"),
         submit.out());
