@@ -2,13 +2,16 @@ package io.onecustomer.common.spec;
 
 import io.onecustomer.common.DateRange;
 import io.onecustomer.common.delta.DeltaWriter;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ConcurrentModificationException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.delta.DeltaLog;
 import org.apache.spark.sql.delta.actions.Metadata;
 import org.apache.spark.sql.types.StructField;
@@ -54,6 +57,15 @@ public final class TableWriter {
   public static Written publish(Publish p, TableSpec spec, Dataset<Row> data, DateRange days, String replaceWhere,
       Map<String, Double> observations, String userMetadata) {
     return commit(p, spec, audit(p, spec, data, days, observations), replaceWhere, userMetadata);
+  }
+
+  /**
+   * Appends one event to an append-only log table (an erasure request, a key rotation step),
+   * checked like any write; the event's day is its UTC date.
+   */
+  public static Written publishEvent(SparkSession spark, String warehouse, TableSpec spec, Row event, Instant at) {
+    return publish(Publish.quiet(spark, warehouse, DateRange.of(LocalDate.ofInstant(at, ZoneOffset.UTC))), spec,
+        spark.createDataFrame(List.of(event), spec.schema()));
   }
 
   /** Checked data, persisted and not yet committed: the first half of a publish. */

@@ -1,8 +1,12 @@
 package io.onecustomer.common.spec;
 
+import java.util.Map;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.DecimalType;
+import org.apache.spark.sql.types.StructType;
 
 /** The column types the specs use, with the one money type. */
 public final class Types {
@@ -21,6 +25,15 @@ public final class Types {
   public static final DataType DATE = DataTypes.DateType;
   public static final DataType TIMESTAMP = DataTypes.TimestampType;
   public static final DataType STRINGS = DataTypes.createArrayType(DataTypes.StringType);
+
+  /** Tables with a number of rows each (what an erasure deleted, what a key rotation re-hashed). */
+  public static final DataType TABLE_ROWS = DataTypes.createArrayType(new StructType()
+      .add("table_name", DataTypes.StringType).add("rows", DataTypes.LongType));
+
+  /** A value of {@link #TABLE_ROWS}, in the map's order. */
+  public static Row[] tableRows(Map<String, Long> rows) {
+    return rows.entrySet().stream().map(e -> RowFactory.create(e.getKey(), e.getValue())).toArray(Row[]::new);
+  }
 
   public static DataType decimal(int precision, int scale) {
     return DataTypes.createDecimalType(precision, scale);

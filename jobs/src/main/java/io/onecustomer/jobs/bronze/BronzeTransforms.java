@@ -49,9 +49,6 @@ public final class BronzeTransforms {
   public static final String MISSING_VALUE = "missing_value";
   public static final String IMPLAUSIBLE_TIMESTAMP = "implausible_timestamp";
 
-  /** The default of ingest.earliest-event-date. */
-  public static final LocalDate EARLIEST_EVENT_DATE = LocalDate.of(2000, 1, 1);
-
   private static final String INT_RE = "^[+-]?[0-9]{1,9}$";
   private static final String LONG_RE = "^[+-]?[0-9]{1,18}$";
   private static final String DECIMAL_RE = "^[+-]?[0-9]{1,16}(\\.[0-9]+)?$";
@@ -124,14 +121,9 @@ public final class BronzeTransforms {
    * Types every declared field and decides, per line, the first reason it must be rejected (null
    * when it is good). Rules in order: the line-level parse result, then each field in file order
    * (missing required value, value that cannot be typed), then negative quantity, then event time
-   * later than the end of the business day plus {@code futureToleranceDays}.
+   * before {@code earliest} (in the brand zone) or later than the end of the business day plus
+   * {@code futureToleranceDays}.
    */
-  public static Dataset<Row> typeAndValidate(
-      Dataset<Row> raw, SourceEntity entity, ZoneId zone, int futureToleranceDays, Timestamp ingestedAt) {
-    return typeAndValidate(raw, entity, zone, futureToleranceDays, EARLIEST_EVENT_DATE, ingestedAt);
-  }
-
-  /** As above; event times before {@code earliest} (in the brand zone) are rejected as implausible. */
   public static Dataset<Row> typeAndValidate(Dataset<Row> raw, SourceEntity entity, ZoneId zone,
       int futureToleranceDays, LocalDate earliest, Timestamp ingestedAt) {
     List<Column> select = new ArrayList<>();

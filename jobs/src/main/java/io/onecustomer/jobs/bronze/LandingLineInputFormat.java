@@ -30,6 +30,8 @@ import org.apache.hadoop.util.LineReader;
 public final class LandingLineInputFormat extends FileInputFormat<LongWritable, Text> {
   /** Configuration key of the maximum line length kept, in bytes. */
   public static final String MAX_LINE_BYTES = "onecustomer.landing.max-line-bytes";
+  /** The limit when none is configured (reference.conf's ingest.max-line-bytes). */
+  public static final int DEFAULT_MAX_LINE_BYTES = 4 << 20;
 
   @Override
   protected boolean isSplitable(JobContext context, Path file) {
@@ -54,7 +56,7 @@ public final class LandingLineInputFormat extends FileInputFormat<LongWritable, 
     public void initialize(InputSplit split, TaskAttemptContext context) throws IOException {
       FileSplit fs = (FileSplit) split;
       Configuration conf = context.getConfiguration();
-      max = conf.getInt(MAX_LINE_BYTES, 4 << 20);
+      max = conf.getInt(MAX_LINE_BYTES, DEFAULT_MAX_LINE_BYTES);
       Path file = fs.getPath();
       raw = file.getFileSystem(conf).open(file);
       fileLength = fs.getLength();

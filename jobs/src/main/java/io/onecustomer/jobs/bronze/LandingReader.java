@@ -101,11 +101,6 @@ public final class LandingReader {
     return out;
   }
 
-  /** Reads the files with the default line limit (4 MiB); see {@link #read(SparkSession, SourceEntity, List, long, int)}. */
-  public static Dataset<Row> read(SparkSession spark, SourceEntity entity, List<String> files, long bytes) {
-    return read(spark, entity, files, bytes, 4 << 20);
-  }
-
   /**
    * Reads the files ({@code bytes} in all, as listed) as raw lines (empty dataset when there are
    * none); a line longer than {@code maxLineBytes} becomes a line_too_long row with its first KiB.

@@ -1,20 +1,18 @@
 package io.onecustomer.jobs.erasure;
 
-import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.lit;
 
 import io.delta.tables.DeltaTable;
-import io.onecustomer.common.DateRange;
 import io.onecustomer.common.TableId;
 import io.onecustomer.common.Tables;
 import io.onecustomer.common.config.AppConfig;
 import io.onecustomer.common.delta.CatalogSync;
 import io.onecustomer.common.delta.DeltaWriter;
-import io.onecustomer.common.spec.Publish;
 import io.onecustomer.common.spec.TableWriter;
+import io.onecustomer.common.spec.Types;
 import io.onecustomer.common.spark.Cols;
 import io.onecustomer.jobs.Faults;
 import io.onecustomer.jobs.bronze.LandingReader;
@@ -30,8 +28,6 @@ import io.onecustomer.jobs.silver.SilverColumns.IdentifierObs;
 import io.onecustomer.jobs.silver.SilverColumns;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -46,8 +42,6 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -166,10 +160,7 @@ public final class Erasure {
     }
     Pending resumed = pending().stream().filter(p -> p.matches(req.customerId(), nodeHashes)).findFirst().orElse(null);
     if (resumed != null) {
-      LOG.warn("erasure requested at {} was interrupted: completing it", resumed.requestedAt());
-      nodeHashes.addAll(resumed.nodeHashes());
-      return run(resumed.selector(), resumed.customerId() != null ? resumed.customerId() : customerId, nodeHashes,
-          resumed.requestedAt(), true);
+      return complete(resumed, customerId, nodeHashes);
     }
     if (nodeHashes.isEmpty()) {
       if (alreadyErased(customerId)) {
@@ -217,10 +208,17 @@ public final class Erasure {
   public List<Report> completePending() {
     List<Report> out = new ArrayList<>();
     for (Pending p : pending()) {
-      LOG.warn("erasure requested at {} was interrupted: completing it", p.requestedAt());
-      out.add(run(p.selector(), p.customerId(), new LinkedHashSet<>(p.nodeHashes()), p.requestedAt(), true));
+      out.add(complete(p, null, Set.of()));
     }
     return out;
+  }
+
+  /** Runs an interrupted erasure again from its pending row (plus what a rerun of the command resolved). */
+  private Report complete(Pending p, String customerId, Set<String> nodeHashes) {
+    LOG.warn("erasure requested at {} was interrupted: completing it", p.requestedAt());
+    Set<String> all = new LinkedHashSet<>(p.nodeHashes());
+    all.addAll(nodeHashes);
+    return run(p.selector(), p.customerId() != null ? p.customerId() : customerId, all, p.requestedAt(), true);
   }
 
   /**
@@ -506,17 +504,12 @@ public final class Erasure {
 
   private Report writeLog(String selector, String customerId, Set<String> nodeHashes, Map<String, Long> deleted,
       Set<String> landingFiles, boolean vacuumed, Instant requestedAt, String status) {
-    List<Row> tables = new ArrayList<>();
-    deleted.forEach((t, n) -> tables.add(RowFactory.create(t, n)));
     Report report = new Report(customerId, nodeHashes.size(), deleted, vacuumed);
-    Row row = RowFactory.create(Timestamp.from(requestedAt), selector, customerId,
-        List.copyOf(nodeHashes).toArray(new String[0]), tables.toArray(new Row[0]),
-        landingFiles.toArray(new String[0]), report.total(),
-        config.erasure().vacuumRetentionHours(), vacuumed, status);
-    Dataset<Row> df = spark.createDataFrame(List.of(row), ErasureLog.SPEC.schema());
-    // An audit log of events: each request is a new row, so the spec's mode is append.
-    LocalDate day = LocalDate.ofInstant(requestedAt, ZoneOffset.UTC);
-    TableWriter.publish(Publish.quiet(spark, warehouse(), DateRange.of(day)), ErasureLog.SPEC, df);
+    // An audit log of events: each request is a new row (pending, then done), so the spec's mode is append.
+    TableWriter.publishEvent(spark, warehouse(), ErasureLog.SPEC, RowFactory.create(Timestamp.from(requestedAt),
+        selector, customerId, List.copyOf(nodeHashes).toArray(new String[0]), Types.tableRows(deleted),
+        landingFiles.toArray(new String[0]), report.total(), config.erasure().vacuumRetentionHours(), vacuumed,
+        status), requestedAt);
     LOG.info("erasure of {} {}: {} row(s) deleted in {} table(s)", customerId, status, report.total(), deleted.size());
     return report;
   }

@@ -10,21 +10,18 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.substring_index;
 import static org.apache.spark.sql.functions.transform;
 
-import io.onecustomer.common.DateRange;
 import io.onecustomer.common.Tables;
 import io.onecustomer.common.config.ConfigException;
 import io.onecustomer.common.delta.DeltaWriter;
 import io.onecustomer.common.spec.Check;
-import io.onecustomer.common.spec.Publish;
 import io.onecustomer.common.spec.TableSpec;
+import io.onecustomer.common.spec.Types;
 import io.onecustomer.common.spec.TableWriter;
 import io.onecustomer.jobs.Faults;
 import io.onecustomer.jobs.privacy.HashKeys;
 import io.onecustomer.jobs.privacy.Hmac;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,8 +33,6 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.delta.DeltaLog;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import scala.Option;
@@ -70,9 +65,6 @@ public final class KeyRotation {
   public static final String STARTED = "started";
   public static final String FINISHED = "finished";
 
-  static final StructType TABLE_ROWS = new StructType().add("table_name", DataTypes.StringType)
-      .add("rows", DataTypes.LongType);
-
   public static final TableSpec SPEC = TableSpec.table(Tables.OPS, "hash_key_rotations")
       .grain("One row per event of an identifier-hashing key rotation (started, finished): the key chain the stored"
           + " hashes moved from and the key added, by public fingerprints only, and the rows re-hashed per table."
@@ -83,7 +75,7 @@ public final class KeyRotation {
       .required(FROM_FINGERPRINTS, STRINGS, "Fingerprints of the key chain before the rotation, oldest first"
           + " (16 hex digits derived one-way from each key: never the keys)")
       .required(TO_FINGERPRINT, STRING, "Fingerprint of the key added as the chain's new outermost key")
-      .required(TABLES, DataTypes.createArrayType(TABLE_ROWS), "Tables re-hashed, with their rows (empty when started)")
+      .required(TABLES, Types.TABLE_ROWS, "Tables re-hashed, with their rows (empty when started)")
       .check(Check.acceptedValues(EVENT, STARTED, FINISHED))
       .check(Check.range(ROTATION, 1.0, null))
       .append()
@@ -235,12 +227,7 @@ public final class KeyRotation {
   }
 
   private void log(int rotation, String event, List<String> from, String to, Map<String, Long> tables, Instant at) {
-    List<Row> t = new ArrayList<>();
-    tables.forEach((name, n) -> t.add(RowFactory.create(name, n)));
-    Row row = RowFactory.create(rotation, event, Timestamp.from(at), from.toArray(new String[0]), to,
-        t.toArray(new Row[0]));
-    LocalDate day = LocalDate.ofInstant(at, ZoneOffset.UTC);
-    TableWriter.publish(Publish.quiet(spark, warehouse, DateRange.of(day)), SPEC,
-        spark.createDataFrame(List.of(row), SPEC.schema()));
+    TableWriter.publishEvent(spark, warehouse, SPEC, RowFactory.create(rotation, event, Timestamp.from(at),
+        from.toArray(new String[0]), to, Types.tableRows(tables)), at);
   }
 }

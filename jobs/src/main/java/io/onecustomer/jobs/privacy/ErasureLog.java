@@ -16,6 +16,7 @@ import io.onecustomer.common.Tables;
 import io.onecustomer.common.delta.DeltaWriter;
 import io.onecustomer.common.spec.Check;
 import io.onecustomer.common.spec.TableSpec;
+import io.onecustomer.common.spec.Types;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,8 +25,6 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 
 /**
  * ops.erasure_log, written by {@code --job erase}, and what the layers below it need from it: the
@@ -54,9 +53,6 @@ public final class ErasureLog {
   /** Logged last, with the rows deleted. */
   public static final String DONE = "done";
 
-  static final StructType TABLE_ROWS = new StructType().add("table_name", DataTypes.StringType)
-      .add("rows", DataTypes.LongType);
-
   public static final TableSpec SPEC = TableSpec.table(Tables.OPS, "erasure_log")
       .grain("Two rows per erasure request, pending then done: who (customer id and identifier hashes, never raw"
           + " values), when, rows deleted per table, and the VACUUM retention applied. Append-only audit log.")
@@ -64,7 +60,7 @@ public final class ErasureLog {
       .required(SELECTOR, STRING, "customer_id or identifier:<type>: how the person was named")
       .column(CUSTOMER_ID, STRING, "The erased customer id (null when the identifier resolved to no customer)")
       .required(IDENTIFIER_HASHES, STRINGS, "type:HMAC of every identifier erased (never raw values)")
-      .required(TABLES, DataTypes.createArrayType(TABLE_ROWS), "Tables rows were deleted from, with the number of rows")
+      .required(TABLES, Types.TABLE_ROWS, "Tables rows were deleted from, with the number of rows")
       .required(LANDING_FILES, STRINGS, "Landing files that held the person's rows: the channels' exports, outside the"
           + " warehouse, to be purged by the landing zone's retention (silver keeps erased identifiers out if they are"
           + " re-ingested)")

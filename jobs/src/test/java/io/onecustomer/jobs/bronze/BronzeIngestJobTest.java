@@ -164,7 +164,8 @@ class BronzeIngestJobTest {
       onDisk += Files.size(Path.of(java.net.URI.create(f)));
     }
     assertEquals(onDisk, bytes, "the listing sums the files' sizes");
-    assertEquals(8, LandingReader.read(spark, SourceEntities.POS_SALES, files, bytes).rdd().getNumPartitions(),
+    assertEquals(8, LandingReader.read(spark, SourceEntities.POS_SALES, files, bytes,
+        LandingLineInputFormat.DEFAULT_MAX_LINE_BYTES).rdd().getNumPartitions(),
         "20 small files on 2 cores share 8 tasks");
 
     AppConfig cfg = TestSpark.config(landing, tmp.resolve("wh"));
