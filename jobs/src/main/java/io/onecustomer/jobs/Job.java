@@ -26,6 +26,24 @@ public interface Job {
 
   JobResult run(JobContext ctx);
 
+  /**
+   * Which earlier days a run with late or corrected data makes this job recompute (none by
+   * default); the runner widens the job's range accordingly (ingest.reprocess-days).
+   */
+  default Reprocess reprocessing() {
+    return Reprocess.NONE;
+  }
+
+  /** What a job recomputes when a run brings late or corrected data. */
+  enum Reprocess {
+    /** Nothing beyond its range (bronze, identity, snapshot-of-the-last-day and whole-table jobs). */
+    NONE,
+    /** The earlier batches its bronze inputs ingested again because files arrived late (silver). */
+    LATE_BATCHES,
+    /** The earlier event days that the run's silver rows fall on (gold tables by day). */
+    EVENT_DAYS
+  }
+
   default String id() {
     return spec().jobId();
   }

@@ -10,12 +10,25 @@ import org.apache.spark.sql.SparkSession;
 /**
  * What a job gets from the entry point: the session, the typed config, the business days to
  * process, the instant the run started (stamped on rows as ingestion metadata only; never used in
- * logic), and the run log its checks' results go to.
+ * logic), and the run log its checks' results go to. {@code requested} is the range the command asked
+ * for; {@code range} may start earlier when the run recomputes days that late or corrected data
+ * changed (Reprocessing).
  */
-public record JobContext(SparkSession spark, AppConfig config, DateRange range, Instant runStartedAt, RunLog log) {
+public record JobContext(SparkSession spark, AppConfig config, DateRange range, Instant runStartedAt, RunLog log,
+    DateRange requested) {
   /** A context outside a runner (tests, tools): a run log of its own that nothing flushes. */
   public JobContext(SparkSession spark, AppConfig config, DateRange range, Instant runStartedAt) {
     this(spark, config, range, runStartedAt, new RunLog("adhoc"));
+  }
+
+  /** The days asked for are the days processed. */
+  public JobContext(SparkSession spark, AppConfig config, DateRange range, Instant runStartedAt, RunLog log) {
+    this(spark, config, range, runStartedAt, log, range);
+  }
+
+  /** The same run over other days (a range widened for late or corrected data, or moved forward). */
+  public JobContext over(DateRange days) {
+    return new JobContext(spark, config, days, runStartedAt, log, requested);
   }
 
   public String warehouse() {

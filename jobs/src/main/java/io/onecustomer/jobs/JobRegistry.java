@@ -1,5 +1,6 @@
 package io.onecustomer.jobs;
 
+import io.onecustomer.common.TableId;
 import io.onecustomer.common.spec.TableSpec;
 import io.onecustomer.jobs.analytics.CustomerOrdersJob;
 import io.onecustomer.jobs.analytics.alerts.DistributorAlertsJob;
@@ -32,7 +33,9 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -117,6 +120,30 @@ public final class JobRegistry {
   /** The jobs this registry runs before {@code job}. */
   public List<String> dependsOn(Job job) {
     return deps.get(job.id());
+  }
+
+  /**
+   * The tables {@code job} reads, directly or through the jobs that write them (a table whose job
+   * is not in this registry is included, not followed).
+   */
+  public Set<TableId> upstreamTables(Job job) {
+    Set<TableId> out = new LinkedHashSet<>();
+    Deque<Job> todo = new ArrayDeque<>(List.of(job));
+    Set<String> seen = new HashSet<>();
+    Map<TableId, Job> writers = new HashMap<>();
+    jobs.values().forEach(j -> writers.put(j.output(), j));
+    while (!todo.isEmpty()) {
+      Job cur = todo.pop();
+      if (!seen.add(cur.id())) {
+        continue;
+      }
+      for (TableSpec in : cur.inputs()) {
+        if (out.add(in.id()) && writers.containsKey(in.id())) {
+          todo.push(writers.get(in.id()));
+        }
+      }
+    }
+    return out;
   }
 
   /** Every table the suite writes: each job's table and its side tables, the run log's and the erasure log. */

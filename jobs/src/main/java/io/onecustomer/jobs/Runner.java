@@ -54,7 +54,9 @@ public final class Runner {
     spark.sparkContext().setJobGroup(group, job.id() + " -> " + job.output() + " for " + range, false);
     LOG.info("job={} table={} dates={} starting", job.id(), job.output(), range);
     try {
-      JobResult r = job.run(new JobContext(spark, config, range, runStartedAt, log))
+      JobContext ctx = Reprocessing.widen(job, registry.upstreamTables(job),
+          new JobContext(spark, config, range, runStartedAt, log));
+      JobResult r = job.run(ctx)
           .withMillis((System.nanoTime() - t0) / 1_000_000);
       if (r.rowsRead() < 0) {
         r = r.withRowsRead(reads.recordsRead(spark, group));

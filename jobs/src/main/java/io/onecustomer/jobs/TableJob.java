@@ -49,6 +49,43 @@ public abstract class TableJob implements Job {
     return ctx.range();
   }
 
+  /**
+   * The predicate of the rows the write replaces, when it is more than {@link #days} (a silver job
+   * whose new versions removed rows from other days); null for the days' predicate. Called after
+   * {@link #build}.
+   */
+  protected String replaceWhere(JobContext ctx) {
+    return null;
+  }
+
+  /**
+   * A gold table by day recomputes the earlier event days that late or corrected rows of the run
+   * fall on (the runner widens its range, see Reprocessing); jobs that write only the last day, or
+   * keep state of their own, say {@link Reprocess#NONE}.
+   */
+  @Override
+  public Reprocess reprocessing() {
+    return spec.id().layer().equals(io.onecustomer.common.Tables.GOLD) && spec.mode() == WriteMode.REPLACE_DAYS
+        ? Reprocess.EVENT_DAYS : Reprocess.NONE;
+  }
+
+  /**
+   * The snapshot days of a snapshot table for the run: the configured rule over the days asked for
+   * (analytics.backfill-snapshots), plus, over the earlier days a run recomputes for late or
+   * corrected data, exactly the snapshots the table already holds there (a correction never turns
+   * daily snapshots into month-ends, nor adds any).
+   */
+  protected List<LocalDate> snapshotDays(JobContext ctx) {
+    java.util.TreeSet<LocalDate> days = new java.util.TreeSet<>(ctx.config().analytics().snapshotDates(ctx.requested()));
+    if (ctx.range().from().isBefore(ctx.requested().from())
+        && DeltaWriter.exists(ctx.spark(), spec.id(), ctx.warehouse())) {
+      DateRange earlier = new DateRange(ctx.range().from(), ctx.requested().from().minusDays(1));
+      DeltaWriter.read(ctx.spark(), spec.id(), ctx.warehouse()).where(earlier.sqlPredicate(spec.dayColumn()))
+          .select(spec.dayColumn()).distinct().collectAsList().forEach(r -> days.add(r.getDate(0).toLocalDate()));
+    }
+    return List.copyOf(days);
+  }
+
   /** A tag for the commit (found again in DESCRIBE HISTORY), or null. */
   protected String commitTag(JobContext ctx) {
     return null;
@@ -87,8 +124,7 @@ public abstract class TableJob implements Job {
     }
     LOG.warn("{}: {} holds the state as of {}; the run for {} recomputes it as of {} (a current-state table never"
         + " moves backwards)", id(), spec.id(), held, ctx.range(), held);
-    return new JobContext(ctx.spark(), ctx.config(), new DateRange(ctx.range().from(), held), ctx.runStartedAt(),
-        ctx.log());
+    return ctx.over(new DateRange(ctx.range().from(), held));
   }
 
   @Override
@@ -98,7 +134,7 @@ public abstract class TableJob implements Job {
       List<String> warnings = new ArrayList<>();
       Dataset<Row> rows = build(ctx, warnings);
       warnings.forEach(w -> LOG.warn("{}: {}", id(), w));
-      TableWriter.Written w = TableWriter.publish(ctx.publish(id()), spec, rows, days(ctx), null, observations(),
+      TableWriter.Written w = TableWriter.publish(ctx.publish(id()), spec, rows, days(ctx), replaceWhere(ctx), observations(),
           commitTag(ctx));
       warnings.addAll(w.warnings());
       return JobResult.of(id(), output(), ctx.range(), w.rows(), 0, warnings);

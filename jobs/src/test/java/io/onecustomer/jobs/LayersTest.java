@@ -41,7 +41,7 @@ class LayersTest {
   }
 
   /** Root-package classes that run jobs rather than being part of one. */
-  static final Set<String> RUNNER = Set.of("JobRegistry", "Runner", "Main");
+  static final Set<String> RUNNER = Set.of("JobRegistry", "Runner", "Main", "Reprocessing");
   static final int RUNNER_LAYER = 9;
 
   static final Pattern REF = Pattern.compile("io\\.onecustomer\\.jobs\\.([a-z]+\\.)?([A-Z][A-Za-z0-9]*)");

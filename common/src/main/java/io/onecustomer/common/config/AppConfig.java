@@ -54,10 +54,12 @@ public final class AppConfig {
    * Ingestion rules: a missing source's policy; event times later than the business day plus
    * {@code futureToleranceDays}, or before {@code earliestEventDate}, are rejected; a landing line
    * longer than {@code maxLineBytes} is rejected as line_too_long (its first bytes kept), and no
-   * more of it is ever held in memory.
+   * more of it is ever held in memory. A nightly run also looks back {@code reprocessDays} days for
+   * landing files that arrived after their day was ingested, and recomputes the days they, and
+   * corrected records, change.
    */
   public record Ingest(MissingSourcePolicy missingSource, int futureToleranceDays, java.time.LocalDate earliestEventDate,
-      int maxLineBytes) {}
+      int maxLineBytes, int reprocessDays) {}
 
   /**
    * Identity-resolution guards. {@code blockedValues} and {@code blockedPatterns} are "type:value"
@@ -276,6 +278,10 @@ public final class AppConfig {
     if (maxLine < 1024 || maxLine > (256L << 20)) {
       throw new ConfigException("onecustomer.ingest.max-line-bytes must be between 1 KiB and 256 MiB, got " + maxLine);
     }
+    int reprocess = integer(c, "ingest.reprocess-days");
+    if (reprocess < 0 || reprocess > 90) {
+      throw new ConfigException("onecustomer.ingest.reprocess-days must be between 0 and 90, got " + reprocess);
+    }
     Map<String, String> spark = new TreeMap<>();
     if (c.hasPath("spark")) {
       for (Map.Entry<String, ConfigValue> e : c.getConfig("spark").entrySet()) {
@@ -284,7 +290,7 @@ public final class AppConfig {
         spark.put(key, String.valueOf(e.getValue().unwrapped()));
       }
     }
-    return new AppConfig(env, zone, paths, catalog, new Ingest(missing, tolerance, earliest, (int) maxLine), spark, identity(c),
+    return new AppConfig(env, zone, paths, catalog, new Ingest(missing, tolerance, earliest, (int) maxLine, reprocess), spark, identity(c),
         erasure(c), geo(c), attribution(c), Analytics.parse(c),
         ValueConfig.parse(c.getConfig("value"), ROOT + ".value.", paths.warehouse()), runnerParallelism(c),
         quality(c));

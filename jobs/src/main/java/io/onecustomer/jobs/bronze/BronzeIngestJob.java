@@ -83,7 +83,8 @@ public final class BronzeIngestJob implements Job {
   public JobResult run(JobContext ctx) {
     var spark = ctx.spark();
     String landing = ctx.config().paths().landing();
-    List<LandingReader.DayFiles> days = LandingReader.list(spark, entity, landing, ctx.range());
+    List<LandingReader.DayFiles> days = new ArrayList<>(lateDays(ctx, landing));
+    days.addAll(LandingReader.list(spark, entity, landing, ctx.range()));
     List<String> warnings = new ArrayList<>();
     List<Row> auditRows = new ArrayList<>();
     List<LocalDate> present = new ArrayList<>();
@@ -288,7 +289,48 @@ public final class BronzeIngestJob implements Job {
   private Row audit(LocalDate day, String file, String status, long read, long ok, long rejected,
       JobContext ctx, String message) {
     return RowFactory.create(entity.table().qualified(), Date.valueOf(day), file, status, read, ok,
-        rejected, ctx.runStartedTimestamp(), message);
+        rejected, ctx.runStartedTimestamp(), message, Date.valueOf(ctx.range().to()));
+  }
+
+  /**
+   * Days of the reprocessing window before the run (ingest.reprocess-days) that were ingested
+   * before and whose landing folder now holds a file the audit does not know: a file that arrived
+   * late. Such a day is ingested again whole, exactly as a rerun of the day would; its downstream
+   * days follow (the runner widens their range). A day never ingested is left to a
+   * backfill.
+   */
+  private List<LandingReader.DayFiles> lateDays(JobContext ctx, String landing) {
+    int window = ctx.config().ingest().reprocessDays();
+    var spark = ctx.spark();
+    if (window == 0 || !DeltaWriter.exists(spark, BronzeTables.INGEST_AUDIT.id(), ctx.warehouse())) {
+      return List.of();
+    }
+    DateRange before = new DateRange(ctx.range().from().minusDays(window), ctx.range().from().minusDays(1));
+    Map<LocalDate, Set<String>> known = new HashMap<>();
+    DeltaWriter.read(spark, BronzeTables.INGEST_AUDIT.id(), ctx.warehouse())
+        .where(col(IngestAudit.TABLE_NAME).equalTo(entity.table().qualified()))
+        .where(before.sqlPredicate(IngestAudit.RUN_DATE))
+        .select(IngestAudit.RUN_DATE, IngestAudit.SOURCE_FILE).collectAsList()
+        .forEach(r -> {
+          Set<String> files = known.computeIfAbsent(r.getDate(0).toLocalDate(), d -> new HashSet<>());
+          if (!r.isNullAt(1)) {
+            files.add(r.getString(1));
+          }
+        });
+    List<LandingReader.DayFiles> late = new ArrayList<>();
+    for (LandingReader.DayFiles d : LandingReader.list(spark, entity, landing, before)) {
+      Set<String> files = known.get(d.day());
+      if (files == null || !d.folderExists()) {
+        continue;
+      }
+      List<String> arrived = d.files().stream().filter(f -> !files.contains(f)).toList();
+      if (!arrived.isEmpty()) {
+        LOG.warn("{}: {} file(s) arrived for {} after it was ingested ({}); ingesting {} again", id(), arrived.size(),
+            d.day(), String.join(", ", arrived), d.day());
+        late.add(d);
+      }
+    }
+    return late;
   }
 
   static String inDays(String column, List<LocalDate> days) {

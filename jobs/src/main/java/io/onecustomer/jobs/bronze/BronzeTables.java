@@ -70,6 +70,7 @@ public final class BronzeTables {
       .required(IngestAudit.ROWS_REJECTED, LONG, "Rows written to the rejects table")
       .required(IngestAudit.INGESTED_AT, TIMESTAMP, "When the ingest run started")
       .column(IngestAudit.MESSAGE, STRING, "Warning text, e.g. the missing folder")
+      .column(IngestAudit.INGEST_RUN_DATE, DATE, IngestAudit.INGEST_RUN_DATE_COMMENT)
       .partitionedBy(IngestAudit.TABLE_NAME)
       .dayColumn(IngestAudit.RUN_DATE)
       .check(Check.unique(List.of(IngestAudit.TABLE_NAME, IngestAudit.RUN_DATE, IngestAudit.SOURCE_FILE)))

@@ -9,10 +9,12 @@ import io.delta.tables.DeltaTable;
 import io.onecustomer.common.DateRange;
 import io.onecustomer.common.delta.DeltaWriter;
 import io.onecustomer.common.spec.TableSpec;
+import io.onecustomer.jobs.Faults;
 import io.onecustomer.jobs.Job;
 import io.onecustomer.jobs.JobContext;
 import io.onecustomer.jobs.JobResult;
 import io.onecustomer.jobs.TableJob;
+import io.onecustomer.jobs.bronze.IngestAudit;
 import io.onecustomer.jobs.privacy.ErasureLog;
 import io.onecustomer.jobs.privacy.Hmac;
 import io.onecustomer.jobs.silver.SilverColumns;
@@ -78,6 +80,12 @@ public final class IdentityJobs {
       return lastDay(ctx);
     }
 
+    /** Identity keeps its own state by day (late observations are taken in by the resolution). */
+    @Override
+    public io.onecustomer.jobs.Job.Reprocess reprocessing() {
+      return io.onecustomer.jobs.Job.Reprocess.NONE;
+    }
+
     @Override
     protected Dataset<Row> build(JobContext ctx, List<String> warnings) {
       Hmac hmac = Hmac.fromConfig(ctx.spark(), ctx.config());
@@ -131,6 +139,9 @@ public final class IdentityJobs {
    * the commit is tagged {@code snapshot_date=<day>} for the next night's incremental run and for
    * the history. Reads the audit the guards wrote for the day.
    */
+  /** Fault point: the resolution has run its rounds and not yet written (crash tests). */
+  public static final String FAULT_MID_RESOLUTION = "identity_mid_resolution";
+
   static final class Resolution extends TableJob {
     Resolution() {
       super(IdentitySpecs.CUSTOMER_IDENTITIES, List.of(SilverSpecs.IDENTIFIERS, IdentitySpecs.IDENTITY_AUDIT));
@@ -162,11 +173,20 @@ public final class IdentityJobs {
               : null;
           r = IdentityResolver.full(obs, blocked, previous, hmac, cfg);
         } else {
-          Dataset<Row> newObs = obs.where(col(SilverColumns.RUN_DATE).gt(Date.valueOf(base.day())));
+          // Today's batches, and earlier ones ingested again tonight because files arrived late.
+          List<LocalDate> late = IngestAudit.lateBatches(spark, ctx.warehouse(), ctx.range(),
+              ctx.config().ingest().reprocessDays(), null);
+          Column fresh = col(SilverColumns.RUN_DATE).gt(Date.valueOf(base.day()));
+          if (!late.isEmpty()) {
+            fresh = fresh.or(col(SilverColumns.RUN_DATE).isin(late.stream().map(Date::valueOf).toArray()));
+            warnings.add("observations of " + late + " taken in again (late files)");
+          }
+          Dataset<Row> newObs = obs.where(fresh);
           Dataset<Row> newlyBlocked = blocked.join(audit.where(col(SNAPSHOT_DATE).equalTo(Date.valueOf(base.day())))
               .select(ID_TYPE, ID_HASH), seq(ID_TYPE, ID_HASH), "left_anti");
           r = IdentityResolver.incremental(obs, newObs, blocked, baseRows, newlyBlocked, hmac, cfg);
         }
+        Faults.at(FAULT_MID_RESOLUTION);
         LOG.info("{}: {} resolution, connected components converged in {} rounds", id(),
             baseRows == null ? "full" : "incremental (on the state of " + base.day() + ")", r.iterations());
         warnings.add((baseRows == null ? "full" : "incremental") + " resolution, " + r.iterations() + " rounds");
@@ -234,6 +254,12 @@ public final class IdentityJobs {
     @Override
     protected DateRange days(JobContext ctx) {
       return lastDay(ctx);
+    }
+
+    /** Identity keeps its own state by day (late observations are taken in by the resolution). */
+    @Override
+    public io.onecustomer.jobs.Job.Reprocess reprocessing() {
+      return io.onecustomer.jobs.Job.Reprocess.NONE;
     }
 
     @Override

@@ -13,6 +13,10 @@ import io.onecustomer.jobs.privacy.Hmac;
 import java.sql.Date;
 import java.util.ArrayList;
 import java.util.List;
+import java.time.LocalDate;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -23,6 +27,8 @@ import org.apache.spark.sql.Row;
  * {@code run_date}) of its one table through {@link TableJob}'s write-audit-publish.
  */
 abstract class SilverJob extends TableJob {
+  private static final Logger LOG = LoggerFactory.getLogger(SilverJob.class);
+
   SilverJob(TableSpec spec, List<TableSpec> inputs) {
     super(spec, inputs);
   }
@@ -42,6 +48,45 @@ abstract class SilverJob extends TableJob {
       rows = ErasureLog.withoutErased(rows, erased, Hmac.fromConfig(ctx.spark(), ctx.config()), Identifiers.PERSONAL_TYPES);
     }
     return rows;
+  }
+
+  /** Batches its bronze inputs ingested again (late files) are recomputed. */
+  @Override
+  public io.onecustomer.jobs.Job.Reprocess reprocessing() {
+    return io.onecustomer.jobs.Job.Reprocess.LATE_BATCHES;
+  }
+
+  private final ThreadLocal<List<LocalDate>> otherDays = ThreadLocal.withInitial(List::of);
+
+  /**
+   * The run's candidates with the latest version of each key winning against the versions silver
+   * holds on other days ({@link Supersede}); the days that lost a row to a newer version are
+   * rewritten in the same commit ({@link #replaceWhere}).
+   */
+  protected Dataset<Row> latestVersions(JobContext ctx, Dataset<Row> candidates, Column key) {
+    Dataset<Row> stored = DeltaWriter.exists(ctx.spark(), spec().id(), ctx.warehouse())
+        ? DeltaWriter.read(ctx.spark(), spec().id(), ctx.warehouse()) : null;
+    List<String> content = java.util.Arrays.asList(spec().schema().fieldNames());
+    Supersede.Result r = Supersede.latestByKey(candidates, stored, key, content, ctx.range());
+    List<Row> lost = r.superseded().groupBy(col(SilverColumns.RUN_DATE)).count().orderBy(SilverColumns.RUN_DATE)
+        .collectAsList();
+    otherDays.set(lost.stream().map(x -> x.getDate(0).toLocalDate()).toList());
+    if (lost.isEmpty()) {
+      return r.rows();
+    }
+    LOG.info("{}: newer versions arrived in {} for {} row(s) held on {}; those days are rewritten without them", id(),
+        ctx.range(), lost.stream().mapToLong(x -> x.getLong(1)).sum(), otherDays.get());
+    return r.rows().unionByName(r.otherDays());
+  }
+
+  @Override
+  protected String replaceWhere(JobContext ctx) {
+    List<LocalDate> days = otherDays.get();
+    if (days.isEmpty()) {
+      return null;
+    }
+    return "(" + ctx.range().sqlPredicate(SilverColumns.RUN_DATE) + ") OR " + SilverColumns.RUN_DATE + " IN ("
+        + days.stream().map(d -> "DATE'" + d + "'").collect(Collectors.joining(", ")) + ")";
   }
 
   /** A silver table's rows for the run's business days. */

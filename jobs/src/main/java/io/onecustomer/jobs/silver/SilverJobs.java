@@ -75,7 +75,7 @@ public final class SilverJobs {
             .unionByName(OrderTransforms.fromDistributor(bronzeInRange(ctx, SourceEntities.DISTRIBUTOR_SELLOUT, warnings), zone));
         Dataset<Row> mapped = ProductLookup.withProductCodes(all, catalogue(ctx), SilverColumns.RUN_DATE,
             col(Orders.CHANNEL), Orders.SOURCE_SKU, Orders.PRODUCT_CODE, Orders.CATEGORY, Orders.IS_UNKNOWN_PRODUCT);
-        return Dedup.firstByKey(mapped, Orders.ORDER_LINE_ID, earlierKeys(ctx, Orders.ORDER_LINE_ID), FIRST_SEEN);
+        return latestVersions(ctx, mapped, col(Orders.ORDER_LINE_ID));
       }
     };
   }
@@ -136,9 +136,8 @@ public final class SilverJobs {
     return new SilverJob(SilverSpecs.AD_SPEND, List.of(bronze(SourceEntities.AD_SPEND_DAILY))) {
       @Override
       protected Dataset<Row> rows(JobContext ctx, List<String> warnings) {
-        Dataset<Row> s = ReferenceTransforms.adSpend(bronzeInRange(ctx, SourceEntities.AD_SPEND_DAILY, warnings))
-            .withColumn("_k", concat_ws(":", col(AdSpend.SPEND_DATE).cast("string"), col(AdSpend.MEDIA), col(AdSpend.CAMPAIGN_ID)));
-        return Dedup.firstByKey(s, "_k", null, FIRST_SEEN);
+        return latestVersions(ctx, ReferenceTransforms.adSpend(bronzeInRange(ctx, SourceEntities.AD_SPEND_DAILY, warnings)),
+            concat_ws(":", col(AdSpend.SPEND_DATE).cast("string"), col(AdSpend.MEDIA), col(AdSpend.CAMPAIGN_ID)));
       }
     };
   }

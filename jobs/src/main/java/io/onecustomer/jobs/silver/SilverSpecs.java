@@ -25,7 +25,7 @@ public final class SilverSpecs {
   }
 
   public static final TableSpec ORDERS = TableSpec.table(Tables.SILVER_ORDERS)
-      .grain("One row per order line of every sales channel (deduplicated by `order_line_id`).")
+      .grain("One row per order line of every sales channel: its latest version by arrival (a re-sent line with new content, such as a refund, replaces the one held; an identical copy is dropped).")
       .required("order_line_id", STRING, "Unique order line: <channel>:<the channel's natural key>")
       .required("order_id", STRING, "Order (receipt, trade, sell-out report) the line belongs to")
       .required("channel", STRING, "Sales channel: marketplace, miniprogram, pos, distributor")
@@ -146,7 +146,7 @@ public final class SilverSpecs {
       .build();
 
   public static final TableSpec AD_SPEND = TableSpec.table(Tables.SILVER_AD_SPEND)
-      .grain("One row per spend day, media and campaign.")
+      .grain("One row per spend day, media and campaign: the latest version by arrival (restated spend replaces the one held).")
       .required("spend_date", DATE, "Day of the spend")
       .required("media", STRING, "Media (same vocabulary as utm_source)")
       .required("traffic_channel", STRING, "Traffic channel of the media (as in silver.touchpoints)")

@@ -40,6 +40,12 @@ public final class ChurnScoresJob extends TableJob {
     return DateRange.of(ctx.range().to());
   }
 
+  /** Writes a snapshot of the last day only: earlier snapshots are not recomputed. */
+  @Override
+  public io.onecustomer.jobs.Job.Reprocess reprocessing() {
+    return io.onecustomer.jobs.Job.Reprocess.NONE;
+  }
+
   @Override
   protected Dataset<Row> build(JobContext ctx, List<String> warnings) {
     Dataset<Row> features = ValueScoring.features(ctx, ctx.range().to());

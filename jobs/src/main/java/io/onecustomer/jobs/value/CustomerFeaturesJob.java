@@ -25,6 +25,12 @@ public final class CustomerFeaturesJob extends TableJob {
     return DateRange.of(ctx.range().to());
   }
 
+  /** Writes a snapshot of the last day only: earlier snapshots are not recomputed. */
+  @Override
+  public io.onecustomer.jobs.Job.Reprocess reprocessing() {
+    return io.onecustomer.jobs.Job.Reprocess.NONE;
+  }
+
   @Override
   protected Dataset<Row> build(JobContext ctx, List<String> warnings) {
     LocalDate day = ctx.range().to();

@@ -24,7 +24,7 @@ public final class CohortRetentionJob extends TableJob {
   @Override
   protected Dataset<Row> build(JobContext ctx, List<String> warnings) {
     DateRange range = ctx.range();
-    List<LocalDate> snapshots = ctx.config().analytics().snapshotDates(range);
+    List<LocalDate> snapshots = snapshotDays(ctx);
     int maxMonths = ctx.config().analytics().customer().cohortsMaxMonths();
     // The whole history: a customer's cohort is the month of their first purchase ever, so an
     // older purchase keeps a customer out of the recent cohorts. Read by the cohorts and by their

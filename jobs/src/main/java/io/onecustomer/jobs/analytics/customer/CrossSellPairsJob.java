@@ -22,7 +22,7 @@ public final class CrossSellPairsJob extends TableJob {
   @Override
   protected Dataset<Row> build(JobContext ctx, List<String> warnings) {
     DateRange range = ctx.range();
-    List<LocalDate> snapshots = ctx.config().analytics().snapshotDates(range);
+    List<LocalDate> snapshots = snapshotDays(ctx);
     CustomerAnalyticsConfig c = ctx.config().analytics().customer();
     DateRange read = new DateRange(snapshots.get(0).minusDays(c.crossSellLookbackDays() - 1L), range.to());
     // Read three times (all customers, item customers, pairs): roll up to purchases once.

@@ -41,7 +41,7 @@ public final class CustomerFlagsJob extends TableJob {
   protected Dataset<Row> build(JobContext ctx, List<String> warnings) {
     DateRange range = ctx.range();
     CustomerAnalyticsConfig.Flags f = ctx.config().analytics().customer().flags();
-    List<LocalDate> snapshots = ctx.config().analytics().snapshotDates(range);
+    List<LocalDate> snapshots = snapshotDays(ctx);
     Date last = Date.valueOf(range.to());
     var keyed = new CustomerKeyed(ctx.spark(), ctx.warehouse(), range.to(), Hmac.fromConfig(ctx.spark(), ctx.config()));
     // Purchase cycles need all history up to the last snapshot.

@@ -30,7 +30,7 @@ public final class RepurchaseMetricsJob extends TableJob {
   @Override
   protected Dataset<Row> build(JobContext ctx, List<String> warnings) {
     DateRange range = ctx.range();
-    List<LocalDate> snapshots = ctx.config().analytics().snapshotDates(range);
+    List<LocalDate> snapshots = snapshotDays(ctx);
     int windowDays = ctx.config().analytics().customer().repurchaseWindowDays();
     // Only the orders some snapshot's window reaches; category amounts come from their lines.
     DateRange read = new DateRange(snapshots.get(0).minusDays(windowDays - 1L), range.to());

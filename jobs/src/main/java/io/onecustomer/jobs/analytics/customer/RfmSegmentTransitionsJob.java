@@ -30,7 +30,7 @@ public final class RfmSegmentTransitionsJob extends TableJob {
   @Override
   protected Dataset<Row> build(JobContext ctx, List<String> warnings) {
     DateRange range = ctx.range();
-    List<LocalDate> runSnapshots = ctx.config().analytics().snapshotDates(range);
+    List<LocalDate> runSnapshots = snapshotDays(ctx);
     Dataset<Row> segments = DeltaWriter.read(ctx.spark(), RfmTables.GOLD_RFM_SEGMENTS, ctx.warehouse());
     // The table's snapshot days up to the run's last one: one row per snapshot day (a few thousand
     // after years of nightly runs), read from the partition column only.

@@ -29,7 +29,7 @@ public final class RfmSegmentsJob extends TableJob {
   protected Dataset<Row> build(JobContext ctx, List<String> warnings) {
     DateRange range = ctx.range();
     CustomerAnalyticsConfig.Rfm rfm = ctx.config().analytics().customer().rfm();
-    List<LocalDate> snapshots = ctx.config().analytics().snapshotDates(range);
+    List<LocalDate> snapshots = snapshotDays(ctx);
     // Recency and first purchase need all history up to the last snapshot; nothing after it.
     Dataset<Row> purchases = Purchases.customerPurchases(
         AnalyticsInputs.orders(ctx).where(col(Purchases.ORDER_DATE).leq(lit(Date.valueOf(range.to())))));
