@@ -33,6 +33,10 @@ public final class Generate {
             "  --max-lines-per-file N    data lines per file part                          default 500000",
             "  --threads N               days generated in parallel                        default: processors",
             "  --ad-touch-rate X         daily chance of an ad touch per web user (0..0.5)  default 0.005",
+            "  --corrections X           share of marketplace order lines re-sent corrected"
+                    + " 1-3 days later (0..0.5)  default 0",
+            "  --late-files X            share of landing files declared late in truth/late_files.csv"
+                    + " (0..0.5)  default 0",
             "  --overwrite               delete an existing DIR/landing and DIR/truth first",
             "  --help                    this text");
 
@@ -58,6 +62,8 @@ public final class Generate {
         int threads = defaults.threads();
         double adTouchRate = defaults.adTouchRate();
         boolean overwrite = false;
+        double corrections = 0;
+        double lateFiles = 0;
         try {
             for (int k = 0; k < args.length; k++) {
                 String flag = args[k];
@@ -76,6 +82,8 @@ public final class Generate {
                     case "--max-lines-per-file" -> maxLines = parseInt(flag, value(args, k++));
                     case "--threads" -> threads = parseInt(flag, value(args, k++));
                     case "--ad-touch-rate" -> adTouchRate = parseDouble(flag, value(args, k++));
+                    case "--corrections" -> corrections = parseRate(flag, value(args, k++));
+                    case "--late-files" -> lateFiles = parseRate(flag, value(args, k++));
                     default -> throw new UsageException("unknown flag: " + flag);
                 }
             }
@@ -109,6 +117,11 @@ public final class Generate {
                 }
             });
             err.println(summary.describe());
+            if (corrections > 0 || lateFiles > 0) {
+                LateData.Planted p = LateData.plant(config.out(), config.seed(), corrections, lateFiles);
+                err.println("late data: " + p.corrections() + " corrected order line(s) re-sent"
+                        + " (truth/corrections.csv), " + p.lateFiles() + " late file(s) (truth/late_files.csv)");
+            }
             return EXIT_OK;
         } catch (OutputExistsException e) {
             err.println("error: " + e.getMessage());
@@ -118,6 +131,14 @@ public final class Generate {
             e.printStackTrace(err);
             return EXIT_FAILURE;
         }
+    }
+
+    private static double parseRate(String flag, String v) {
+        double x = parseDouble(flag, v);
+        if (!(x >= 0 && x <= 0.5)) {
+            throw new UsageException(flag + " must be between 0 and 0.5, got " + v);
+        }
+        return x;
     }
 
     /** The flag behind a {@link GeneratorConfig} validation message ("people must be ..." -> --people). */

@@ -37,7 +37,7 @@ public final class CustomerSpecs {
       .grain("Customer 360: one row per customer_id (gold.customer_identities) as of snapshot_date: orders, revenue and refunds by channel, acquisition, preferred channel, membership, service, latest activity and how many identifiers of each type it merges. No raw identifiers; replaced every run.")
       .required("customer_id", STRING, "Unified customer id (gold.customer_identities); stable across runs, see gold.customer_id_history")
       .column("first_seen_ts", TIMESTAMP, "First time any of its identifiers was seen, UTC")
-      .column("first_order_date", DATE, "Business day of the first order in any channel; null without orders")
+      .column("first_order_date", DATE, "Business day of the first order in any channel, a cancelled one included (acquisition counts only orders that were not cancelled); null without any order")
       .column("last_order_date", DATE, "Business day of the latest order")
       .required("orders", LONG, "Orders (receipts, trades) in all channels, cancelled ones excluded")
       .required("revenue", MONEY, "Net revenue (after refunds and cancellations), CNY")

@@ -3,6 +3,7 @@ package io.onecustomer.jobs.it;
 import static org.apache.spark.sql.functions.col;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.onecustomer.common.DateRange;
@@ -14,6 +15,7 @@ import io.onecustomer.common.delta.DeltaWriter;
 import io.onecustomer.common.spark.Cols;
 import io.onecustomer.generator.Generator;
 import io.onecustomer.generator.GeneratorConfig;
+import io.onecustomer.generator.LateData;
 import io.onecustomer.jobs.JobRegistry;
 import io.onecustomer.jobs.JobResult;
 import io.onecustomer.jobs.Runner;
@@ -79,17 +81,31 @@ class PipelineIT {
     out = root.resolve("gen");
     Generator.generate(GeneratorConfig.defaults(out).withPeople(600).withDays(DAYS).withStart(START)
         .withSeed(7).withBadRate(0.08)); // seed 7 at 8%: every reject kind plus duplicates and unknown SKUs in order files
+    LateData.plant(out, 7, 0.3, 0.15);
     bad = Truth.badRows(out);
+    corrections = Truth.corrections(out);
+    // Files that arrive on the last day are held back from the backfill and delivered before the night.
+    late = Truth.lateFiles(out).stream().filter(f -> f.arrivalDt().equals(LAST.toString())).toList();
+    Path held = root.resolve("held");
+    for (Truth.LateFile f : late) {
+      Files.createDirectories(held.resolve(f.file()).getParent());
+      Files.move(out.resolve("landing").resolve(f.file()), held.resolve(f.file()));
+    }
     spark = TestSpark.session();
     cfg = TestSpark.config(out.resolve("landing"), root.resolve("warehouse"));
     runner = new Runner(spark, cfg, JobRegistry.standard());
     Instant t = Instant.parse("2026-06-01T00:00:00Z");
     runner.runAll(new DateRange(START, LAST.minusDays(1)), t);
     idsAfterBackfill = customerIdByHash();
+    for (Truth.LateFile f : late) {
+      Files.move(held.resolve(f.file()), out.resolve("landing").resolve(f.file()));
+    }
     lastNight = runner.runAll(DateRange.of(LAST), t);
   }
 
   static List<JobResult> lastNight;
+  static List<Truth.Correction> corrections;
+  static List<Truth.LateFile> late;
 
   static Map<String, String> idsAfterBackfill;
 
@@ -283,8 +299,9 @@ class PipelineIT {
       throw new java.io.UncheckedIOException(e);
     }
     assertTrue(compared >= 20 && same >= 0.9 * compared, same + " of " + compared + " regions match the truth");
-    long withRevenue = customers.where(col("orders").gt(0)).count();
-    assertEquals(withRevenue, customers.where(col("first_order_date").isNotNull()).count());
+    // first_order_date counts every order, a cancelled one too (the corrections cancel some).
+    long withOrders = customers.where(col("orders").gt(0).or(col("refunded_orders").gt(0))).count();
+    assertEquals(withOrders, customers.where(col("first_order_date").isNotNull()).count());
   }
 
   @Test
@@ -594,6 +611,74 @@ class PipelineIT {
     assertEquals(silver.count(), silver.select("order_line_id").distinct().count(), "order_line_id is unique");
   }
 
+  /**
+   * Late files and corrections (truth/late_files.csv, truth/corrections.csv): after the night that
+   * receives them, silver holds each corrected line's latest version once, bronze keeps both, a
+   * late file is in its own day, and the gold tables by day agree with silver on every day, the
+   * earlier days the night corrected included (attribution credits: the test above).
+   */
+  @Test
+  void lateFilesAndCorrectionsReachSilverAndEveryDayDownstreamByTheNightThatReceivesThem() {
+    List<Truth.Correction> lastNightOnes = corrections.stream()
+        .filter(c -> c.arrivalDt().equals(LAST.toString())).toList();
+    assertFalse(lastNightOnes.isEmpty(), "a correction arrives on the last night");
+    assertFalse(late.isEmpty(), "a late file arrives on the last night");
+    assertTrue(corrections.stream().map(Truth.Correction::kind).distinct().count() >= 2, "kinds: " + corrections);
+
+    Map<String, Row> silver = new HashMap<>();
+    table(Tables.SILVER_ORDERS).where(col("channel").equalTo("marketplace")).collectAsList()
+        .forEach(r -> assertNull(silver.put(r.getString(r.fieldIndex("order_line_id")), r), "one row per line"));
+    Dataset<Row> bronze = table(Tables.BRONZE_MARKETPLACE_ORDERS);
+    Map<String, Long> bronzeVersions = new HashMap<>();
+    bronze.groupBy("oid").count().collectAsList().forEach(r -> bronzeVersions.put(r.getString(0), r.getLong(1)));
+    for (Truth.Correction c : corrections) {
+      Row r = silver.get(c.orderLineId());
+      assertEquals(c.status(), r.getString(r.fieldIndex("status")), c.toString());
+      assertEquals(0, c.netAmount().compareTo(r.getDecimal(r.fieldIndex("net_amount"))), c.toString());
+      assertEquals(c.arrivalDt(), r.getDate(r.fieldIndex("run_date")).toString(), "the latest version's batch: " + c);
+      assertEquals(c.originalDt(), r.getDate(r.fieldIndex("order_date")).toString(), c.toString());
+      assertTrue(bronzeVersions.get(c.orderLineId().substring("marketplace:".length())) >= 2,
+          "bronze keeps the replaced version: " + c);
+    }
+    // A late file's lines are in its own day, ingested by the night it arrived on.
+    for (Truth.LateFile f : late) {
+      List<Row> audit = table(IngestAudit.TABLE).where(col("source_file").endsWith(f.file())).collectAsList();
+      assertEquals(1, audit.size(), f.toString());
+      assertEquals(f.dt(), audit.get(0).getDate(audit.get(0).fieldIndex("run_date")).toString());
+      assertEquals(LAST.toString(), audit.get(0).getDate(audit.get(0).fieldIndex("ingest_run_date")).toString());
+    }
+    // Every day of gold.channel_health holds the revenue silver holds for it now.
+    Map<String, java.math.BigDecimal> silverRevenue = new HashMap<>();
+    table(Tables.SILVER_ORDERS).groupBy(col("order_date").cast("string"), col("channel"))
+        .agg(org.apache.spark.sql.functions.sum("net_amount")).collectAsList()
+        .forEach(r -> silverRevenue.put(r.getString(0) + "/" + r.getString(1), r.getDecimal(2)));
+    List<Row> health = table(io.onecustomer.jobs.analytics.channel.ChannelTables.GOLD_CHANNEL_HEALTH)
+        .where(col("channel").notEqual("unallocated")).select(col("health_date").cast("string"), col("channel"), col("revenue"))
+        .collectAsList();
+    assertEquals(DAYS * 4, health.size());
+    for (Row h : health) {
+      assertEquals(0, silverRevenue.getOrDefault(h.getString(0) + "/" + h.getString(1), java.math.BigDecimal.ZERO)
+          .compareTo(h.getDecimal(2)), "channel_health revenue " + h);
+    }
+    // Every RFM snapshot's monetary total is the net of the resolved customers' purchases up to it;
+    // the backfill's snapshot (its last day, month-ends mode) is kept and recomputed, none added.
+    Dataset<Row> purchases = table(io.onecustomer.jobs.analytics.AnalyticsTables.GOLD_CUSTOMER_ORDERS)
+        .where(col("is_purchase").and(col("customer_id").isNotNull()));
+    List<LocalDate> snapshots = table(io.onecustomer.jobs.analytics.customer.RfmTables.GOLD_RFM_SEGMENTS)
+        .select("snapshot_date").distinct().orderBy("snapshot_date").collectAsList().stream()
+        .map(r -> r.getDate(0).toLocalDate()).toList();
+    assertEquals(List.of(LAST.minusDays(1), LAST), snapshots);
+    for (LocalDate s : snapshots) {
+      java.sql.Date day = java.sql.Date.valueOf(s);
+      Row rfm = table(io.onecustomer.jobs.analytics.customer.RfmTables.GOLD_RFM_SEGMENTS)
+          .where(col("snapshot_date").equalTo(day)).agg(org.apache.spark.sql.functions.sum("monetary")).first();
+      Row want = purchases.where(col("order_date").leq(day)).agg(org.apache.spark.sql.functions.sum("net_amount")).first();
+      java.math.BigDecimal w = want.isNullAt(0) ? java.math.BigDecimal.ZERO : want.getDecimal(0);
+      java.math.BigDecimal got = rfm.isNullAt(0) ? java.math.BigDecimal.ZERO : rfm.getDecimal(0);
+      assertEquals(0, w.compareTo(got), "rfm monetary on " + s + ": " + got + " against " + w);
+    }
+  }
+
   @Test
   void silverOrdersHoldEveryAcceptedOrderLineOnce() {
     long bronzeLines = 0;
@@ -602,7 +687,8 @@ class PipelineIT {
       bronzeLines += table(e.table()).count();
     }
     long dups = bad.stream().filter(b -> b.expected().equals("dedupe")).count();
-    assertEquals(bronzeLines - dups, table(Tables.SILVER_ORDERS).count());
+    // A correction is a second version of a line silver already holds: it replaces, never adds.
+    assertEquals(bronzeLines - dups - corrections.size(), table(Tables.SILVER_ORDERS).count());
     assertEquals(0, table(Tables.SILVER_ORDERS).where(col("order_ts").isNull().or(col("net_amount").isNull())).count());
     Set<String> channels = table(Tables.SILVER_ORDERS).select("channel").distinct().collectAsList().stream()
         .map(r -> r.getString(0)).collect(Collectors.toSet());
@@ -670,11 +756,14 @@ class PipelineIT {
 
   @Test
   void theNightIsInTheRunLogJobByJobAndCheckByCheck() {
-    List<Row> runs = table(io.onecustomer.jobs.OpsTables.JOB_RUNS.id())
-        .where(org.apache.spark.sql.functions.col("date_from").equalTo(java.sql.Date.valueOf(LAST))
-            .and(org.apache.spark.sql.functions.col("date_to").equalTo(java.sql.Date.valueOf(LAST))))
+    // The night's run: the one whose bronze jobs ran for the last day (a job that recomputed
+    // earlier days for late or corrected data logs its wider range).
+    Dataset<Row> log = table(io.onecustomer.jobs.OpsTables.JOB_RUNS.id());
+    String runId = log.where(col("job_id").equalTo("bronze_pos_sales")
+            .and(col("date_from").equalTo(java.sql.Date.valueOf(LAST))).and(col("date_to").equalTo(java.sql.Date.valueOf(LAST))))
+        .orderBy("run_id").first().getString(log.schema().fieldIndex("run_id"));
+    List<Row> runs = log.where(col("run_id").equalTo(runId))
         .select("run_id", "job_id", "status", "rows_read", "rows_written").collectAsList();
-    String runId = runs.get(0).getString(0);
     Set<String> jobs = new java.util.TreeSet<>();
     for (Row r : runs) {
       if (r.getString(0).equals(runId)) {

@@ -32,6 +32,30 @@ public final class Truth {
     return rows;
   }
 
+  /** A planted correction: the order line re-sent on arrival_dt, with its silver status and net after it. */
+  public record Correction(String orderLineId, String originalDt, String originalFile, long originalLine,
+      String arrivalDt, long arrivalLine, String kind, String status, java.math.BigDecimal netAmount) {}
+
+  /** A landing file declared late: it arrives on arrivalDt, after its day dt. */
+  public record LateFile(String source, String entity, String dt, String file, String arrivalDt) {}
+
+  public static List<Correction> corrections(Path out) throws IOException {
+    List<Correction> rows = new ArrayList<>();
+    for (String[] c : csv(out.resolve("truth").resolve("corrections.csv"))) {
+      rows.add(new Correction(c[0], c[1], c[2], Long.parseLong(c[3]), c[4], Long.parseLong(c[5]), c[6], c[7],
+          new java.math.BigDecimal(c[8])));
+    }
+    return rows;
+  }
+
+  public static List<LateFile> lateFiles(Path out) throws IOException {
+    List<LateFile> rows = new ArrayList<>();
+    for (String[] c : csv(out.resolve("truth").resolve("late_files.csv"))) {
+      rows.add(new LateFile(c[0], c[1], c[2], c[3], c[4]));
+    }
+    return rows;
+  }
+
   /** Simple CSV (truth files never quote commas inside the columns read here); header skipped. */
   static List<String[]> csv(Path f) throws IOException {
     List<String[]> out = new ArrayList<>();
