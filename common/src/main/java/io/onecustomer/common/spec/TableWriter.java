@@ -114,12 +114,13 @@ public final class TableWriter {
     try {
       String path = spec.id().path(p.warehouse());
       String[] parts = spec.partitionBy().toArray(new String[0]);
+      Dataset<Row> data = io.onecustomer.common.FaultPoints.midWrite(spec.qualified(), a.data());
       switch (spec.mode()) {
-        case REPLACE_DAYS -> DeltaWriter.replace(p.spark(), a.data(), spec.id(), p.warehouse(),
+        case REPLACE_DAYS -> DeltaWriter.replace(p.spark(), data, spec.id(), p.warehouse(),
             replaceWhere != null ? replaceWhere : a.days().sqlPredicate(spec.dayColumn()), spec.grain(), parts);
-        case REPLACE_ALL -> DeltaWriter.replaceAll(p.spark(), a.data(), spec.id(), p.warehouse(), spec.grain(),
+        case REPLACE_ALL -> DeltaWriter.replaceAll(p.spark(), data, spec.id(), p.warehouse(), spec.grain(),
             userMetadata, parts);
-        case APPEND -> DeltaWriter.appendEvents(p.spark(), a.data(), spec.id(), p.warehouse(), spec.grain());
+        case APPEND -> DeltaWriter.appendEvents(p.spark(), data, spec.id(), p.warehouse(), spec.grain());
       }
       long t1 = System.nanoTime();
       syncComments(p, spec, path);

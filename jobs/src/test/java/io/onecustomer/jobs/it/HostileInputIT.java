@@ -33,6 +33,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -50,6 +51,7 @@ import org.junit.jupiter.api.Test;
  * accepted + rejected), every good line is accepted (counted against what the test wrote), every
  * reject has a reason, and the heap stays within the JVM's limit while 2 GB of 200 MB lines pass.
  */
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class HostileInputIT {
   static final LocalDate DAY = LocalDate.of(2026, 5, 1);
   static final int BIG_LINE = 200 << 20;
@@ -394,5 +396,145 @@ class HostileInputIT {
     // The same files delivered twice (and with BOM, CRLF, ...) are in bronze once per file; silver
     // keys are checked unique before every write, so a finished night is the proof they are once there.
     assertTrue(night.stream().anyMatch(r -> r.jobId().equals("silver_orders")), night.toString());
+  }
+
+  // ---------------------------------------------------------------- crashes (kill -9)
+
+  static final Instant NIGHT_STARTED = Instant.parse("2026-05-02T01:00:00Z");
+
+  /**
+   * The JVM killed with SIGKILL at six points of a rerun of the night's jobs: mid-write of a bronze
+   * table, between a bronze table and its side tables, mid-write of silver, mid-identity
+   * resolution, mid-write of a gold snapshot table, mid-erasure. Each command runs in a child JVM
+   * (the entry point, as a scheduler starts it) that stops at its point; the test kills it, checks
+   * that no other table moved, runs the same command again, and compares the tables it writes with
+   * their content before (the uninterrupted run of the same day: reruns are idempotent, and the
+   * recovery uses the night's start instant, so even ingestion times match).
+   */
+  @Test
+  @org.junit.jupiter.api.Order(Integer.MAX_VALUE) // last: its erasure removes rows the battery's tests read
+  void aProcessKilledAtAnyOfSixPointsLeavesNoTraceAndTheNextRunOfTheCommandRestoresEveryTable() throws Exception {
+    JobRegistry reg = JobRegistry.standard();
+    String[][] points = {
+        {"write:bronze.pos_sales", "bronze_pos_sales"},
+        {"bronze_after_table", "bronze_crm_members"},
+        {"write:silver.orders", "silver_orders"},
+        {io.onecustomer.jobs.identity.IdentityJobs.FAULT_MID_RESOLUTION, "gold_customer_identities"},
+        {"write:gold.rfm_segments", "gold_rfm_segments"}};
+    List<String> survived = new ArrayList<>();
+    for (String[] p : points) {
+      io.onecustomer.jobs.Job job = reg.get(p[1]);
+      List<io.onecustomer.common.TableId> written = new ArrayList<>(List.of(job.output()));
+      job.sideOutputs().forEach(t -> written.add(t.id()));
+      Map<io.onecustomer.common.TableId, List<String>> before = contents(written);
+      Map<String, Set<String>> commitsBefore = commits();
+
+      long killedAfterMs = killAt(p[0], "--job", p[1], "--run-date", DAY.toString());
+
+      // Nothing but the command's own tables moved; a mid-write kill committed nothing at all.
+      Map<String, Set<String>> commitsAfter = commits();
+      for (var e : commitsAfter.entrySet()) {
+        boolean own = written.stream().anyMatch(t -> e.getKey().endsWith("/" + t.layer() + "/" + t.name()));
+        if (!own || p[0].startsWith("write:")) {
+          assertEquals(commitsBefore.get(e.getKey()), e.getValue(), p[0] + ": " + e.getKey() + " changed");
+        }
+      }
+      new Runner(spark, cfg, reg).run(job, DateRange.of(DAY), NIGHT_STARTED);
+      assertEquals(before, contents(written), p[0] + ": the rerun restores " + written);
+      survived.add(p[0] + " (killed after " + killedAfterMs + " ms)");
+    }
+
+    // Mid-erasure: the request stays pending; the next run of the command completes it.
+    Path idFile = root.resolve("erase-id.txt");
+    Row member = DeltaWriter.read(spark, io.onecustomer.common.Tables.SILVER_MEMBERS, cfg.paths().warehouse())
+        .where(col("member_id").isNotNull()).orderBy("member_id").first();
+    String memberId = member.getString(member.fieldIndex("member_id"));
+    Files.writeString(idFile, "member_id:" + memberId + "\n");
+    long ms = killAt(io.onecustomer.jobs.erasure.Erasure.FAULT_AFTER_BRONZE, "--job", "erase", "--identifier-file",
+        idFile.toString());
+    assertEquals(List.of("pending"), DeltaWriter.read(spark, io.onecustomer.jobs.erasure.Erasure.OPS_ERASURE_LOG,
+        cfg.paths().warehouse()).select("status").collectAsList().stream().map(r -> r.getString(0)).toList());
+    assertTrue(DeltaWriter.read(spark, io.onecustomer.common.Tables.SILVER_MEMBERS, cfg.paths().warehouse())
+        .where(col("member_id").equalTo(memberId)).count() > 0, "killed before silver");
+    // What every command does first: complete what an earlier run left pending.
+    assertEquals(1, new io.onecustomer.jobs.erasure.Erasure(spark, cfg).completePending().size());
+    assertEquals(List.of("done", "pending"), DeltaWriter.read(spark, io.onecustomer.jobs.erasure.Erasure.OPS_ERASURE_LOG,
+        cfg.paths().warehouse()).select("status").orderBy("status").collectAsList().stream().map(r -> r.getString(0))
+        .toList(), "pending, then done");
+    assertEquals(List.of(), new io.onecustomer.jobs.erasure.Erasure(spark, cfg).completePending(), "nothing left");
+    assertEquals(0, DeltaWriter.read(spark, io.onecustomer.common.Tables.SILVER_MEMBERS, cfg.paths().warehouse())
+        .where(col("member_id").equalTo(memberId)).count(), "erasure reached silver after the kill");
+    survived.add(io.onecustomer.jobs.erasure.Erasure.FAULT_AFTER_BRONZE + " (killed after " + ms + " ms)");
+    System.out.println("kill points survived: " + survived);
+    assertEquals(6, survived.size());
+  }
+
+  /** Each table's rows as sorted JSON hashes: equal content, whatever the files and their order. */
+  static Map<io.onecustomer.common.TableId, List<String>> contents(List<io.onecustomer.common.TableId> tables) {
+    Map<io.onecustomer.common.TableId, List<String>> m = new java.util.LinkedHashMap<>();
+    for (var t : tables) {
+      if (DeltaWriter.exists(spark, t, cfg.paths().warehouse())) {
+        m.put(t, DeltaWriter.read(spark, t, cfg.paths().warehouse())
+            .selectExpr("md5(to_json(struct(*))) AS h").orderBy("h").collectAsList().stream()
+            .map(r -> r.getString(0)).toList());
+      }
+    }
+    return m;
+  }
+
+  /** The commit files of every table in the warehouse, by table folder. */
+  static Map<String, Set<String>> commits() throws IOException {
+    Map<String, Set<String>> m = new TreeMap<>();
+    try (var s = Files.walk(Path.of(cfg.paths().warehouse()))) {
+      s.filter(f -> f.getFileName().toString().endsWith(".json") && f.getParent().getFileName().toString().equals("_delta_log"))
+          .forEach(f -> m.computeIfAbsent(f.getParent().getParent().toString(), k -> new java.util.TreeSet<>())
+              .add(f.getFileName().toString()));
+    }
+    return m;
+  }
+
+  /**
+   * Runs the entry point with {@code args} in a child JVM told to stop at {@code point}, waits until
+   * it is there and kills it with SIGKILL; returns how long it ran.
+   */
+  static long killAt(String point, String... args) throws Exception {
+    Path marker = root.resolve("reached-" + point.replaceAll("[^A-Za-z0-9]", "_"));
+    Files.deleteIfExists(marker);
+    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+        .filter(a -> a.startsWith("--add-") || a.startsWith("-Xmx") || a.startsWith("-XX:")).forEach(cmd::add);
+    cmd.addAll(List.of("-cp", System.getProperty("java.class.path"),
+        "-D" + io.onecustomer.common.FaultPoints.PROPERTY + "=" + point,
+        "-D" + io.onecustomer.common.FaultPoints.MODE + "=pause",
+        "-D" + io.onecustomer.common.FaultPoints.MARKER + "=" + marker,
+        "io.onecustomer.jobs.Main"));
+    cmd.addAll(List.of(args));
+    cmd.addAll(List.of("--conf", "paths.landing=" + cfg.paths().landing(), "--conf",
+        "paths.warehouse=" + cfg.paths().warehouse(), "--conf", "catalog.type=in-memory", "--conf",
+        "identity.hash-key-required=false", "--conf", "runner.parallelism=1"));
+    Path log = root.resolve("child-" + point.replaceAll("[^A-Za-z0-9]", "_") + ".log");
+    long t0 = System.nanoTime();
+    Process child = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    long deadline = System.nanoTime() + 240_000_000_000L;
+    while (!Files.exists(marker)) {
+      if (!child.isAlive()) {
+        throw new AssertionError(point + ": the child exited (" + child.exitValue() + ") before the point:\n"
+            + tail(log));
+      }
+      if (System.nanoTime() > deadline) {
+        child.destroyForcibly();
+        throw new AssertionError(point + ": not reached in 240 s:\n" + tail(log));
+      }
+      Thread.sleep(50);
+    }
+    long ms = (System.nanoTime() - t0) / 1_000_000;
+    child.destroyForcibly(); // SIGKILL: no shutdown hook, no finally block runs
+    assertEquals(137, child.waitFor(), point + ": killed by SIGKILL");
+    return ms;
+  }
+
+  static String tail(Path log) throws IOException {
+    List<String> lines = Files.readAllLines(log);
+    return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
   }
 }
