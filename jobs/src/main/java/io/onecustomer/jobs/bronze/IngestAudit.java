@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 
 import io.onecustomer.common.DateRange;
 import io.onecustomer.common.TableId;
+import io.onecustomer.common.Tables;
 import io.onecustomer.common.delta.DeltaWriter;
 import java.sql.Date;
 import java.time.LocalDate;
@@ -12,7 +13,6 @@ import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import io.onecustomer.common.Tables;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
@@ -84,5 +84,4 @@ public final class IngestAudit {
     return audit.select(RUN_DATE).distinct().orderBy(RUN_DATE).collectAsList().stream()
         .map(r -> r.getDate(0).toLocalDate()).toList();
   }
-
 }

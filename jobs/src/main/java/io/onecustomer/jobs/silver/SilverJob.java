@@ -11,15 +11,15 @@ import io.onecustomer.jobs.bronze.SourceEntity;
 import io.onecustomer.jobs.privacy.ErasureLog;
 import io.onecustomer.jobs.privacy.Hmac;
 import java.sql.Date;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.time.LocalDate;
 import java.util.stream.Collectors;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A silver job: reads its inputs for the business days of the run, conforms them with pure
