@@ -110,9 +110,12 @@ public final class Supersede {
     }
     // Rows silver holds outside the range whose key now has a different kept row.
     List<String> lineage = List.of(key, SilverColumns.RUN_DATE, SilverColumns.SOURCE_FILE, SilverColumns.SOURCE_LINE);
+    // Null-safe: a table that keeps no file and line (ad spend) has nulls there.
+    Dataset<Row> keptLineage = kept.select(lineage.stream().map(c -> col(c).alias("_k_" + c)).toArray(Column[]::new));
+    Column same = lineage.stream().map(c -> col(c).eqNullSafe(col("_k_" + c))).reduce(Column::and).orElseThrow();
     Dataset<Row> superseded = outside
         .join(cand.select(col(key)).distinct(), Cols.seq(key), "left_semi")
-        .join(kept.select(lineage.stream().map(c -> col(c)).toArray(Column[]::new)), Cols.seq(lineage.toArray(new String[0])), "left_anti");
+        .join(keptLineage, same, "left_anti");
     Dataset<Row> lostDays = superseded.select(col(SilverColumns.RUN_DATE)).distinct();
     Dataset<Row> otherDays = outside
         .join(lostDays, Cols.seq(SilverColumns.RUN_DATE), "left_semi")
