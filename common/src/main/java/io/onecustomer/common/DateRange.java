@@ -53,6 +53,12 @@ public record DateRange(LocalDate from, LocalDate to) {
         : dateColumn + " BETWEEN DATE'" + from + "' AND DATE'" + to + "'";
   }
 
+  /** A SQL predicate selecting some days of a DATE column, usable as a Delta replaceWhere. */
+  public static String sqlIn(String dateColumn, java.util.Collection<LocalDate> days) {
+    return dateColumn + " IN (" + days.stream().map(d -> "DATE'" + d + "'")
+        .collect(java.util.stream.Collectors.joining(", ")) + ")";
+  }
+
   @Override
   public String toString() {
     return from.equals(to) ? from.toString() : from + ".." + to;

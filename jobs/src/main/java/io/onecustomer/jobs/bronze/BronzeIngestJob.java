@@ -29,7 +29,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -186,7 +185,7 @@ public final class BronzeIngestJob implements Job {
     var spark = ctx.spark();
     Publish p = ctx.publish(id());
     DateRange span = new DateRange(present.get(0), present.get(present.size() - 1));
-    String where = inDays(LandingReader.RUN_DATE, present);
+    String where = DateRange.sqlIn(LandingReader.RUN_DATE, present);
     TableWriter.Audited ok = TableWriter.audit(p, spec, BronzeTransforms.accepted(validated, entity), span,
         Map.of(BronzeTables.REJECT_SHARE, read == 0 ? 0.0 : rejected / (double) read));
     TableWriter.Audited bad;
@@ -243,7 +242,7 @@ public final class BronzeIngestJob implements Job {
         .groupBy(LandingReader.RUN_DATE, LandingReader.SOURCE_FILE, "d").agg(count(lit(1)).alias("n"))
         .orderBy(LandingReader.SOURCE_FILE, "d").collectAsList();
     String where = BronzeTables.DRIFT_TABLE_NAME + " = '" + entity.table().qualified() + "' AND "
-        + inDays(BronzeTables.DRIFT_RUN_DATE, present);
+        + DateRange.sqlIn(BronzeTables.DRIFT_RUN_DATE, present);
     if (drift.isEmpty() && (!DeltaWriter.exists(spark, BronzeTables.SCHEMA_DRIFT.id(), ctx.warehouse())
         || DeltaWriter.read(spark, BronzeTables.SCHEMA_DRIFT.id(), ctx.warehouse()).where(where).isEmpty())) {
       return; // nothing drifted, nothing recorded earlier to replace
@@ -281,7 +280,7 @@ public final class BronzeIngestJob implements Job {
   private void writeAudit(JobContext ctx, List<Row> rows, List<LocalDate> days) {
     Dataset<Row> df = ctx.spark().createDataFrame(rows, BronzeTables.INGEST_AUDIT.schema());
     String where = IngestAudit.TABLE_NAME + " = '" + entity.table().qualified() + "' AND "
-        + inDays(IngestAudit.RUN_DATE, days);
+        + DateRange.sqlIn(IngestAudit.RUN_DATE, days);
     TableWriter.publish(ctx.publish(id()), BronzeTables.INGEST_AUDIT, df.coalesce(1),
         new DateRange(days.get(0), days.get(days.size() - 1)), where, Map.of(), null);
   }
@@ -331,9 +330,5 @@ public final class BronzeIngestJob implements Job {
       }
     }
     return late;
-  }
-
-  static String inDays(String column, List<LocalDate> days) {
-    return column + " IN (" + days.stream().map(d -> "DATE'" + d + "'").collect(Collectors.joining(", ")) + ")";
   }
 }

@@ -2,6 +2,7 @@ package io.onecustomer.jobs.silver;
 
 import static org.apache.spark.sql.functions.col;
 
+import io.onecustomer.common.DateRange;
 import io.onecustomer.common.delta.DeltaWriter;
 import io.onecustomer.common.spec.TableSpec;
 import io.onecustomer.jobs.JobContext;
@@ -14,7 +15,6 @@ import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -85,8 +85,7 @@ abstract class SilverJob extends TableJob {
     if (days.isEmpty()) {
       return null;
     }
-    return "(" + ctx.range().sqlPredicate(SilverColumns.RUN_DATE) + ") OR " + SilverColumns.RUN_DATE + " IN ("
-        + days.stream().map(d -> "DATE'" + d + "'").collect(Collectors.joining(", ")) + ")";
+    return "(" + ctx.range().sqlPredicate(SilverColumns.RUN_DATE) + ") OR " + DateRange.sqlIn(SilverColumns.RUN_DATE, days);
   }
 
   /** A silver table's rows for the run's business days. */
