@@ -80,12 +80,6 @@ public final class IdentityJobs {
       return lastDay(ctx);
     }
 
-    /** Identity keeps its own state by day (late observations are taken in by the resolution). */
-    @Override
-    public io.onecustomer.jobs.Job.Reprocess reprocessing() {
-      return io.onecustomer.jobs.Job.Reprocess.NONE;
-    }
-
     @Override
     protected Dataset<Row> build(JobContext ctx, List<String> warnings) {
       Hmac hmac = Hmac.fromConfig(ctx.spark(), ctx.config());
