@@ -469,17 +469,9 @@ class HostileInputIT {
     assertEquals(6, survived.size());
   }
 
-  /** Each table's rows as sorted JSON hashes: equal content, whatever the files and their order. */
+  /** The tables' rows, every column included: the recovery runs with the night's start instant. */
   static Map<io.onecustomer.common.TableId, List<String>> contents(List<io.onecustomer.common.TableId> tables) {
-    Map<io.onecustomer.common.TableId, List<String>> m = new java.util.LinkedHashMap<>();
-    for (var t : tables) {
-      if (DeltaWriter.exists(spark, t, cfg.paths().warehouse())) {
-        m.put(t, DeltaWriter.read(spark, t, cfg.paths().warehouse())
-            .selectExpr("md5(to_json(struct(*))) AS h").orderBy("h").collectAsList().stream()
-            .map(r -> r.getString(0)).toList());
-      }
-    }
-    return m;
+    return TableContents.of(spark, cfg.paths().warehouse(), tables, Set.of());
   }
 
   /** The commit files of every table in the warehouse, by table folder. */

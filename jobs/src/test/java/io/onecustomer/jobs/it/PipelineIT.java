@@ -792,16 +792,6 @@ class PipelineIT {
   }
 
   private static Map<TableId, List<String>> snapshot(List<TableId> tables) {
-    Map<TableId, List<String>> m = new HashMap<>();
-    for (TableId t : tables) {
-      Dataset<Row> d = table(t);
-      for (String c : d.columns()) {
-        if (c.equals("_ingested_at") || c.equals("ingested_at")) {
-          d = d.drop(c);
-        }
-      }
-      m.put(t, d.collectAsList().stream().map(Row::toString).sorted().toList());
-    }
-    return m;
+    return TableContents.of(spark, cfg.paths().warehouse(), tables, Set.of("_ingested_at", "ingested_at"));
   }
 }
