@@ -56,6 +56,42 @@ abstract class SilverJob extends TableJob {
     return io.onecustomer.jobs.Job.Reprocess.LATE_BATCHES;
   }
 
+  /**
+   * A silver table derived from other silver tables (identifiers, from orders, touchpoints and
+   * members) also recomputes the earlier days of the reprocessing window whose rows would now be
+   * different: a correction moves an order line to the batch that brought it, so the batch it left
+   * changes in silver.orders, and so must its identifiers. Without this, a correction run in order
+   * left the old batch's identifier rows behind, while the same days run in another order did not
+   * (PipelineIT.bronzeAndSilverEndTheSameWhateverOrderTheDaysRunIn).
+   */
+  @Override
+  public io.onecustomer.jobs.JobResult run(JobContext ctx) {
+    return super.run(withChangedDays(ctx));
+  }
+
+  private JobContext withChangedDays(JobContext ctx) {
+    int window = ctx.config().ingest().reprocessDays();
+    boolean derived = inputs().stream().anyMatch(s -> s.id().layer().equals(io.onecustomer.common.Tables.SILVER));
+    if (window == 0 || !derived || !DeltaWriter.exists(ctx.spark(), spec().id(), ctx.warehouse())) {
+      return ctx;
+    }
+    DateRange earlier = new DateRange(ctx.range().from().minusDays(window), ctx.range().from().minusDays(1));
+    Dataset<Row> now = build(ctx.over(earlier), new ArrayList<>());
+    Dataset<Row> held = DeltaWriter.read(ctx.spark(), spec().id(), ctx.warehouse())
+        .where(earlier.sqlPredicate(SilverColumns.RUN_DATE)).select(java.util.Arrays.stream(now.columns())
+            .map(org.apache.spark.sql.functions::col).toArray(Column[]::new));
+    List<Row> changed = now.exceptAll(held).unionAll(held.exceptAll(now)).select(SilverColumns.RUN_DATE).distinct()
+        .orderBy(SilverColumns.RUN_DATE).collectAsList();
+    if (changed.isEmpty()) {
+      return ctx;
+    }
+    LocalDate from = changed.get(0).getDate(0).toLocalDate();
+    LOG.warn("{}: the run for {} also recomputes {}..{}: its inputs changed on {} (ingest.reprocess-days = {})", id(),
+        ctx.range(), from, ctx.range().from().minusDays(1), changed.stream().map(r -> r.getDate(0).toString()).toList(),
+        window);
+    return ctx.over(new DateRange(from, ctx.range().to()));
+  }
+
   private final ThreadLocal<List<LocalDate>> otherDays = ThreadLocal.withInitial(List::of);
 
   /**
