@@ -3,6 +3,8 @@ package io.onecustomer.jobs.silver;
 import static org.apache.spark.sql.functions.col;
 
 import io.onecustomer.common.DateRange;
+import io.onecustomer.common.TableId;
+import io.onecustomer.common.Tables;
 import io.onecustomer.common.delta.DeltaWriter;
 import io.onecustomer.common.spec.TableSpec;
 import io.onecustomer.jobs.JobContext;
@@ -15,6 +17,7 @@ import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -58,21 +61,25 @@ abstract class SilverJob extends TableJob {
 
   /**
    * A silver table derived from other silver tables (identifiers, from orders, touchpoints and
-   * members) also recomputes the earlier days of the reprocessing window whose rows would now be
-   * different: a correction moves an order line to the batch that brought it, so the batch it left
-   * changes in silver.orders, and so must its identifiers. Without this, a correction run in order
-   * left the old batch's identifier rows behind, while the same days run in another order did not
-   * (PipelineIT.bronzeAndSilverEndTheSameWhateverOrderTheDaysRunIn).
+   * members) also recomputes the earlier days of the reprocessing window whose rows from a moving
+   * input ({@link #MOVING}) would now be different: a correction moves an order line to the batch
+   * that brought it, so the batch it left changes in silver.orders, and so must its identifiers.
+   * Without this, a correction run in order left the old batch's identifier rows behind, while the
+   * same days run in another order did not (PipelineIT.bronzeAndSilverEndTheSameWhateverOrderTheDaysRunIn).
    */
   @Override
   public io.onecustomer.jobs.JobResult run(JobContext ctx) {
     return super.run(withChangedDays(ctx));
   }
 
+  /** Silver tables whose rows can move to another batch (latest version wins, {@link #latestVersions}). */
+  static final Set<TableId> MOVING = Set.of(Tables.SILVER_ORDERS, Tables.SILVER_AD_SPEND);
+
   private JobContext withChangedDays(JobContext ctx) {
     int window = ctx.config().ingest().reprocessDays();
-    boolean derived = inputs().stream().anyMatch(s -> s.id().layer().equals(io.onecustomer.common.Tables.SILVER));
-    if (window == 0 || !derived || !DeltaWriter.exists(ctx.spark(), spec().id(), ctx.warehouse())) {
+    List<String> moving = inputs().stream().map(TableSpec::id).filter(MOVING::contains).map(TableId::qualified)
+        .toList();
+    if (window == 0 || moving.isEmpty() || !DeltaWriter.exists(ctx.spark(), spec().id(), ctx.warehouse())) {
       return ctx;
     }
     DateRange earlier = new DateRange(ctx.range().from().minusDays(window), ctx.range().from().minusDays(1));
@@ -80,6 +87,12 @@ abstract class SilverJob extends TableJob {
     Dataset<Row> held = DeltaWriter.read(ctx.spark(), spec().id(), ctx.warehouse())
         .where(earlier.sqlPredicate(SilverColumns.RUN_DATE)).select(java.util.Arrays.stream(now.columns())
             .map(org.apache.spark.sql.functions::col).toArray(Column[]::new));
+    if (java.util.Arrays.asList(now.columns()).contains(SilverColumns.SOURCE_TABLE)) {
+      // Only the rows that come from a moving input can differ (identifiers from orders, not from
+      // touchpoints): the other inputs' branches are pruned from the comparison.
+      now = now.where(col(SilverColumns.SOURCE_TABLE).isin(moving.toArray()));
+      held = held.where(col(SilverColumns.SOURCE_TABLE).isin(moving.toArray()));
+    }
     List<Row> changed = now.exceptAll(held).unionAll(held.exceptAll(now)).select(SilverColumns.RUN_DATE).distinct()
         .orderBy(SilverColumns.RUN_DATE).collectAsList();
     if (changed.isEmpty()) {
