@@ -34,7 +34,7 @@ if [[ ! -f "$WORK/.prepared" ]]; then
 fi
 
 {
-  echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GB, $(java -version 2>&1 | head -1), $JAVA_OPTS"
+  echo "$(onecustomer_machine), $JAVA_OPTS"
   echo "people=$PEOPLE days=$DAYS night=$LAST"
 } | tee "$RESULT"
 for i in $(seq 1 "$REPEAT"); do

@@ -17,7 +17,7 @@ RESULT="$ONECUSTOMER_HOME/bench/results/attribution-$TOUCHPOINTS-$CONVERSIONS-$(
 onecustomer_build
 rm -rf "$WORK"
 JAVA_OPTS="${ONECUSTOMER_JAVA_OPTS:--Xmx12g}"
-echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GB, $(java -version 2>&1 | head -1), $JAVA_OPTS" \
+echo "$(onecustomer_machine), $JAVA_OPTS" \
   | tee "$RESULT"
 ONECUSTOMER_JAVA_OPTS="$JAVA_OPTS" onecustomer_dev_java io.onecustomer.jobs.tools.AttributionBench \
   "$TOUCHPOINTS" "$CONVERSIONS" "$CUSTOMERS" "$CHANNELS" "$WORK" 2>&1 | tee "$RESULT.log" | grep '^bench:' \

@@ -3,7 +3,7 @@
 
 The runner names each job's Spark work with a job group (onecustomer:<job>:<days>:<run id>), so an
 event log of a run says what each of our jobs cost in Spark jobs and tasks: a count that does not
-depend on how busy the machine is, unlike wall time. Used by bench/night-profile.sh.
+depend on how busy the machine is, unlike wall time. Used by PROFILE=1 bench/pipeline.sh.
 
   python3 bench/sparkjobs.py EVENT_LOG [--sites N]
 """

@@ -16,7 +16,7 @@ RESULT="$ONECUSTOMER_HOME/bench/results/value-$CUSTOMERS-$(date -u +%Y%m%dT%H%M%
 onecustomer_build
 rm -rf "$WORK"
 JAVA_OPTS="${ONECUSTOMER_JAVA_OPTS:--Xmx12g}"
-echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GB, $(java -version 2>&1 | head -1), $JAVA_OPTS" \
+echo "$(onecustomer_machine), $JAVA_OPTS" \
   | tee "$RESULT"
 cd "$ONECUSTOMER_HOME"
 ONECUSTOMER_JAVA_OPTS="$JAVA_OPTS" onecustomer_dev_java io.onecustomer.jobs.tools.ValueBench \

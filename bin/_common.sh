@@ -39,6 +39,11 @@ onecustomer_build() {
   touch "$stamp"
 }
 
+# One line for benchmark results: cores, memory, Java.
+onecustomer_machine() {
+  echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GB, $(java -version 2>&1 | head -1)"
+}
+
 # Runs a Java main class on the project's classpath with Spark's flags. Default options (replaced by
 # ONECUSTOMER_JAVA_OPTS): 6 GB of heap and the throughput collector, as in the tests; a night on the
 # demo warehouse took 201 s with it and 211-218 s with the default G1.
