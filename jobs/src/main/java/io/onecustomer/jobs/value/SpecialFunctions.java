@@ -89,7 +89,12 @@ public final class SpecialFunctions {
   }
 
   private static double[] logAbsSeriesNonNegative(double a, double b, double c, double z) {
-    if (a + b > c && z > 0) {
+    // Euler only where it does not trade positive terms for alternating ones: with a, b, c > 0 the
+    // plain series cannot cancel, while c - a far below 0 (a huge a, as a BTYD fit on a few days of
+    // history gives) makes the transformed series alternate and lose every digit, even its sign.
+    boolean plainPositive = a > 0 && b > 0 && c > 0;
+    boolean eulerPositive = c - a > 0 && c - b > 0;
+    if (a + b > c && z > 0 && (eulerPositive || !plainPositive)) {
       double[] s = series(c - a, c - b, c, z);
       return new double[] {s[0] + (c - a - b) * Math.log1p(-z), s[1]};
     }

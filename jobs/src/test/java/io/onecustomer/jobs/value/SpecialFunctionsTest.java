@@ -110,6 +110,16 @@ class SpecialFunctionsTest {
   }
 
   @Test
+  void aHugeFirstParameterWithSmallZStaysPositive() {
+    // The arguments a BG/NBD fit on two days of history produced (the night failed with "2F1(...)
+    // is not positive"); Euler's transformation alternates there. References: mpmath 1.3.0,
+    // log(hyp2f1(...)) at 40 digits.
+    assertEquals(369.6452460043409523659837745770814637703,
+        logHyp2f1(4.113878450688031E7, 1.0000000022352469, 0.3507092855479783, 8.869503901962895E-6), 1e-10);
+    assertEquals(108.2973636402342007268991915750512726748, logHyp2f1(1e6, 2.5, 0.7, 1e-4), 1e-10);
+  }
+
+  @Test
   void logHyp2f1RejectsNonPositiveValuesAndBadArguments() {
     assertThrows(ArithmeticException.class, () -> logHyp2f1(-1, 3, 1, 0.5)); // 1 - 3z = -0.5
     assertThrows(IllegalArgumentException.class, () -> hyp2f1(1, 1, 2, 1));
