@@ -9,9 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,78 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
 class LaunchIT {
   @TempDir Path tmp;
 
-  static final String SHADED = "target/onecustomer-jobs-0.1.0-SNAPSHOT-spark.jar";
-
-  record Result(int code, String out, String err) {}
-
-  static List<String> sparkClasspath() throws IOException {
-    List<String> cp = new ArrayList<>();
-    for (String f : List.of("target/spark-classpath.txt", "target/spark-bundled-classpath.txt")) {
-      String s = Files.readString(Path.of(f), StandardCharsets.UTF_8).trim();
-      if (!s.isEmpty()) {
-        cp.addAll(Arrays.asList(s.split(File.pathSeparator)));
-      }
-    }
-    for (String e : cp) {
-      assertTrue(!e.contains("delta-spark") && !e.contains("typesafe"), "stock Spark classpath must not carry " + e);
-    }
-    return cp;
-  }
-
-  static Result java(List<String> classpath, String main, Path logDir, String... args) throws Exception {
-    return javaWithKey(classpath, main, logDir, "launch-it-key", args);
-  }
-
-  static Result javaWithKey(List<String> classpath, String main, Path logDir, String hashKey, String... args)
-      throws Exception {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.addAll(Arrays.asList(System.getProperty("spark.jvm.flags", "").trim().split("\\s+")));
-    cmd.add("-Xmx1g");
-    cmd.add("-cp");
-    cmd.add(String.join(File.pathSeparator, classpath));
-    cmd.add(main);
-    cmd.addAll(Arrays.asList(args));
-    File out = logDir.resolve("out-" + System.nanoTime() + ".txt").toFile();
-    File err = logDir.resolve("err-" + System.nanoTime() + ".txt").toFile();
-    ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(out).redirectError(err);
-    pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
-    pb.environment().remove("ONECUSTOMER_HOME");
-    pb.environment().put("ONECUSTOMER_HASH_KEY", hashKey);
-    Process p = pb.start();
-    if (!p.waitFor(5, TimeUnit.MINUTES)) {
-      p.destroyForcibly();
-      throw new AssertionError("timed out: " + cmd);
-    }
-    return new Result(p.exitValue(), Files.readString(out.toPath()), Files.readString(err.toPath()));
-  }
-
-  private Path writeLanding() throws IOException {
-    Path landing = tmp.resolve("landing");
-    Path pos = landing.resolve("pos/dt=2026-05-01");
-    Files.createDirectories(pos);
-    Files.writeString(pos.resolve("sales-00000.csv"), String.join("\n",
-        "receipt_no,line_no,store_id,sale_time,member_card,phone,store_sku,qty,unit_price,discount,line_amount,pay_type",
-        "R1,1,S01,2026/05/01 10:00,MC00000001,13812345678,ST-000001,1,10.00,0,10.00,CASH",
-        "R2,1,S01,2026/05/01 11:00,,,ST-000001,2,10.00,0,20.00,CARD",
-        "R3,1,S01,2026/05/01 11:00,,,ST-000001,x,10.00,0,20.00,CARD") + "\n");
-    Path cat = landing.resolve("products/dt=2026-05-01");
-    Files.createDirectories(cat);
-    Files.writeString(cat.resolve("catalog-00000.csv"), String.join("\n",
-        "product_code,product_name,category,list_price,min_advertised_price,channel,channel_sku,active",
-        "P000001,Lamp,lamp,10.00,9.00,pos,ST-000001,Y") + "\n");
-    return landing;
-  }
-
-  private Path writeConfig(Path landing) throws IOException {
-    Path conf = tmp.resolve("it.conf");
-    Files.writeString(conf, "onecustomer {\n  env = \"it\"\n  paths { landing = \"" + landing + "\", warehouse = \""
-        + tmp.resolve("warehouse") + "\" }\n  catalog.type = \"hive\"\n  spark {\n"
-        + "    \"spark.sql.shuffle.partitions\" = \"2\"\n    \"spark.ui.enabled\" = \"false\"\n"
-        + "    \"spark.databricks.delta.snapshotPartitions\" = \"2\"\n  }\n}\n");
-    return conf;
-  }
-
   /**
    * Also the secret scan: the night hashes identifiers (the POS sale carries a phone and a member
    * card) with Spark's event log on; afterwards no file the run left (event log, warehouse, Delta
@@ -104,15 +30,15 @@ class LaunchIT {
    */
   @Test
   void shadedJarRunsUnderSparkSubmitLeaksNoKeyAndTablesAreQueryableByNameFromAnotherProcess() throws Exception {
-    assertTrue(new File(SHADED).isFile(), "shaded jar not built: " + SHADED);
-    Path conf = writeConfig(writeLanding());
-    List<String> spark = sparkClasspath();
+    assertTrue(new File(Launched.SHADED).isFile(), "shaded jar not built: " + Launched.SHADED);
+    Path conf = Launched.writeConfig(tmp, Launched.writeLanding(tmp));
+    List<String> spark = Launched.sparkClasspath();
     String key = "launch-it-" + java.util.UUID.randomUUID();
     Path events = Files.createDirectories(tmp.resolve("spark-events"));
 
-    Result submit = javaWithKey(spark, "org.apache.spark.deploy.SparkSubmit", tmp, key,
+    Launched.Result submit = Launched.javaWithKey(spark, "org.apache.spark.deploy.SparkSubmit", tmp, key,
         "--master", "local[2]", "--conf", "spark.eventLog.enabled=true", "--conf", "spark.eventLog.dir=" + events.toUri(),
-        "--class", "io.onecustomer.jobs.Main", SHADED,
+        "--class", "io.onecustomer.jobs.Main", Launched.SHADED,
         "--job", "nightly", "--run-date", "2026-05-01", "--config", conf.toString(), "--summary");
     assertEquals(0, submit.code(), submit.err());
     assertTrue(submit.out().contains("job=gold_customer_identities"), submit.out());
@@ -150,9 +76,7 @@ class LaunchIT {
     assertTrue(submit.out().contains("Warehouse: " + tmp.resolve("warehouse")), submit.out());
     assertTrue(submit.out().matches("(?s).*bronze\\.pos_sales\\s+2\\n.*bronze\\.pos_sales__rejects\\s+1\\n.*"), submit.out());
 
-    List<String> withJar = new ArrayList<>(spark);
-    withJar.add(0, SHADED);
-    Result sql = java(withJar, "io.onecustomer.jobs.tools.SqlShell", tmp, "--config", conf.toString(), "--conf", "spark.master=local[1]", "--tsv",
+    Launched.Result sql = Launched.java(Launched.withShadedJar(), "io.onecustomer.jobs.tools.SqlShell", tmp, "--config", conf.toString(), "--conf", "spark.master=local[1]", "--tsv",
         "SELECT count(*) AS n, sum(net_amount) AS revenue FROM silver.orders");
     assertEquals(0, sql.code(), sql.err());
     assertEquals("n\trevenue\n2\t30.00\n", sql.out());
@@ -160,10 +84,8 @@ class LaunchIT {
 
   @Test
   void aFailingJobExitsNonZeroNamingJobTableAndCause() throws Exception {
-    Path conf = writeConfig(writeLanding());
-    List<String> withJar = new ArrayList<>(sparkClasspath());
-    withJar.add(0, SHADED);
-    Result r = java(withJar, "io.onecustomer.jobs.Main", tmp, "--job", "bronze_crm_members", "--run-date", "2026-05-01",
+    Path conf = Launched.writeConfig(tmp, Launched.writeLanding(tmp));
+    Launched.Result r = Launched.java(Launched.withShadedJar(), "io.onecustomer.jobs.Main", tmp, "--job", "bronze_crm_members", "--run-date", "2026-05-01",
         "--config", conf.toString(), "--conf", "spark.master=local[1]", "--conf", "ingest.missing-source=error");
     assertEquals(1, r.code(), r.out() + r.err());
     assertTrue(r.err().contains("job bronze_crm_members (table bronze.crm_members, dates 2026-05-01) failed"), r.err());
