@@ -85,7 +85,7 @@ public final class SqlServer {
       overrides.put("spark.hadoop.hive.server2.thrift.port", Integer.toString(port));
       overrides.put("spark.hadoop.hive.server2.thrift.bind.host", host);
       AppConfig config = AppConfig.load(env, configFile, AppConfig.confDir(), overrides);
-      serve(config, host, port, refreshSeconds, out);
+      serve(config, host, port, refreshSeconds, out, err);
       return 0;
     } catch (ConfigException e) {
       err.println("serve: " + e.getMessage());
@@ -93,8 +93,8 @@ public final class SqlServer {
     }
   }
 
-  private static void serve(AppConfig config, String host, int port, int refreshSeconds, PrintStream out)
-      throws InterruptedException {
+  private static void serve(AppConfig config, String host, int port, int refreshSeconds, PrintStream out,
+      PrintStream err) throws InterruptedException {
     long t0 = System.nanoTime();
     SparkSession spark = SessionFactory.create(config, "onecustomer sql endpoint");
     String warehouse = config.paths().warehouse();
@@ -110,7 +110,15 @@ public final class SqlServer {
     int known = tables.size();
     while (true) {
       Thread.sleep(refreshSeconds * 1000L);
-      int now = sync(spark, warehouse).size();
+      int now;
+      try {
+        now = sync(spark, warehouse).size();
+      } catch (RuntimeException e) { // a storage hiccup: keep serving the tables known, try again
+        err.println("onecustomer SQL endpoint: refreshing the catalog failed, serving the " + known
+            + " tables known: " + e.getMessage());
+        err.flush();
+        continue;
+      }
       if (now != known) {
         out.printf("onecustomer SQL endpoint: %d tables (was %d)%n", now, known);
         out.flush();
