@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.onecustomer.common.TableId;
+import io.onecustomer.common.Tables;
 import io.onecustomer.common.delta.CatalogSync;
 import io.onecustomer.jobs.TestSpark;
+import io.onecustomer.jobs.customer.CustomerColumns;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +21,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.SparkSession;
@@ -65,26 +67,24 @@ class SqlEndpointIT {
         SparkSession spark = TestSpark.session();
         // Every table a night wrote: the same rows over JDBC as in the Delta table (each row as JSON
         // by the same Spark function on both sides), and every column readable by the driver.
-        List<String> tables = tables(c);
-        assertEquals(CatalogSync.discover(spark, warehouse.toString()).stream().map(TableId::qualified).sorted().toList(),
-            tables, "the endpoint lists every Delta table under the warehouse");
-        assertTrue(tables.contains("gold.customers") && tables.contains("silver.orders"), tables.toString());
-        for (String t : tables) {
-          String[] lt = t.split("\\.");
-          String path = warehouse.resolve(lt[0]).resolve(lt[1]).toString();
-          List<String> delta = new ArrayList<>(spark.read().format("delta").load(path)
+        List<TableId> tables = CatalogSync.discover(spark, warehouse.toString());
+        assertEquals(tables.stream().map(TableId::qualified).sorted().toList(), tables(c),
+            "the endpoint lists every Delta table under the warehouse");
+        assertTrue(tables.contains(CustomerColumns.GOLD_CUSTOMERS) && tables.contains(Tables.SILVER_ORDERS), tables.toString());
+        for (TableId t : tables) {
+          List<String> delta = new ArrayList<>(spark.read().format("delta").load(t.path(warehouse.toString()))
               .select(functions.to_json(functions.struct(functions.col("*")))).as(Encoders.STRING()).collectAsList());
-          List<String> jdbc = rows(c, "SELECT to_json(struct(*)) FROM " + t);
+          List<String> jdbc = rows(c, "SELECT to_json(struct(*)) FROM " + t.qualified());
           delta.sort(null);
           jdbc.sort(null);
           assertEquals(delta, jdbc, t + " over JDBC");
-          rows(c, "SELECT * FROM " + t + " LIMIT 20");
+          rows(c, "SELECT * FROM " + t.qualified() + " LIMIT 20");
         }
         phases.end(tables.size() + " tables compared");
 
         // Comments as a BI tool's schema browser asks for them.
-        StructField customerId = spark.read().format("delta").load(warehouse.resolve("gold/customers").toString())
-            .schema().apply("customer_id");
+        String customers = CustomerColumns.GOLD_CUSTOMERS.path(warehouse.toString());
+        StructField customerId = spark.read().format("delta").load(customers).schema().apply("customer_id");
         DatabaseMetaData md = c.getMetaData();
         try (ResultSet cols = md.getColumns(null, "gold", "customers", "customer_id")) {
           assertTrue(cols.next(), "gold.customers.customer_id not in getColumns");
@@ -93,7 +93,7 @@ class SqlEndpointIT {
         }
         try (ResultSet t = md.getTables(null, "gold", "customers", null)) {
           assertTrue(t.next(), "gold.customers not in getTables");
-          assertEquals(spark.sql("DESCRIBE DETAIL delta.`" + warehouse.resolve("gold/customers") + "`")
+          assertEquals(spark.sql("DESCRIBE DETAIL delta.`" + customers + "`")
               .select("description").first().getString(0), t.getString("REMARKS"));
           assertFalse(t.getString("REMARKS").isBlank());
         }
@@ -173,13 +173,13 @@ class SqlEndpointIT {
 
   /** Every table the endpoint lists, as layer.name, from the driver's metadata (as BI tools do). */
   private static List<String> tables(Connection c) throws SQLException {
-    TreeMap<String, String> out = new TreeMap<>();
+    TreeSet<String> out = new TreeSet<>();
     try (ResultSet rs = c.getMetaData().getTables(null, null, "%", null)) {
       while (rs.next()) {
-        out.put(rs.getString("TABLE_SCHEM") + "." + rs.getString("TABLE_NAME"), "");
+        out.add(rs.getString("TABLE_SCHEM") + "." + rs.getString("TABLE_NAME"));
       }
     }
-    return new ArrayList<>(out.keySet());
+    return new ArrayList<>(out);
   }
 
   /** A query's rows, each as its cells' values joined by tabs (null as \N). */
