@@ -8,6 +8,7 @@ import io.onecustomer.jobs.erasure.Erasure;
 import io.onecustomer.jobs.keys.KeyRotation;
 import io.onecustomer.jobs.privacy.HashKeys;
 import io.onecustomer.jobs.privacy.ErasureLog;
+import io.onecustomer.jobs.report.NightlyReport;
 import io.onecustomer.jobs.tools.WarehouseSummary;
 import java.io.BufferedReader;
 import java.io.File;
@@ -43,6 +44,7 @@ import org.slf4j.LoggerFactory;
  *       type:value read from a file or standard input; --identifier type:value works but puts
  *       the raw value in the process list and shell history)
  *   --job rotate-hash-key                          re-hash every keyed hash to a new key
+ *   --job report --run-date YYYY-MM-DD           (re)write that day's nightly report (bin/report)
  *   [--env local|prod] [--config FILE] [--conf key=value ...]
  * </pre>
  *
@@ -57,6 +59,7 @@ public final class Main {
   public static final String BACKFILL = "backfill";
   public static final String ERASE = "erase";
   public static final String ROTATE = KeyRotation.ROTATE;
+  public static final String REPORT = "report";
 
   /** Parsed command line. */
   public record Args(String job, DateRange range, String env, File configFile, Map<String, String> overrides,
@@ -67,7 +70,8 @@ public final class Main {
             + "       --job backfill --from ... --to ... --then-nightly YYYY-MM-DD   (then that night, same session)\n"
             + "       --job erase (--customer-id C... | --identifier-file FILE|- | --identifier type:value) [--env ...]"
             + " [--conf ...]\n"
-            + "       --job rotate-hash-key [--env ...] [--conf ...]   (new key in ONECUSTOMER_HASH_KEY_NEW)";
+            + "       --job rotate-hash-key [--env ...] [--conf ...]   (new key in ONECUSTOMER_HASH_KEY_NEW)\n"
+            + "       --job report --run-date YYYY-MM-DD [--env ...] [--config ...] [--conf ...]   (the nightly report)";
 
     public static Args parse(String[] argv) {
       String job = null;
@@ -157,6 +161,9 @@ public final class Main {
       if (job.equals(NIGHTLY) && range.length() != 1) {
         throw new UsageException("nightly runs one business day: use --run-date, or --job backfill for a range");
       }
+      if (job.equals(REPORT) && range.length() != 1) {
+        throw new UsageException("a report is of one business day: use --run-date");
+      }
       LocalDate night = null;
       if (thenNightly != null) {
         if (!job.equals(BACKFILL)) {
@@ -200,6 +207,10 @@ public final class Main {
     try {
       args = Args.parse(argv);
       config = AppConfig.load(args.env(), args.configFile(), AppConfig.confDir(), args.overrides());
+      if (args.job().equals(REPORT)) {
+        return report(config, args.range().from(), null, SessionFactory.create(config, "onecustomer report " + args.range()))
+            ? 0 : 1;
+      }
       // Secrets first: a missing key stops the run here, before a session exists or a table is written.
       keys = HashKeys.fromEnvironment(config, env);
       if (args.job().equals(ROTATE)) {
@@ -262,6 +273,9 @@ public final class Main {
       results.forEach(r -> System.out.println(r.logLine()));
       System.out.printf("onecustomer: %s for %s finished: %d job(s) in %.1f s (run %s)%n", args.job(),
           args.range(), jobs.size(), (System.nanoTime() - t0) / 1e9, runner.lastRunId());
+      if (args.job().equals(NIGHTLY)) {
+        report(config, args.range().from(), runner.lastRunId(), spark);
+      }
       if (args.thenNightly() != null) {
         // The night after a backfill in the same session (bin/demo): one start-up and one warm-up.
         long t1 = System.nanoTime();
@@ -272,6 +286,7 @@ public final class Main {
         }
         System.out.printf("onecustomer: nightly for %s finished: %d job(s) in %.1f s (run %s)%n", args.thenNightly(),
             jobs.size(), (System.nanoTime() - t1) / 1e9, runner.lastRunId());
+        report(config, args.thenNightly(), runner.lastRunId(), spark);
       }
       if (args.summary()) {
         WarehouseSummary.print(spark, config, System.out, runIds);
@@ -280,10 +295,32 @@ public final class Main {
     } catch (JobFailedException e) {
       LOG.error(e.getMessage(), e);
       System.err.println("onecustomer: " + e.getMessage());
+      if (args.job().equals(NIGHTLY) || args.thenNightly() != null) {
+        // A failed night has a report too: its job table says which job failed and why.
+        report(config, args.job().equals(NIGHTLY) ? args.range().from() : args.thenNightly(), runner.lastRunId(), spark);
+      }
       if (args.summary()) {
         WarehouseSummary.print(spark, config, System.out, runIds);
       }
       return 1;
+    }
+  }
+
+  /**
+   * Writes a day's nightly report (reports/&lt;day&gt;/ under the warehouse). A report that cannot be
+   * written is an error on standard error, not a failed night: the tables are committed, and
+   * {@code bin/report --run-date D} writes it again.
+   */
+  static boolean report(AppConfig config, LocalDate day, String runId, SparkSession spark) {
+    try {
+      NightlyReport.Written w = NightlyReport.write(spark, config.paths().warehouse(), day, runId);
+      System.out.printf("onecustomer: report for %s written in %.1f s: %s%n", day, w.millis() / 1e3, w.html());
+      return true;
+    } catch (Exception e) { // Spark's own exceptions are checked ones thrown from Scala
+      LOG.error("report for {} not written: {}", day, e.getMessage(), e);
+      System.err.println("onecustomer: the report for " + day + " was not written (bin/report --run-date " + day
+          + " retries): " + e.getMessage());
+      return false;
     }
   }
 

@@ -38,6 +38,7 @@ class LayersTest {
     LAYERS.put("erasure", 8);
     LAYERS.put("tools", 8);
     LAYERS.put("keys", 8);
+    LAYERS.put("report", 8);
   }
 
   /** Root-package classes that run jobs rather than being part of one. */
