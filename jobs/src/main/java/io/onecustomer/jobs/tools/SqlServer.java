@@ -84,6 +84,11 @@ public final class SqlServer {
       overrides.put("catalog.type", "in-memory");
       overrides.put("spark.hadoop.hive.server2.thrift.port", Integer.toString(port));
       overrides.put("spark.hadoop.hive.server2.thrift.bind.host", host);
+      // The Thrift server turns on spark.sql.datetime.java8API.enabled in its sessions, and Delta's
+      // answer-from-statistics rule for min/max/count then fails on date columns (ClassCastException
+      // LocalDate -> java.sql.Date in OptimizeMetadataOnlyDeltaQuery): `SELECT max(order_date)`, a BI
+      // tool's everyday query, failed. Those queries read the files instead.
+      overrides.putIfAbsent("spark.databricks.delta.optimizeMetadataQuery.enabled", "false");
       AppConfig config = AppConfig.load(env, configFile, AppConfig.confDir(), overrides);
       serve(config, host, port, refreshSeconds, out, err);
       return 0;

@@ -108,4 +108,21 @@ final class Launched {
         + "    \"spark.databricks.delta.snapshotPartitions\" = \"2\"\n  }\n}\n");
     return conf;
   }
+
+  /** Waits for a line starting with {@code prefix} in a started JVM's output; fails when it exits first. */
+  static String awaitLine(Launched.Started s, String prefix, int seconds) throws Exception {
+    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+    while (System.nanoTime() < end) {
+      for (String line : Files.readAllLines(s.out())) {
+        if (line.startsWith(prefix)) {
+          return line;
+        }
+      }
+      if (!s.process().isAlive()) {
+        throw new AssertionError("server exited " + s.process().exitValue() + ": " + Files.readString(s.err()));
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError("no '" + prefix + "' within " + seconds + " s: " + Files.readString(s.err()));
+  }
 }
