@@ -40,7 +40,7 @@ DEFAULT_ARGS = {
 NATIVE_BLAS_ENV = {"OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
 
 
-def _submit(task_id, application_args, pool=None):
+def _submit(task_id, application_args, pool=None, trigger_rule="all_success"):
     return SparkSubmitOperator(
         task_id=task_id,
         application="{{ var.value.onecustomer_jar }}",
@@ -54,6 +54,7 @@ def _submit(task_id, application_args, pool=None):
         conf={"spark.sql.session.timeZone": "UTC", **{"spark.executorEnv." + k: v for k, v in NATIVE_BLAS_ENV.items()}},
         env_vars=NATIVE_BLAS_ENV,
         pool=pool,
+        trigger_rule=trigger_rule,
     )
 
 
@@ -80,6 +81,10 @@ with DAG(
     for job_id, (_table, deps) in JOBS.items():
         for dep in deps:
             tasks[dep] >> tasks[job_id]
+    # The nightly report (reports/<ds>/report.html under the warehouse) once every job has finished,
+    # failed ones included: its job table then says which job failed and why (docs/reading.md).
+    report = _submit("report", ["--job", "report", "--run-date", "{{ ds }}"] + _env_args(), trigger_rule="all_done")
+    list(tasks.values()) >> report
 
 with DAG(
     dag_id="onecustomer_backfill",

@@ -62,8 +62,9 @@ public final class NightlyReport {
   public record Written(String html, String json, long millis, String runId) {}
 
   /**
-   * Writes the report of {@code day}: the jobs of {@code runId}, or when it is null of the latest
-   * run of that day with the most jobs (the nightly run rather than a job re-run after it).
+   * Writes the report of {@code day}: the jobs of run {@code runId} (the nightly run that just
+   * finished), or when it is null the latest run of each job for that day, as when a scheduler runs
+   * every job as a task of its own ({@code bin/report}, the Airflow DAG's report task).
    */
   public static Written write(SparkSession spark, String warehouse, LocalDate day, String runId) {
     long t0 = System.nanoTime();
@@ -77,7 +78,7 @@ public final class NightlyReport {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the report to " + dir + ": " + e.getMessage(), e);
     }
-    return new Written(html, json, (System.nanoTime() - t0) / 1_000_000, data.path("run_id").asText(null));
+    return new Written(html, json, (System.nanoTime() - t0) / 1_000_000, runId);
   }
 
   /** The report's data: a few header fields and one array of rows per section. */
@@ -86,10 +87,9 @@ public final class NightlyReport {
     ObjectNode out = JSON.createObjectNode();
     out.put("run_date", day.toString());
     out.put("generated_at", generatedAt.toString());
-    String run = runId != null ? runId : q.latestRun();
-    out.put("run_id", run);
+    out.put("run_id", runId != null ? runId : "the latest run of each job");
     ObjectNode sections = out.putObject("sections");
-    for (Map.Entry<String, String> s : q.sections(run).entrySet()) {
+    for (Map.Entry<String, String> s : q.sections(runId).entrySet()) {
       ArrayNode rows = sections.putArray(s.getKey());
       if (s.getValue() != null) {
         for (String row : spark.sql(s.getValue()).toJSON().collectAsList()) {
@@ -136,25 +136,24 @@ public final class NightlyReport {
       return r.isEmpty() || r.get(0).isNullAt(0) ? null : r.get(0).get(0).toString();
     }
 
-    String latestRun() {
-      String runs = t(OpsTables.JOB_RUNS.id());
-      return runs == null ? null : scalar("SELECT run_id FROM " + runs + " WHERE date_to = " + day
-          + " GROUP BY run_id ORDER BY count(*) DESC, max(started_at) DESC, run_id DESC LIMIT 1");
-    }
-
     Map<String, String> sections(String run) {
       Map<String, String> s = new LinkedHashMap<>();
       String runs = t(OpsTables.JOB_RUNS.id());
       String dq = t(OpsTables.DATA_QUALITY.id());
-      String runLit = run == null ? "NULL" : "'" + run.replace("'", "''") + "'";
-      s.put("jobs", runs == null ? null : "SELECT job_id, table_name, status, round(duration_ms / 1000.0, 1) AS seconds,"
-          + " rows_read, rows_written, rows_rejected, size(warnings) AS warnings, error FROM " + runs
-          + " WHERE date_to = " + day + " AND run_id = " + runLit + " ORDER BY started_at, job_id");
-      s.put("quality_summary", dq == null ? null : "SELECT level, status, count(*) AS checks FROM " + dq
-          + " WHERE date_to = " + day + " AND run_id = " + runLit + " GROUP BY level, status ORDER BY level, status");
-      s.put("quality_issues", dq == null ? null : "SELECT table_name, check_name, level, status, observed, threshold,"
-          + " message FROM " + dq + " WHERE date_to = " + day + " AND run_id = " + runLit
-          + " AND status <> 'passed' ORDER BY level, table_name, check_name LIMIT 100");
+      // The run's rows of the day, or the latest row of each job of the day.
+      String jobRuns = runs == null ? null : run != null
+          ? "(SELECT * FROM " + runs + " WHERE date_to = " + day + " AND run_id = '" + run.replace("'", "''") + "')"
+          : "(SELECT * FROM (SELECT *, row_number() OVER (PARTITION BY job_id ORDER BY started_at DESC, run_id DESC)"
+              + " AS latest FROM " + runs + " WHERE date_to = " + day + ") WHERE latest = 1)";
+      String checks = dq == null || jobRuns == null ? null : "(SELECT q.* FROM " + dq + " q JOIN " + jobRuns
+          + " r ON q.run_id = r.run_id AND q.job_id = r.job_id WHERE q.date_to = " + day + ")";
+      s.put("jobs", jobRuns == null ? null : "SELECT job_id, table_name, status, round(duration_ms / 1000.0, 1) AS seconds,"
+          + " rows_read, rows_written, rows_rejected, size(warnings) AS warnings, error FROM " + jobRuns
+          + " ORDER BY started_at, job_id");
+      s.put("quality_summary", checks == null ? null : "SELECT level, status, count(*) AS checks FROM " + checks
+          + " GROUP BY level, status ORDER BY level, status");
+      s.put("quality_issues", checks == null ? null : "SELECT table_name, check_name, level, status, observed, threshold,"
+          + " message FROM " + checks + " WHERE status <> 'passed' ORDER BY level, table_name, check_name LIMIT 100");
 
       String health = t(ChannelTables.GOLD_CHANNEL_HEALTH);
       String window = " WHERE health_date BETWEEN " + from + " AND " + day + " AND channel <> 'unallocated'";

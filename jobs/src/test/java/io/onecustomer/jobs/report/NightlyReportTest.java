@@ -94,6 +94,17 @@ class NightlyReportTest {
     // Tables the run never wrote are empty sections, not a failed report.
     assertEquals(0, report.at("/sections/channel_daily").size());
     assertTrue(out.toString(StandardCharsets.UTF_8).contains("onecustomer: report for " + DAY + " written in"), out.toString());
+
+    // The failed job alone again, now succeeding, as a scheduler retries a task: bin/report (no run
+    // id) shows the latest run of each job.
+    JobRegistry retried = new JobRegistry(List.of(new Step("test_a", List.of(), null), new Step("test_b", List.of("test_a"), null)));
+    assertEquals(0, MainAccess.execute(Main.Args.parse(new String[] {"--job", "test_b", "--run-date", DAY.toString()}),
+        cfg, retried, TestSpark::session));
+    NightlyReport.write(TestSpark.session(), cfg.paths().warehouse(), DAY, null);
+    statuses.clear();
+    JSON.readTree(json.toFile()).at("/sections/jobs").forEach(j -> statuses.add(j.get("job_id").asText() + " "
+        + j.get("status").asText()));
+    assertEquals(List.of("test_a succeeded", "test_b succeeded"), statuses);
   }
 
   @Test
