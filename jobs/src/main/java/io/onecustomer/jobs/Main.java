@@ -258,7 +258,8 @@ public final class Main {
       return 2;
     }
     completeInterruptedErasures(spark, config);
-    Runner runner = new Runner(spark, config, registry);
+    // A line per job as it finishes, and every 30 s a line per long job: a run a person can follow.
+    Runner runner = new Runner(spark, config, registry).withProgress(System.out::println);
     Instant started = Instant.now();
     long t0 = System.nanoTime();
     List<String> runIds = new ArrayList<>();

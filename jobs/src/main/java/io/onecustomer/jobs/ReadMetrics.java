@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.spark.SparkContext;
 import org.apache.spark.scheduler.SparkListener;
 import org.apache.spark.scheduler.SparkListenerJobStart;
+import org.apache.spark.scheduler.SparkListenerStageSubmitted;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.apache.spark.sql.SparkSession;
 import scala.collection.Iterator;
@@ -24,6 +25,7 @@ public final class ReadMetrics extends SparkListener {
 
   private final Map<Integer, String> stageGroup = new ConcurrentHashMap<>();
   private final Map<String, AtomicLong> records = new ConcurrentHashMap<>();
+  private final Map<String, String> step = new ConcurrentHashMap<>();
 
   /** The listener registered on this session, registering it the first time. */
   public static synchronized ReadMetrics of(SparkSession spark) {
@@ -50,11 +52,31 @@ public final class ReadMetrics extends SparkListener {
   }
 
   @Override
+  public void onStageSubmitted(SparkListenerStageSubmitted e) {
+    String group = stageGroup.get(e.stageInfo().stageId());
+    if (group != null) {
+      // Spark names a stage after the call that made it ("save at DeltaWriter.java:52"): the step.
+      step.put(group, e.stageInfo().name());
+    }
+  }
+
+  @Override
   public void onTaskEnd(SparkListenerTaskEnd e) {
     String group = stageGroup.get(e.stageId());
     if (group != null && e.taskMetrics() != null) {
       records.computeIfAbsent(group, g -> new AtomicLong()).addAndGet(e.taskMetrics().inputMetrics().recordsRead());
     }
+  }
+
+  /** Records read by the group's finished tasks so far, without waiting: for progress lines. */
+  public long recordsSoFar(String group) {
+    AtomicLong n = records.get(group);
+    return n == null ? 0 : n.get();
+  }
+
+  /** The name of the group's latest stage ("save at DeltaWriter.java:52"), or "starting". */
+  public String step(String group) {
+    return step.getOrDefault(group, "starting");
   }
 
   /** Records read so far by the group's tasks, after the listener bus has caught up. */
@@ -64,6 +86,7 @@ public final class ReadMetrics extends SparkListener {
     } catch (Exception e) { // a TimeoutException, checked in Java's eyes: the figure may then be short
       LoggerHolder.LOG.debug("listener bus busy after 10 s; rows read of {} may be incomplete", group);
     }
+    step.remove(group);
     AtomicLong n = records.remove(group);
     return n == null ? 0 : n.get();
   }

@@ -2,6 +2,7 @@ package io.onecustomer.jobs;
 
 import io.onecustomer.common.DateRange;
 import io.onecustomer.common.config.AppConfig;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -10,12 +11,16 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionService;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.apache.spark.sql.SparkSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,9 +29,19 @@ import org.slf4j.LoggerFactory;
 public final class Runner {
   private static final Logger LOG = LoggerFactory.getLogger(Runner.class);
 
+  /** How often a long job reports where it is. */
+  static final Duration PROGRESS_EVERY = Duration.ofSeconds(30);
+
   private final SparkSession spark;
   private final AppConfig config;
   private final JobRegistry registry;
+  /** Progress lines for a person (the entry point prints them); they are logged as well. */
+  private volatile Consumer<String> progress = line -> {};
+  private volatile Duration progressEvery = PROGRESS_EVERY;
+  /** Jobs running now, by Spark job group: their id and start. */
+  private final Map<String, Running> inFlight = new ConcurrentHashMap<>();
+
+  private record Running(String jobId, long startNanos) {}
 
   public Runner(SparkSession spark, AppConfig config, JobRegistry registry) {
     this.spark = spark;
@@ -34,14 +49,63 @@ public final class Runner {
     this.registry = registry;
   }
 
+  /**
+   * Sends progress to {@code sink} as well as to the log: a line per job as it finishes (a table
+   * over the run) and, every 30 seconds, a line per job still running (its step, rows read so far,
+   * time elapsed).
+   */
+  public Runner withProgress(Consumer<String> sink) {
+    this.progress = sink;
+    return this;
+  }
+
+  /** Tests: another interval for the still-running lines. */
+  Runner withProgressEvery(Duration every) {
+    this.progressEvery = every;
+    return this;
+  }
+
   /** Runs one job as a run of its own (recorded and flushed to ops.job_runs and ops.data_quality). */
   public JobResult run(Job job, DateRange range, Instant runStartedAt) {
     RunLog log = new RunLog(RunLog.newRunId(runStartedAt));
     lastRunId = log.runId();
+    ScheduledExecutorService ticker = startTicker();
     try {
       return run(job, range, runStartedAt, log);
     } finally {
+      ticker.shutdownNow();
       flush(log, range);
+    }
+  }
+
+  /** Every progressEvery, one line per job that has been running that long. */
+  private ScheduledExecutorService startTicker() {
+    ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "onecustomer-progress");
+      t.setDaemon(true);
+      return t;
+    });
+    long every = progressEvery.toMillis();
+    ReadMetrics reads = ReadMetrics.of(spark);
+    ticker.scheduleAtFixedRate(() -> {
+      long now = System.nanoTime();
+      inFlight.forEach((group, r) -> {
+        long seconds = (now - r.startNanos()) / 1_000_000_000L;
+        if (seconds * 1000 >= every) {
+          report(String.format("  ... %s still running after %d s: %s, %,d rows read so far", r.jobId(), seconds,
+              reads.step(group), reads.recordsSoFar(group)));
+        }
+      });
+    }, every, every, TimeUnit.MILLISECONDS);
+    return ticker;
+  }
+
+  private void report(String line) {
+    LOG.info(line.strip());
+    try {
+      progress.accept(line);
+    } catch (RuntimeException e) { // a progress sink never stops a job
+      LOG.debug("progress line not shown: {}", e.getMessage());
     }
   }
 
@@ -52,6 +116,7 @@ public final class Runner {
     String group = "onecustomer:" + job.id() + ":" + range + ":" + log.runId();
     ReadMetrics reads = ReadMetrics.of(spark);
     spark.sparkContext().setJobGroup(group, job.id() + " -> " + job.output() + " for " + range, false);
+    inFlight.put(group, new Running(job.id(), t0));
     LOG.info("job={} table={} dates={} starting", job.id(), job.output(), range);
     try {
       JobContext ctx = Reprocessing.widen(job, registry.upstreamTables(job),
@@ -69,6 +134,7 @@ public final class Runner {
       log.failed(job, range, start, Instant.now(), reads.recordsRead(spark, group), f.getMessage());
       throw f;
     } finally {
+      inFlight.remove(group);
       spark.sparkContext().clearJobGroup();
     }
   }
@@ -94,9 +160,11 @@ public final class Runner {
   public List<JobResult> runAll(DateRange range, Instant runStartedAt) {
     RunLog log = new RunLog(RunLog.newRunId(runStartedAt));
     lastRunId = log.runId();
+    ScheduledExecutorService ticker = startTicker();
     try {
       return runAll(range, runStartedAt, log);
     } finally {
+      ticker.shutdownNow();
       flush(log, range);
     }
   }
@@ -128,6 +196,10 @@ public final class Runner {
     order.forEach(j -> dependents.put(j.id(), registry.dependentsOf(j.id())));
     waiting.sort(Comparator.comparing((Job j) -> -dependents.get(j.id())));
     RuntimeException failure = null;
+    long t0 = System.nanoTime();
+    report(String.format("run %s: %d jobs for %s, up to %d at a time", log.runId(), order.size(), range, parallelism));
+    report(String.format("  %-9s %-36s %-9s %8s %14s %14s %10s %9s", "done", "job", "status", "seconds", "rows read",
+        "rows written", "rejected", "elapsed"));
     try {
       while (!waiting.isEmpty() || !running.isEmpty()) {
         if (failure == null) {
@@ -144,9 +216,15 @@ public final class Runner {
         }
         Future<JobResult> f = done.take();
         Job j = running.remove(f);
+        String count = String.format("[%d/%d]", finished.size() + 1, order.size());
         try {
-          finished.put(j.id(), f.get());
+          JobResult r = f.get();
+          finished.put(j.id(), r);
+          report(String.format("  %-9s %-36s %-9s %8.1f %,14d %,14d %,10d %8.0fs", count, j.id(), "succeeded",
+              r.millis() / 1e3, r.rowsRead(), r.rowsWritten(), r.rowsRejected(), (System.nanoTime() - t0) / 1e9));
         } catch (ExecutionException e) {
+          report(String.format("  %-9s %-36s %-9s %8s %14s %14s %10s %8.0fs", count, j.id(), "FAILED", "", "", "", "",
+              (System.nanoTime() - t0) / 1e9));
           if (failure == null) {
             failure = e.getCause() instanceof RuntimeException re ? re
                 : new JobFailedException(j.id(), j.output(), range, new RuntimeException(e.getCause()));

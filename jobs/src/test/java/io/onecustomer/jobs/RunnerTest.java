@@ -104,6 +104,43 @@ class RunnerTest {
   }
 
   @Test
+  void aRunShowsALinePerJobAsItFinishesAndALongJobSaysWhereItIsAndWhatItHasRead() {
+    Job slow = new Job() {
+      @Override
+      public TableSpec spec() {
+        return specOf("slow");
+      }
+
+      @Override
+      public List<TableSpec> inputs() {
+        return List.of();
+      }
+
+      @Override
+      public JobResult run(JobContext ctx) {
+        ctx.spark().range(0, 5000).selectExpr("sum(id)").collectAsList();
+        try {
+          Thread.sleep(2500);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+        return JobResult.of("slow", output(), ctx.range(), 1, 0, List.of());
+      }
+    };
+    List<String> lines = new CopyOnWriteArrayList<>();
+    runner(1, List.of(slow, new Step("after", List.of("slow"), null, false)))
+        .withProgress(lines::add).withProgressEvery(java.time.Duration.ofSeconds(1)).runAll(DAY, AT);
+    assertTrue(lines.get(0).matches("run \\S+: 2 jobs for 2026-05-20, up to 1 at a time"), lines.toString());
+    assertTrue(lines.stream().anyMatch(l -> l.matches("\\s+\\.\\.\\. slow still running after [12] s: .+ at .+, [\\d,]+ rows"
+        + " read so far")), lines.toString());
+    List<String> done = lines.stream().filter(l -> l.contains("succeeded")).toList();
+    assertEquals(2, done.size(), lines.toString());
+    assertTrue(done.get(0).matches("\\s+\\[1/2\\]\\s+slow\\s+succeeded\\s+[23]\\.\\d .*"), done.get(0));
+    assertTrue(done.get(1).matches("\\s+\\[2/2\\]\\s+after\\s+succeeded .*"), done.get(1));
+    assertTrue(lines.stream().noneMatch(l -> l.contains("after still running")), lines.toString());
+  }
+
+  @Test
   void aFailedJobsDependentsNeverStartTheRunningJobsFinishAndTheFailureIsThrown() {
     CyclicBarrier both = new CyclicBarrier(2);
     List<Job> jobs = List.of(
@@ -111,8 +148,11 @@ class RunnerTest {
         new Step("bad", List.of(), both, true),
         new Step("after_bad", List.of("bad"), null, false),
         new Step("after_ok", List.of("ok"), null, false));
-    JobFailedException e = assertThrows(JobFailedException.class, () -> runner(2, jobs).runAll(DAY, AT));
+    List<String> lines = new CopyOnWriteArrayList<>();
+    JobFailedException e = assertThrows(JobFailedException.class,
+        () -> runner(2, jobs).withProgress(lines::add).runAll(DAY, AT));
     assertTrue(e.getMessage().contains("bad") && e.getMessage().contains("boom in bad"), e.getMessage());
+    assertTrue(lines.stream().anyMatch(l -> l.matches("\\s+\\[\\d/4\\]\\s+bad\\s+FAILED.*")), lines.toString());
     assertTrue(events.contains("end ok"), events.toString());
     assertTrue(!events.contains("start after_bad"), events.toString());
   }
