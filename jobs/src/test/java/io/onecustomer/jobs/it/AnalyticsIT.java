@@ -8,6 +8,8 @@ import static org.apache.spark.sql.functions.sum;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.onecustomer.common.DateRange;
 import io.onecustomer.common.Tables;
 import io.onecustomer.common.config.AppConfig;
@@ -29,6 +31,7 @@ import io.onecustomer.jobs.analytics.customer.BehaviourTables;
 import io.onecustomer.jobs.analytics.customer.RfmTables.Segments;
 import io.onecustomer.jobs.analytics.customer.RfmTables.Transitions;
 import io.onecustomer.jobs.analytics.customer.RfmTables;
+import io.onecustomer.jobs.report.NightlyReport;
 import io.onecustomer.jobs.value.ModelStore;
 import io.onecustomer.jobs.value.ValueSpecs;
 import io.onecustomer.jobs.value.ValueTables.ChurnScores;
@@ -58,7 +61,8 @@ import org.junit.jupiter.api.Test;
  * alerts need) because a drop is judged only in scopes with 20+ orders a day, which the planted
  * region's stores reach at about that many people. The long set also runs the value models (features,
  * training on the backfill's last day, nightly scoring), checked against their BTYD baselines and
- * the planted churners.
+ * the planted churners. The long set runs every job; on it the nightly report is rendered in a
+ * browser and every notebook runs through the SQL endpoint.
  */
 class AnalyticsIT {
   static final LocalDate START = LocalDate.of(2025, 9, 22);
@@ -85,7 +89,7 @@ class AnalyticsIT {
     cfg = TestSpark.config(gen.resolve("landing"), root.resolve("warehouse"),
         Map.of("onecustomer.value.ltv.horizon-days", "90"));
     wh = cfg.paths().warehouse();
-    Runner runner = new Runner(spark, cfg, JobRegistry.standard().closure(ALL));
+    Runner runner = new Runner(spark, cfg, JobRegistry.standard().closure(READERS));
     long t0 = System.nanoTime();
     runner.runAll(new DateRange(START, LAST.minusDays(1)), Instant.parse("2026-12-01T00:00:00Z"));
     long t1 = System.nanoTime();
@@ -119,8 +123,111 @@ class AnalyticsIT {
 
   static final List<String> ALL = java.util.stream.Stream.concat(ANALYTICS.stream(), VALUE.stream()).toList();
 
+  /**
+   * What the long set runs: every job (those and attribution, gold.customers, ...), so that the
+   * report and the notebooks read every table.
+   */
+  static final List<String> READERS = JobRegistry.standard().all().stream().map(io.onecustomer.jobs.Job::id).toList();
+
   static java.sql.Date date(String d) {
     return java.sql.Date.valueOf(d);
+  }
+
+  @Test
+  void theNightlyReportDrawsEveryChartWithItsDataInABrowser() throws Exception {
+    NightlyReport.Written w = NightlyReport.write(spark, wh, LAST, null);
+    JsonNode data = new ObjectMapper().readTree(new java.io.File(w.json()));
+    JsonNode sections = data.get("sections");
+    System.out.printf("nightly report for %s written in %.1f s (%,d bytes): %s%n", LAST, w.millis() / 1e3,
+        Files.size(Path.of(w.html())), w.html());
+    // The night's run, job by job (the backfill's run has more days, not this day alone).
+    assertEquals(JobRegistry.standard().closure(READERS).all().size(), sections.get("jobs").size());
+    sections.get("jobs").forEach(j -> assertEquals("succeeded", j.get("status").asText(), j.toString()));
+
+    Chromium.Probe probe = Chromium.probe(Path.of(w.html()), root);
+    assertEquals(List.of(), probe.errors(), "script errors in the page");
+    List<String> drawn = new java.util.ArrayList<>();
+    for (JsonNode chart : probe.charts()) {
+      String id = chart.get("id").asText();
+      JsonNode rows = sections.get(chart.get("source").asText());
+      long points = 0;
+      long nonZero = 0;
+      double sum = 0;
+      for (JsonNode r : rows) {
+        for (String field : chart.get("value").asText().split(",")) {
+          JsonNode v = r.get(field);
+          if (v != null && v.isNumber()) {
+            points++;
+            nonZero += v.asDouble() != 0 ? 1 : 0;
+            sum += v.asDouble();
+          }
+        }
+      }
+      assertTrue(points > 0, id + ": no data in section " + chart.get("source") + " on a full night");
+      assertEquals(points, chart.get("points").asLong(), id + ": values in the chart vs rows of the report's data");
+      assertEquals(sum, chart.get("sum").asDouble(), 1e-6 * Math.max(1, Math.abs(sum)), id + ": sum of the values");
+      boolean line = id.equals("revenue") || id.equals("orders");
+      assertTrue(chart.get("shapes").asLong() >= (line ? 1 : nonZero), id + ": drew " + chart.get("shapes")
+          + " shapes for " + nonZero + " non-zero values");
+      drawn.add(id + " " + points);
+    }
+    assertEquals(10, drawn.size(), drawn.toString());
+    System.out.println("report charts drawn (values): " + drawn);
+    Path png = Path.of("target", "nightly-report.png").toAbsolutePath();
+    Chromium.screenshot(Path.of(w.html()), png, 3400);
+    System.out.println("report screenshot: " + png);
+  }
+
+  /**
+   * Every notebook in notebooks/ top to bottom, as a data scientist runs it: Debian's jupyter
+   * nbconvert and Python kernel, reading through the SQL endpoint (bin/serve's class, in its own
+   * JVM on the shipped jar) over JDBC. A cell that raises fails the test, naming notebook and cell.
+   */
+  @Test
+  void everyNotebookRunsTopToBottomThroughTheSqlEndpoint() throws Exception {
+    Path conf = Launched.writeConfig(root, gen.resolve("landing"));
+    int port;
+    try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+      port = free.getLocalPort();
+    }
+    Launched.Started server = Launched.start(Launched.withShadedJar(), "io.onecustomer.jobs.tools.SqlServer", root,
+        "analytics-it-key", "--config", conf.toString(), "--conf", "spark.master=local[2]", "--port",
+        Integer.toString(port), "--refresh-seconds", "600");
+    try {
+      long t0 = System.nanoTime();
+      System.out.println("endpoint: " + Launched.awaitLine(server, "onecustomer SQL endpoint ready", 180));
+      List<Path> notebooks;
+      try (var files = Files.list(Path.of("..", "notebooks"))) {
+        notebooks = files.filter(f -> f.toString().endsWith(".ipynb")).sorted().toList();
+      }
+      assertEquals(6, notebooks.size(), notebooks.toString());
+      Path outDir = Files.createDirectories(Path.of("target", "notebooks").toAbsolutePath());
+      List<String> cmd = new java.util.ArrayList<>(List.of("/usr/bin/jupyter", "nbconvert", "--to", "notebook",
+          "--execute", "--ExecutePreprocessor.timeout=600", "--output-dir", outDir.toString()));
+      notebooks.forEach(n -> cmd.add(n.toString()));
+      assertTrue(Files.isExecutable(Path.of(cmd.get(0))), "no jupyter: .ci/run installs jupyter-nbconvert");
+      ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
+          .redirectOutput(root.resolve("nbconvert.log").toFile());
+      pb.environment().put("ONECUSTOMER_JDBC_URL", "jdbc:hive2://127.0.0.1:" + port + "/gold");
+      pb.environment().put("PATH", "/usr/bin:" + System.getenv("PATH"));
+      Process p = pb.start();
+      boolean done = p.waitFor(20, java.util.concurrent.TimeUnit.MINUTES);
+      String log = Files.readString(root.resolve("nbconvert.log"));
+      assertTrue(done, "notebooks still running after 20 minutes: " + log);
+      assertEquals(0, p.exitValue(), "a notebook failed:\n" + log);
+      System.out.printf("%d notebooks executed in %.0f s through %s%n", notebooks.size(), (System.nanoTime() - t0) / 1e9,
+          pb.environment().get("ONECUSTOMER_JDBC_URL"));
+      for (Path n : notebooks) {
+        String executed = Files.readString(outDir.resolve(n.getFileName()));
+        assertTrue(executed.contains("\"image/png\""), n.getFileName() + " drew no chart");
+        assertTrue(!executed.contains("\"output_type\": \"error\""), n.getFileName() + " holds an error output");
+      }
+    } finally {
+      server.process().destroy();
+      if (!server.process().waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+        server.process().destroyForcibly();
+      }
+    }
   }
 
   @Test
