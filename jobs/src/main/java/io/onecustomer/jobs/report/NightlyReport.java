@@ -227,8 +227,10 @@ public final class NightlyReport {
       if (prices != null) {
         alerts.append(alerts.length() > 0 ? " UNION ALL " : "").append("SELECT 'price conflict', concat(product_code,"
             + " ' in ', channel), CASE WHEN is_below_map THEN 'below MAP' ELSE 'price gap' END,"
-            + " format_string('lowest unit price %s, %.0f%% above %s at %s; %d line(s) below MAP',"
-            + " string(min_unit_price), coalesce(double(price_gap), 0) * 100, cheapest_channel, string(lowest_price), below_map_lines),"
+            + " concat_ws('; ', CASE WHEN is_price_gap THEN format_string('lowest unit price %s, %.0f%% above %s at %s',"
+            + " string(min_unit_price), double(price_gap) * 100, cheapest_channel, string(lowest_price)) END,"
+            + " CASE WHEN is_below_map THEN format_string('%d line(s), %d unit(s) below the minimum advertised price %s',"
+            + " below_map_lines, below_map_units, string(min_advertised_price)) END),"
             + " coalesce(double(price_gap), 0) FROM " + prices + " WHERE price_date = " + day
             + " AND (is_price_gap OR is_below_map)");
       }
@@ -237,7 +239,8 @@ public final class NightlyReport {
             + " coalesce(concat(' / ', product_code), '')), alert_type,"
             + " format_string('%d line(s), %d unit(s), %s CNY reported in %s (authorised: %s)%s', lines, units,"
             + " string(amount), coalesce(reported_region, 'no region'), coalesce(authorised_region, 'none'),"
-            + " coalesce(format_string('; unit price %s vs norm %s', string(unit_price), string(norm_price)), '')),"
+            + " CASE WHEN unit_price IS NOT NULL THEN format_string('; unit price %s vs norm %s', string(unit_price),"
+            + " coalesce(string(norm_price), 'none')) ELSE '' END),"
             + " double(amount) FROM " + distributors + " WHERE alert_date = " + day);
       }
       s.put("alerts", alerts.length() == 0 ? null : "SELECT alert, subject, severity, detail FROM (" + alerts

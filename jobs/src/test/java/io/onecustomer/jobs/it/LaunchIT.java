@@ -74,6 +74,10 @@ class LaunchIT {
         submit.out());
     assertTrue(submit.out().contains("job=silver_orders"), submit.out());
     assertTrue(submit.out().contains("Warehouse: " + tmp.resolve("warehouse")), submit.out());
+    // The night's report, from the shaded jar (which must carry the charting library).
+    assertTrue(submit.out().contains("onecustomer: report for 2026-05-01 written in"), submit.out() + submit.err());
+    String report = Files.readString(tmp.resolve("warehouse/reports/2026-05-01/report.html"));
+    assertTrue(report.contains("echarts") && report.length() > 500_000, "report without ECharts: " + report.length());
     assertTrue(submit.out().matches("(?s).*bronze\\.pos_sales\\s+2\\n.*bronze\\.pos_sales__rejects\\s+1\\n.*"), submit.out());
 
     Launched.Result sql = Launched.java(Launched.withShadedJar(), "io.onecustomer.jobs.tools.SqlShell", tmp, "--config", conf.toString(), "--conf", "spark.master=local[1]", "--tsv",
