@@ -35,8 +35,8 @@ public final class Runner {
   private final SparkSession spark;
   private final AppConfig config;
   private final JobRegistry registry;
-  /** Progress lines for a person (the entry point prints them); they are logged as well. */
-  private volatile Consumer<String> progress = line -> {};
+  /** Progress lines for a person (the entry point prints them); logged when nobody takes them. */
+  private volatile Consumer<String> progress;
   private volatile Duration progressEvery = PROGRESS_EVERY;
   /** Jobs running now, by Spark job group: their id and start. */
   private final Map<String, Running> inFlight = new ConcurrentHashMap<>();
@@ -50,7 +50,7 @@ public final class Runner {
   }
 
   /**
-   * Sends progress to {@code sink} as well as to the log: a line per job as it finishes (a table
+   * Sends progress to {@code sink} instead of the log: a line per job as it finishes (a table
    * over the run) and, every 30 seconds, a line per job still running (its step, rows read so far,
    * time elapsed).
    */
@@ -101,11 +101,15 @@ public final class Runner {
   }
 
   private void report(String line) {
-    LOG.info(line.strip());
+    Consumer<String> sink = progress;
+    if (sink == null) {
+      LOG.info(line.strip());
+      return;
+    }
     try {
-      progress.accept(line);
+      sink.accept(line);
     } catch (RuntimeException e) { // a progress sink never stops a job
-      LOG.debug("progress line not shown: {}", e.getMessage());
+      LOG.info(line.strip());
     }
   }
 
