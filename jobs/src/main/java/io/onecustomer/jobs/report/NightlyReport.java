@@ -20,6 +20,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,12 +55,12 @@ public final class NightlyReport {
   private NightlyReport() {}
 
   /** Where a day's report goes: {@code <warehouse>/reports/<day>/}. */
-  public static String directory(String warehouse, LocalDate day) {
+  private static String directory(String warehouse, LocalDate day) {
     return warehouse.replaceAll("/+$", "") + "/reports/" + day;
   }
 
   /** What was written and how long it took. */
-  public record Written(String html, String json, long millis, String runId) {}
+  public record Written(String html, String json, long millis) {}
 
   /**
    * Writes the report of {@code day}: the jobs of run {@code runId} (the nightly run that just
@@ -78,7 +79,7 @@ public final class NightlyReport {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the report to " + dir + ": " + e.getMessage(), e);
     }
-    return new Written(html, json, (System.nanoTime() - t0) / 1_000_000, runId);
+    return new Written(html, json, (System.nanoTime() - t0) / 1_000_000);
   }
 
   /** The report's data: a few header fields and one array of rows per section. */
@@ -217,15 +218,15 @@ public final class NightlyReport {
       String sales = t(AlertTables.GOLD_SALES_ALERTS);
       String prices = t(AlertTables.GOLD_PRICE_CONFLICTS);
       String distributors = t(AlertTables.GOLD_DISTRIBUTOR_ALERTS);
-      StringBuilder alerts = new StringBuilder();
+      List<String> alerts = new ArrayList<>(); // one SELECT per alert table that exists
       if (sales != null) {
-        alerts.append("SELECT 'sales drop' AS alert, concat(channel, coalesce(concat(' / ', region), '')) AS subject,"
+        alerts.add("SELECT 'sales drop' AS alert, concat(channel, coalesce(concat(' / ', region), '')) AS subject,"
             + " severity, format_string('orders %.0f%% below the same-weekday baseline (%d vs %.1f), %d day(s) in a row',"
             + " double(orders_drop) * 100, window_orders, double(window_baseline_orders), consecutive_days) AS detail,"
             + " coalesce(orders_drop, 0) AS weight FROM " + sales + " WHERE alert_date = " + day + " AND is_alert");
       }
       if (prices != null) {
-        alerts.append(alerts.length() > 0 ? " UNION ALL " : "").append("SELECT 'price conflict', concat(product_code,"
+        alerts.add("SELECT 'price conflict', concat(product_code,"
             + " ' in ', channel), CASE WHEN is_below_map THEN 'below MAP' ELSE 'price gap' END,"
             + " concat_ws('; ', CASE WHEN is_price_gap THEN format_string('lowest unit price %s, %.0f%% above %s at %s',"
             + " string(min_unit_price), double(price_gap) * 100, cheapest_channel, string(lowest_price)) END,"
@@ -235,7 +236,7 @@ public final class NightlyReport {
             + " AND (is_price_gap OR is_below_map)");
       }
       if (distributors != null) {
-        alerts.append(alerts.length() > 0 ? " UNION ALL " : "").append("SELECT 'distributor', concat(distributor_id,"
+        alerts.add("SELECT 'distributor', concat(distributor_id,"
             + " coalesce(concat(' / ', product_code), '')), alert_type,"
             + " format_string('%d line(s), %d unit(s), %s CNY reported in %s (authorised: %s)%s', lines, units,"
             + " string(amount), coalesce(reported_region, 'no region'), coalesce(authorised_region, 'none'),"
@@ -243,8 +244,8 @@ public final class NightlyReport {
             + " coalesce(string(norm_price), 'none')) ELSE '' END),"
             + " double(amount) FROM " + distributors + " WHERE alert_date = " + day);
       }
-      s.put("alerts", alerts.length() == 0 ? null : "SELECT alert, subject, severity, detail FROM (" + alerts
-          + ") ORDER BY alert, weight DESC, subject LIMIT 100");
+      s.put("alerts", alerts.isEmpty() ? null : "SELECT alert, subject, severity, detail FROM ("
+          + String.join(" UNION ALL ", alerts) + ") ORDER BY alert, weight DESC, subject LIMIT 100");
       return s;
     }
   }

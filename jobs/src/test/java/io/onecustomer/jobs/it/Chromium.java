@@ -2,7 +2,6 @@ package io.onecustomer.jobs.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -110,9 +109,5 @@ final class Chromium {
       throw new AssertionError("chromium exited " + p.exitValue() + ": " + Files.readString(err));
     }
     return Files.readString(out, StandardCharsets.UTF_8);
-  }
-
-  static void delete(Path p) throws IOException {
-    Files.deleteIfExists(p);
   }
 }
