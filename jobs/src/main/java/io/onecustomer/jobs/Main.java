@@ -263,6 +263,7 @@ public final class Main {
     Instant started = Instant.now();
     long t0 = System.nanoTime();
     List<String> runIds = new ArrayList<>();
+    LocalDate night = args.job().equals(NIGHTLY) ? args.range().from() : null; // the night under way, if any
     try {
       // Every job (dependencies first, independent ones side by side, runner.parallelism), or one job.
       List<JobResult> results;
@@ -274,11 +275,12 @@ public final class Main {
       results.forEach(r -> System.out.println(r.logLine()));
       System.out.printf("onecustomer: %s for %s finished: %d job(s) in %.1f s (run %s)%n", args.job(),
           args.range(), jobs.size(), (System.nanoTime() - t0) / 1e9, runner.lastRunId());
-      if (args.job().equals(NIGHTLY)) {
-        report(config, args.range().from(), runner.lastRunId(), spark);
+      if (night != null) {
+        report(config, night, runner.lastRunId(), spark);
       }
       if (args.thenNightly() != null) {
         // The night after a backfill in the same session (bin/demo): one start-up and one warm-up.
+        night = args.thenNightly();
         long t1 = System.nanoTime();
         try {
           runner.runAll(DateRange.of(args.thenNightly()), Instant.now()).forEach(r -> System.out.println(r.logLine()));
@@ -287,7 +289,7 @@ public final class Main {
         }
         System.out.printf("onecustomer: nightly for %s finished: %d job(s) in %.1f s (run %s)%n", args.thenNightly(),
             jobs.size(), (System.nanoTime() - t1) / 1e9, runner.lastRunId());
-        report(config, args.thenNightly(), runner.lastRunId(), spark);
+        report(config, night, runner.lastRunId(), spark);
       }
       if (args.summary()) {
         WarehouseSummary.print(spark, config, System.out, runIds);
@@ -296,9 +298,10 @@ public final class Main {
     } catch (JobFailedException e) {
       LOG.error(e.getMessage(), e);
       System.err.println("onecustomer: " + e.getMessage());
-      if (args.job().equals(NIGHTLY) || args.thenNightly() != null) {
-        // A failed night has a report too: its job table says which job failed and why.
-        report(config, args.job().equals(NIGHTLY) ? args.range().from() : args.thenNightly(), runner.lastRunId(), spark);
+      if (night != null) {
+        // A failed night has a report too: its job table says which job failed and why. A failed
+        // backfill has none: its night never started.
+        report(config, night, runner.lastRunId(), spark);
       }
       if (args.summary()) {
         WarehouseSummary.print(spark, config, System.out, runIds);

@@ -108,6 +108,16 @@ class NightlyReportTest {
   }
 
   @Test
+  void aBackfillThatFailsWritesNoReportForTheNightThatNeverStarted(@TempDir Path dir) {
+    AppConfig cfg = TestSpark.config(dir.resolve("landing"), dir.resolve("wh"), Map.of("onecustomer.runner.parallelism", "1"));
+    JobRegistry jobs = new JobRegistry(List.of(new Step("test_a", List.of(), "landing file missing")));
+    int code = MainAccess.execute(Main.Args.parse(new String[] {"--job", "backfill", "--from", DAY.toString(), "--to",
+        DAY.toString(), "--then-nightly", DAY.plusDays(1).toString()}), cfg, jobs, TestSpark::session);
+    assertEquals(1, code);
+    assertFalse(Files.exists(dir.resolve("wh/reports")), "a report for a night that never ran");
+  }
+
+  @Test
   void valuesThatLookLikeMarkupStayDataInThePage() throws Exception {
     ObjectNode data = JSON.createObjectNode();
     data.put("run_date", DAY.toString());
