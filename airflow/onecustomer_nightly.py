@@ -1,103 +1,81 @@
-"""Nightly onecustomer run: one Airflow task per job, each a spark-submit of the shaded jar.
+"""Nightly onecustomer run for business day {{ ds }} (the brand's day that just ended).
 
-The task id is the job id (its table's layer and name, its config key and Spark job-group label).
-The task list and dependencies come from onecustomer_jobs.py, generated from the table specs.
+Tasks: a guard (no backfill, erasure or training running), one sensor per landing source, one
+submission for all bronze jobs, one task per silver and gold job (the task id is the job id), and
+the nightly report. The job list and dependencies come from onecustomer_jobs.py, generated from the
+table specs (AirflowDagTest fails when it drifts).
 
-Variables / connections used:
-  - Airflow connection `spark_default` (master, deploy mode) for SparkSubmitOperator.
-  - Variable `onecustomer_jar`: path or s3a:// URL of onecustomer-jobs-<version>-spark.jar.
-  - Variable `onecustomer_env` (default "prod") and `onecustomer_config` (path shipped with --files).
-  - Secrets (AWS keys, hashing key) come from the worker's environment, never from here.
+Why bronze is one submission: the ten bronze jobs are cheap (seconds each) and each spark-submit
+pays a cold start (JVM, session, executors: ClusterIT prints it, about 25-30 s on our 2-core test
+cluster), and they all write ops.ingest_audit, which on S3 must have one writer at a time. Silver and
+gold jobs stay one task each: they are heavier, run in parallel where the graph allows, and a
+failure retries only that job. Model training is not here: it is the weekly onecustomer_training
+DAG; the nightly scoring reads the promoted model.
 
-Backfill: trigger `onecustomer_backfill` with conf {"from": "YYYY-MM-DD", "to": "YYYY-MM-DD"}; it
-runs every job once over the whole range (one pass per job), which is far cheaper than replaying
-each night.
+Variables, secrets and the spark-submit command: see onecustomer_common.py.
 """
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 from airflow import DAG
-from airflow.models import Variable
-from airflow.providers.apache.spark.operators.spark_submit import SparkSubmitOperator
 
-MAIN_CLASS = "io.onecustomer.jobs.Main"
+from onecustomer_common import DEFAULT_ARGS, START_DATE, guard, notify_sla_miss, submit
+from onecustomer_jobs import JOBS  # generated; the DAG folder is on Airflow's sys.path
 
-# job id -> (table, job ids it depends on): generated from the table specs into onecustomer_jobs.py
-# by bin/onecustomer-docs; `mvn verify` fails when that file drifts from the code (AirflowDagTest).
-from onecustomer_jobs import JOBS  # noqa: E402  (the DAG folder is on Airflow's sys.path)
+DAG_ID = "onecustomer_nightly"
+TRAINING_JOB = "gold_model_metrics"
 
-# gold_model_metrics (the model training) is a task of every night but trains only when its newest model version is
-# onecustomer.value.training.retrain-every-days (7) old, so it is the weekly training; on the other
-# nights it returns at once and the scoring tasks load the promoted version (docs/value-models.md).
-
-DEFAULT_ARGS = {
-    "owner": "data-platform",
-    "retries": 2,
-    "retry_delay": timedelta(minutes=10),
-    "execution_timeout": timedelta(hours=3),
-}
+# Landing sources whose absence must not hold the night (prod.conf: ingest.missing-source = warn):
+# their sensors give up after the timeout without failing (soft_fail) and bronze runs without them.
+OPTIONAL_SOURCES = {"clickstream", "ad_spend", "service"}
 
 
-NATIVE_BLAS_ENV = {"OPENBLAS_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+def landing_source(job_id):
+    """bronze_<source>_<entity> -> <source> (the landing folder: ad_spend, pos, products, ...)."""
+    return job_id[len("bronze_"):].rsplit("_", 1)[0]
 
 
-def _submit(task_id, application_args, pool=None, trigger_rule="all_success"):
-    return SparkSubmitOperator(
-        task_id=task_id,
-        application="{{ var.value.onecustomer_jar }}",
-        java_class=MAIN_CLASS,
-        conn_id="spark_default",
-        name="onecustomer-" + task_id,
-        application_args=application_args,
-        files="{{ var.value.get('onecustomer_config', '') }}" or None,
-        # A native BLAS (OpenBLAS, MKL) on the hosts crashes the JVM when multi-threaded inside Spark's
-        # task threads: single-threaded on the executors and on the driver (client mode), as Spark advises.
-        conf={"spark.sql.session.timeZone": "UTC", **{"spark.executorEnv." + k: v for k, v in NATIVE_BLAS_ENV.items()}},
-        env_vars=NATIVE_BLAS_ENV,
-        pool=pool,
-        trigger_rule=trigger_rule,
-    )
-
-
-def _env_args():
-    return ["--env", "{{ var.value.get('onecustomer_env', 'prod') }}"]
-
+BRONZE = [j for j in JOBS if j.startswith("bronze_")]
+SOURCES = sorted({landing_source(j) for j in BRONZE})
 
 with DAG(
-    dag_id="onecustomer_nightly",
-    description="Bronze, silver (and later gold) tables for one business day",
-    start_date=datetime(2026, 5, 20),
-    schedule="30 2 * * *",  # 02:30 brand time, after the channels' exports land
-    catchup=False,
+    dag_id=DAG_ID,
+    description="Every table for one business day, then the nightly report",
+    start_date=START_DATE,
+    schedule="30 2 * * *",  # 02:30 in the brand's zone, after the channels' exports land
+    catchup=True,  # every task is idempotent by business day: a missed night is safe to run late
     max_active_runs=1,
     default_args=DEFAULT_ARGS,
+    sla_miss_callback=notify_sla_miss,
     tags=["onecustomer"],
 ) as nightly:
-    tasks = {}
-    for job_id in JOBS:
-        # Bronze jobs also write ops.ingest_audit: on S3 (single-driver log store) they share the
-        # one-slot pool so that table never has two writers at once.
-        pool = "onecustomer_ops_audit" if job_id.startswith("bronze_") else None
-        tasks[job_id] = _submit(job_id, ["--job", job_id, "--run-date", "{{ ds }}"] + _env_args(), pool)
-    for job_id, (_table, deps) in JOBS.items():
-        for dep in deps:
-            tasks[dep] >> tasks[job_id]
-    # The nightly report (reports/<ds>/report.html under the warehouse) once every job has finished,
-    # failed ones included: its job table then says which job failed and why (docs/reading.md).
-    report = _submit("report", ["--job", "report", "--run-date", "{{ ds }}"] + _env_args(), trigger_rule="all_done")
-    list(tasks.values()) >> report
+    from airflow.providers.amazon.aws.sensors.s3 import S3KeySensor
 
-with DAG(
-    dag_id="onecustomer_backfill",
-    description="Every job once over a date range (trigger with conf from/to)",
-    start_date=datetime(2026, 5, 20),
-    schedule=None,
-    catchup=False,
-    max_active_runs=1,
-    default_args=DEFAULT_ARGS,
-    params={"from": "2026-05-20", "to": "2026-05-20"},
-    tags=["onecustomer"],
-) as backfill:
-    _submit(
-        "backfill",
-        ["--job", "backfill", "--from", "{{ params['from'] }}", "--to", "{{ params['to'] }}"] + _env_args(),
-    )
+    start = guard(["onecustomer_training", "onecustomer_backfill", "onecustomer_erasure"])
+    sensors = [
+        S3KeySensor(
+            task_id="landing_" + source,
+            bucket_key="{{ var.value.onecustomer_landing | replace('s3a://', 's3://') }}/" + source + "/dt={{ ds }}/*",
+            wildcard_match=True,
+            mode="reschedule",
+            poke_interval=600,
+            timeout=int(timedelta(hours=6).total_seconds()),
+            soft_fail=source in OPTIONAL_SOURCES,
+        )
+        for source in SOURCES
+    ]
+    start >> sensors
+    bronze = submit("bronze", ["--job", ",".join(BRONZE), "--run-date", "{{ ds }}"], trigger_rule="none_failed")
+    sensors >> bronze
+    tasks = {j: bronze for j in BRONZE}
+    for job_id, (_table, deps) in JOBS.items():
+        if job_id in tasks or job_id == TRAINING_JOB:
+            continue
+        tasks[job_id] = submit(job_id, ["--job", job_id, "--run-date", "{{ ds }}"])
+        for dep in deps:
+            if dep != TRAINING_JOB:
+                tasks[dep] >> tasks[job_id]
+    # The report once every job has finished, failed ones included: its job table then says which
+    # job failed and why (docs/reading.md). Its SLA: the report exists by 08:30 brand time.
+    report = submit("report", ["--job", "report", "--run-date", "{{ ds }}"], trigger_rule="all_done",
+                    sla=timedelta(hours=6))
+    list({id(t): t for t in tasks.values()}.values()) >> report
