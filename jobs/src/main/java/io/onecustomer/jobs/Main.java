@@ -193,6 +193,22 @@ public final class Main {
     System.exit(run(argv));
   }
 
+  /** {@code --help}: the usage, where the configuration comes from, and every job in the order a night runs them. */
+  static String help(JobRegistry registry) {
+    StringBuilder sb = new StringBuilder(Args.USAGE).append("\n\n")
+        .append("  --env NAME     conf/NAME.conf from $ONECUSTOMER_HOME/conf or ./conf, else from inside the jar"
+            + " (local: embedded default; prod: s3a and the cluster, see docs/operations.md)\n")
+        .append("  --config FILE  an environment file read by the driver instead (e.g. include classpath(\"conf/prod.conf\")"
+            + " plus the deployment's settings)\n")
+        .append("  --conf K=V     any key of docs/configuration.md, or a spark.* setting\n")
+        .append("  exit codes     0 success, 1 a job failed, 2 usage, configuration or missing secret (before any write)\n\n")
+        .append("jobs (").append(registry.all().size()).append(", in the order --job nightly runs them):\n");
+    for (Job j : registry.inDependencyOrder()) {
+      sb.append(String.format("  %-32s -> %s%n", j.id(), j.output().qualified()));
+    }
+    return sb.toString().stripTrailing();
+  }
+
   /** Runs and returns the exit code (tests call this instead of main). */
   public static int run(String[] argv) {
     return run(argv, System.getenv(), System.in);
@@ -200,6 +216,10 @@ public final class Main {
 
   /** As {@link #run(String[])} with the environment and standard input given. */
   static int run(String[] argv, Map<String, String> env, InputStream stdin) {
+    if (Arrays.asList(argv).contains("--help") || Arrays.asList(argv).contains("-h")) {
+      System.out.println(help(JobRegistry.standard()));
+      return 0;
+    }
     Args args;
     AppConfig config;
     HashKeys keys;

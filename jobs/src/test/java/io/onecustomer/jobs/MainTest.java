@@ -117,6 +117,32 @@ class MainTest {
     }
   }
 
+  /** --help answers on standard output with exit 0: the options, the exit codes and every job with its table. */
+  @Test
+  void helpListsTheOptionsAndEveryJobWithItsTable() {
+    Ran r = run(Map.of(), "", "--help");
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().startsWith("usage: --job "), r.out());
+    assertTrue(r.out().contains("--config FILE") && r.out().contains("exit codes"), r.out());
+    for (Job j : JobRegistry.standard().all()) {
+      assertTrue(r.out().matches("(?s).*\\n  " + j.id() + " +-> " + java.util.regex.Pattern.quote(j.output().qualified()) + "\\n.*"),
+          j.id() + " missing from --help");
+    }
+  }
+
+  /**
+   * A production run whose environment file cannot be read stops with 2 while reading its
+   * configuration: before a Spark session exists, so before anything could be written.
+   */
+  @Test
+  void anUnreadableConfigFileExitsTwoBeforeAnyWrite(@TempDir Path tmp) {
+    Path missing = tmp.resolve("site.conf");
+    Ran r = run(Map.of("ONECUSTOMER_HASH_KEY", "k"), "", "--job", "nightly", "--run-date", "2026-05-01", "--env", "prod",
+        "--config", missing.toString());
+    assertEquals(2, r.code(), r.out() + r.err());
+    assertTrue(r.err().contains("config file " + missing + " does not exist"), r.err());
+  }
+
   /** Runs the entry point with this environment and standard input; returns exit code, stdout and stderr. */
   record Ran(int code, String out, String err) {}
 
