@@ -86,6 +86,26 @@ class LaunchIT {
     assertEquals("n\trevenue\n2\t30.00\n", sql.out());
   }
 
+  /** The jar users deploy carries our jobs, Delta and the generator, and no test, benchmark or dev-tool class. */
+  @Test
+  void theShadedJarHoldsNoTestBenchmarkOrDevToolClasses() throws Exception {
+    List<String> ours = new ArrayList<>();
+    try (var jar = new java.util.jar.JarFile(Launched.SHADED)) {
+      jar.stream().map(java.util.jar.JarEntry::getName).filter(n -> n.startsWith("io/onecustomer/")).forEach(ours::add);
+    }
+    assertTrue(ours.contains("io/onecustomer/jobs/Main.class") && ours.size() > 300, "our classes: " + ours.size());
+    // The dev tools (benchmarks, doc generators) share our package names: find them by their sources.
+    List<String> devtools;
+    try (var src = Files.walk(Path.of("..", "devtools", "src", "main", "java"))) {
+      devtools = src.filter(f -> f.toString().endsWith(".java"))
+          .map(f -> Path.of("..", "devtools", "src", "main", "java").relativize(f).toString().replace(".java", "")).toList();
+    }
+    assertTrue(devtools.size() >= 5, "dev tools: " + devtools);
+    List<String> wrong = ours.stream().filter(n -> n.matches(".*(Test|IT|Tests)(\\$.*)?\\.class") || n.contains("/it/")
+        || devtools.stream().anyMatch(d -> n.equals(d + ".class") || n.startsWith(d + "$"))).toList();
+    assertEquals(List.of(), wrong);
+  }
+
   @Test
   void aFailingJobExitsNonZeroNamingJobTableAndCause() throws Exception {
     Path conf = Launched.writeConfig(tmp, Launched.writeLanding(tmp));
