@@ -52,7 +52,9 @@ final class Launched {
   static Result javaWithKey(List<String> classpath, String main, Path logDir, String hashKey, String... args)
       throws Exception {
     Started s = start(classpath, main, logDir, hashKey, args);
-    if (!s.process().waitFor(5, TimeUnit.MINUTES)) {
+    // A guard against a hung child, not a speed target: beside ClusterIT's six JVMs on two cores a night
+    // here has taken over 5 minutes.
+    if (!s.process().waitFor(12, TimeUnit.MINUTES)) {
       s.process().destroyForcibly();
       throw new AssertionError("timed out: " + main + " " + String.join(" ", args));
     }

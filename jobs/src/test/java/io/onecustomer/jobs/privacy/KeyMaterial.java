@@ -42,6 +42,13 @@ public final class KeyMaterial {
     return m;
   }
 
+  /** Secrets that are not HMAC keys (cloud credentials): each raw, as hex and base64. */
+  public static KeyMaterial secrets(Map<String, String> named) {
+    KeyMaterial m = new KeyMaterial();
+    named.forEach((name, value) -> m.add(name, value.getBytes(StandardCharsets.UTF_8)));
+    return m;
+  }
+
   private void add(String name, byte[] bytes) {
     needles.put(name + " (raw)", bytes);
     String hex = HexFormat.of().formatHex(bytes);
