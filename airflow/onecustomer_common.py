@@ -25,6 +25,7 @@ MAIN_CLASS = "io.onecustomer.jobs.Main"
 # The brand's zone (onecustomer.timezone in reference.conf): "nightly" means after midnight there,
 # and {{ ds }} is the brand's business day.
 BRAND_TZ = "Asia/Shanghai"
+# Set to the go-live day: the nightly DAG catches up, so Airflow runs every night since this date.
 START_DATE = pendulum.datetime(2026, 5, 20, tz=BRAND_TZ)
 
 # A native BLAS (OpenBLAS, MKL) on the hosts crashes the JVM when multi-threaded inside Spark's task

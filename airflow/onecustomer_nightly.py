@@ -6,8 +6,8 @@ the nightly report. The job list and dependencies come from onecustomer_jobs.py,
 table specs (AirflowDagTest fails when it drifts).
 
 Why bronze is one submission: the ten bronze jobs are cheap (seconds each) and each spark-submit
-pays a cold start (JVM, session, executors: ClusterIT prints it, about 25-30 s on our 2-core test
-cluster), and they all write ops.ingest_audit, which on S3 must have one writer at a time. Silver and
+pays a cold start (JVM, session, executors and their warm-up: ClusterIT prints it, 37 s on our
+2-core test cluster for one small job), and they all write ops.ingest_audit, which on S3 must have one writer at a time. Silver and
 gold jobs stay one task each: they are heavier, run in parallel where the graph allows, and a
 failure retries only that job. Model training is not here: it is the weekly onecustomer_training
 DAG; the nightly scoring reads the promoted model.

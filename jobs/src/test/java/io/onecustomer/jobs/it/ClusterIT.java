@@ -46,7 +46,6 @@ class ClusterIT {
   /** When each row was written: the only columns that differ between two runs of the same nights. */
   static final Set<String> WHEN = Set.of("_ingested_at", "ingested_at");
 
-  /** Kept when the test fails: the processes' logs are the evidence. */
   /**
    * Bronze (appends with rejects and the shared audit table), silver (merges, the product mapping)
    * and gold (alerts from silver): a dependency-closed part of the nightly, 8 of its 41 jobs. The
@@ -58,6 +57,7 @@ class ClusterIT {
       "bronze_pos_sales", "bronze_crm_members", "silver_products", "silver_orders", "silver_members",
       "gold_price_conflicts");
 
+  /** Kept when the test fails: the processes' logs are the evidence. */
   @TempDir(cleanup = CleanupMode.ON_SUCCESS) Path tmp;
 
   @Test
@@ -116,8 +116,9 @@ class ClusterIT {
         System.out.printf("cluster-it: night %s in %s deploy mode: exit %d in %.1f s%n", day, mode, r.code(),
             (System.nanoTime() - t) / 1e9);
         assertEquals(0, r.code(), mode + " night " + day + " failed:\n" + tail(r.err()) + "\n" + driverOutput(tmp));
+        // In cluster deploy mode spark-submit exits 0 even when the driver fails: the driver's own
+        // output (under the worker's folder) is the evidence.
         String out = mode.equals("client") ? r.out() : driverOutput(tmp);
-
         assertTrue(out.contains("onecustomer: " + JOBS + " for " + day + " finished: " + JOBS.split(",").length + " job(s)"),
             mode + ": " + out);
       }
