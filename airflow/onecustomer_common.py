@@ -71,6 +71,20 @@ def submit(task_id, job_args, **kwargs):
     return BashOperator(task_id=task_id, bash_command=SUBMIT + " " + " ".join(job_args), **kwargs)
 
 
+# Every DAG that writes the warehouse. Each starts with guard(): it waits while any other is running.
+WRITERS = ("onecustomer_nightly", "onecustomer_training", "onecustomer_backfill", "onecustomer_erasure")
+
+
+def writer_dag(dag_id, description, schedule, catchup=False, **kwargs):
+    """A DAG of ours: the brand's zone, one run at a time, the shared retries and failure hook."""
+    from airflow import DAG
+
+    if dag_id not in WRITERS:
+        raise ValueError(f"{dag_id} is not in WRITERS: the other DAGs' guards would not wait for it")
+    return DAG(dag_id=dag_id, description=description, start_date=START_DATE, schedule=schedule, catchup=catchup,
+               max_active_runs=1, default_args=DEFAULT_ARGS, tags=["onecustomer"], **kwargs)
+
+
 def no_other_run(dag_ids, **context):
     """True when no DAG of `dag_ids` has a run in progress (the overlap guard's condition)."""
     from airflow.models import DagRun
@@ -79,8 +93,8 @@ def no_other_run(dag_ids, **context):
     return not any(DagRun.find(dag_id=d, state=DagRunState.RUNNING) for d in dag_ids)
 
 
-def guard(others):
-    """First task of every DAG that writes the warehouse: waits until none of `others` is running.
+def guard(dag_id):
+    """First task of every DAG in WRITERS: waits until none of the others is running.
 
     The nightly, training, backfill and erasure DAGs each write tables that the others write too, and
     Delta on S3 with the single-driver log store allows one writer per table; max_active_runs=1 keeps
@@ -91,7 +105,7 @@ def guard(others):
     return PythonSensor(
         task_id="wait_for_no_other_run",
         python_callable=no_other_run,
-        op_kwargs={"dag_ids": list(others)},
+        op_kwargs={"dag_ids": [d for d in WRITERS if d != dag_id]},
         mode="reschedule",
         poke_interval=300,
         timeout=int(timedelta(hours=6).total_seconds()),

@@ -16,9 +16,7 @@ Variables, secrets and the spark-submit command: see onecustomer_common.py.
 """
 from datetime import timedelta
 
-from airflow import DAG
-
-from onecustomer_common import DEFAULT_ARGS, START_DATE, guard, notify_sla_miss, submit
+from onecustomer_common import guard, notify_sla_miss, submit, writer_dag
 from onecustomer_jobs import JOBS  # generated; the DAG folder is on Airflow's sys.path
 
 DAG_ID = "onecustomer_nightly"
@@ -37,20 +35,16 @@ def landing_source(job_id):
 BRONZE = [j for j in JOBS if j.startswith("bronze_")]
 SOURCES = sorted({landing_source(j) for j in BRONZE})
 
-with DAG(
-    dag_id=DAG_ID,
-    description="Every table for one business day, then the nightly report",
-    start_date=START_DATE,
+with writer_dag(
+    DAG_ID,
+    "Every table for one business day, then the nightly report",
     schedule="30 2 * * *",  # 02:30 in the brand's zone, after the channels' exports land
     catchup=True,  # every task is idempotent by business day: a missed night is safe to run late
-    max_active_runs=1,
-    default_args=DEFAULT_ARGS,
     sla_miss_callback=notify_sla_miss,
-    tags=["onecustomer"],
 ) as nightly:
     from airflow.providers.amazon.aws.sensors.s3 import S3KeySensor
 
-    start = guard(["onecustomer_training", "onecustomer_backfill", "onecustomer_erasure"])
+    start = guard(DAG_ID)
     sensors = [
         S3KeySensor(
             task_id="landing_" + source,
