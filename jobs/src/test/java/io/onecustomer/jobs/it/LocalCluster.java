@@ -162,17 +162,20 @@ final class LocalCluster implements AutoCloseable {
   @Override
   public void close() {
     for (Process p : processes) {
-      p.descendants().forEach(ProcessHandle::destroy);
+      p.descendants().forEach(ProcessHandle::destroy); // a worker's drivers and executors
       p.destroy();
     }
-    for (Process p : processes) {
-      try {
-        if (!p.waitFor(10, TimeUnit.SECONDS)) {
-          p.destroyForcibly();
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
+    processes.forEach(LocalCluster::awaitExit);
+  }
+
+  /** Waits up to 10 s for a process asked to stop, then kills it. */
+  static void awaitExit(Process p) {
+    try {
+      if (!p.waitFor(10, TimeUnit.SECONDS)) {
+        p.destroyForcibly();
       }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 }

@@ -94,12 +94,6 @@ final class S3Server implements AutoCloseable {
   public void close() {
     client.shutdown();
     process.destroy();
-    try {
-      if (!process.waitFor(10, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    LocalCluster.awaitExit(process);
   }
 }
