@@ -163,7 +163,8 @@ public final class IdentityJobs {
         IdentityResolver.Resolved r;
         if (baseRows == null) {
           Dataset<Row> previous = DeltaWriter.exists(spark, output(), ctx.warehouse())
-              ? DeltaWriter.read(spark, output(), ctx.warehouse()).select(ID_HASH, CUSTOMER_ID).localCheckpoint()
+              ? DeltaWriter.read(spark, output(), ctx.warehouse())
+                  .select(ID_TYPE, ID_HASH, CUSTOMER_ID, FIRST_SEEN_TS).localCheckpoint()
               : null;
           r = IdentityResolver.full(obs, blocked, previous, hmac, cfg);
         } else {

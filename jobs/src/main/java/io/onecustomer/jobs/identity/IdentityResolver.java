@@ -21,8 +21,8 @@ import org.apache.spark.sql.Row;
  * carries one of their identifiers; all other customers are carried over unchanged. A component of
  * the full graph either contains a touched identifier (then all of it is re-resolved, since
  * yesterday's customers are whole components and today's new edges all come from touched records)
- * or is yesterday's component unchanged. Ids follow the same survival rule on the same counts, so
- * an incremental night yields the assignment a full rebuild with the same previous state yields
+ * or is yesterday's component unchanged. Ids are a function of each component alone (its
+ * earliest-seen identifier), so an incremental night yields the assignment a full rebuild yields
  * ({@code PipelineIT} checks this on generated data).
  */
 public final class IdentityResolver {
@@ -41,7 +41,8 @@ public final class IdentityResolver {
 
   /**
    * Resolves every identifier of {@code obs}. {@code blocked} has (id_type, id_hash) of audited
-   * identifiers; {@code previous} (id_hash, customer_id) the ids to keep, or null.
+   * identifiers; {@code previous} (id_type, id_hash, customer_id, first_seen_ts) the last run's
+   * customers, or null (see {@link IdentityTransforms#assignCustomerIds}).
    */
   public static Resolved full(Dataset<Row> obs, Dataset<Row> blocked, Dataset<Row> previous, Hmac hmac,
       AppConfig.Identity cfg) {
@@ -62,7 +63,8 @@ public final class IdentityResolver {
     IdentityTransforms.Components cc =
         IdentityTransforms.connectedComponents(allowed.select(NODE), edges, cfg.maxIterations());
     Dataset<Row> members = allowed.join(cc.labels(), NODE);
-    Dataset<Row> ids = IdentityTransforms.assignCustomerIds(members.select(LABEL, ID_HASH), previous, hmac);
+    Dataset<Row> ids = IdentityTransforms.assignCustomerIds(
+        members.select(LABEL, ID_TYPE, ID_HASH, FIRST_SEEN_TS), previous);
     Dataset<Row> out = members.join(ids, LABEL)
         .select(col(ID_TYPE), col(ID_HASH), IdentityTransforms.masked(col(ID_TYPE), col(ID_VALUE)).alias(ID_MASKED),
             col(CUSTOMER_ID), col(FIRST_SEEN_TS), col(LAST_SEEN_TS), col(SOURCES), col(RECORDS));
@@ -102,7 +104,8 @@ public final class IdentityResolver {
     // Materialised (and the plans cut) at each step: the inputs are used several times, and plans
     // that repeat them grow too large to even describe.
     Dataset<Row> sub = recordsCarrying(obs, affectedValues).localCheckpoint();
-    Dataset<Row> previous = base.join(affectedCustomers, seq(CUSTOMER_ID), "left_semi").select(ID_HASH, CUSTOMER_ID);
+    Dataset<Row> previous = base.join(affectedCustomers, seq(CUSTOMER_ID), "left_semi")
+        .select(ID_TYPE, ID_HASH, CUSTOMER_ID, FIRST_SEEN_TS);
     Resolved part = resolve(sub, affectedValues, blocked, previous, hmac, cfg);
     Dataset<Row> kept = base.join(affectedCustomers, seq(CUSTOMER_ID), "left_anti")
         .select(ID_TYPE, ID_HASH, ID_MASKED, CUSTOMER_ID, FIRST_SEEN_TS, LAST_SEEN_TS, SOURCES, RECORDS);

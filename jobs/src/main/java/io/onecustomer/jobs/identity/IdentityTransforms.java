@@ -195,26 +195,46 @@ public final class IdentityTransforms {
   }
 
   /**
-   * Stable customer ids. {@code members} has (label, id_hash); {@code previous} has (id_hash,
-   * customer_id) from the last run (may be null). A component keeps the previous id held by most of
-   * its identifiers (ties: smallest id) when that id's identifiers are mostly in this component;
-   * otherwise (new people, the smaller side of a split) it gets {@code C} + the first 16 hex digits
-   * of its smallest identifier's hash, which a full rebuild reproduces.
+   * The order in which a component's identifiers claim its name: the earliest seen first (event
+   * time of the observations, so it does not depend on when or in which order days were run), ties
+   * (identifiers of one record) by type, then hash. The first is the component's <em>anchor</em>.
    */
-  public static Dataset<Row> assignCustomerIds(Dataset<Row> members, Dataset<Row> previous, Hmac hmac) {
-    Dataset<Row> fresh = members.groupBy(LABEL).agg(min(ID_HASH).alias("_min_hash"))
-        .select(col(LABEL), concat(lit("C"), substring(col("_min_hash"), 1, 16)).alias("_fresh_id"));
+  static Column[] anchorOrder() {
+    return new Column[] {col(FIRST_SEEN_TS).asc_nulls_last(), col(ID_TYPE), col(ID_HASH)};
+  }
+
+  /** The anchor (its id_hash, as {@code as}) of each group of {@code rows} by {@code group}. */
+  private static Dataset<Row> anchors(Dataset<Row> rows, String group, String as) {
+    return rows.withColumn("_rank", row_number().over(Window.partitionBy(group).orderBy(anchorOrder())))
+        .where(col("_rank").equalTo(1)).select(col(group), col(ID_HASH).alias(as));
+  }
+
+  /**
+   * Stable customer ids, as a function of each component alone. {@code members} has (label,
+   * id_type, id_hash, first_seen_ts); {@code previous} the same columns with customer_id instead
+   * of label, from the last run (may be null). A component is named after its anchor ({@link
+   * #anchorOrder}: its earliest-seen identifier): {@code C} + the first 16 hex digits of the
+   * anchor's hash. A component whose anchor was also the anchor of a previous customer keeps that
+   * customer's id, which is the same name unless the hashing key was rotated since (stored hashes
+   * change, ids do not).
+   *
+   * <p>So a new identifier joining a known person keeps their id (it is seen later than the
+   * anchor); when customers merge, the earliest-seen survives; on a split, the side holding the
+   * anchor keeps the id. And since the name depends only on the component's identifiers and when
+   * they were first seen, not on the previous state, re-running days in any order, a backfill
+   * after later nights, an incremental night and a full rebuild all name every customer alike.
+   * (The rule before, "the id most of the component's identifiers held", made the names depend on
+   * the order observations arrived in.)
+   */
+  public static Dataset<Row> assignCustomerIds(Dataset<Row> members, Dataset<Row> previous) {
+    Dataset<Row> anchor = anchors(members, LABEL, "_anchor");
+    Dataset<Row> fresh = anchor.select(col(LABEL), col("_anchor"),
+        concat(lit("C"), substring(col("_anchor"), 1, 16)).alias("_fresh_id"));
     if (previous == null) {
       return fresh.select(col(LABEL), col("_fresh_id").alias(CUSTOMER_ID));
     }
-    Dataset<Row> votes = members.join(previous.select(col(ID_HASH), col(CUSTOMER_ID).alias("_prev")), ID_HASH)
-        .groupBy(LABEL, "_prev").agg(count(lit(1)).alias("_n"));
-    Dataset<Row> best = votes
-        .withColumn("_rank_in_component", row_number().over(Window.partitionBy(LABEL).orderBy(col("_n").desc(), col("_prev"))))
-        .withColumn("_rank_in_previous", row_number().over(Window.partitionBy("_prev").orderBy(col("_n").desc(), col(LABEL))))
-        .where(col("_rank_in_component").equalTo(1).and(col("_rank_in_previous").equalTo(1)))
-        .select(col(LABEL), col("_prev"));
-    return fresh.join(best, seq(LABEL), "left")
+    Dataset<Row> kept = anchors(previous, CUSTOMER_ID, "_anchor").select(col("_anchor"), col(CUSTOMER_ID).alias("_prev"));
+    return fresh.join(kept, seq("_anchor"), "left")
         .select(col(LABEL), coalesce(col("_prev"), col("_fresh_id")).alias(CUSTOMER_ID));
   }
 

@@ -60,7 +60,7 @@ class IdentityResolverTest {
     Dataset<Row> blocked = audit2.select("id_type", "id_hash");
     Dataset<Row> newlyBlocked = blocked.join(audit1.select("id_type", "id_hash"),
         io.onecustomer.common.spark.Cols.seq("id_type", "id_hash"), "left_anti");
-    Dataset<Row> full = IdentityResolver.full(all, blocked, base.select("id_hash", "customer_id"), HMAC, cfg).identities();
+    Dataset<Row> full = IdentityResolver.full(all, blocked, base.select("id_type", "id_hash", "customer_id", "first_seen_ts"), HMAC, cfg).identities();
     Dataset<Row> inc = IdentityResolver.incremental(all, night2, blocked, base, newlyBlocked, HMAC, cfg).identities();
     Map<String, String> expected = ids(full, all);
     assertEquals(expected, ids(inc, all));

@@ -209,7 +209,7 @@ class PipelineIT {
     long before = DeltaWriter.latestTaggedVersionBefore(spark, IdentityColumns.GOLD_CUSTOMER_IDENTITIES, w,
         "snapshot_date=" + LAST);
     Dataset<Row> previous = spark.read().format("delta").option("versionAsOf", before)
-        .load(IdentityColumns.GOLD_CUSTOMER_IDENTITIES.path(w)).select("id_hash", "customer_id");
+        .load(IdentityColumns.GOLD_CUSTOMER_IDENTITIES.path(w)).select("id_type", "id_hash", "customer_id", "first_seen_ts");
     Dataset<Row> obs = table(Tables.SILVER_IDENTIFIERS);
     Dataset<Row> audit = table(IdentityColumns.OPS_IDENTITY_AUDIT).where(col("snapshot_date").equalTo(java.sql.Date.valueOf(LAST)));
     // Guards: re-evaluating only touched identifiers gives the full verdicts.
