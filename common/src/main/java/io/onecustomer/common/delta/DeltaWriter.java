@@ -119,20 +119,27 @@ public final class DeltaWriter {
   }
 
   /**
-   * The business day the table's latest commit is tagged with (the first ISO date in its
-   * userMetadata, e.g. "snapshot_date=2026-11-15"), or null when untagged or absent.
+   * The business day of the table's latest tagged commit (the first ISO date in its userMetadata,
+   * e.g. "snapshot_date=2026-11-15"), or null when no commit is tagged or the table is absent.
+   * Untagged commits after it (the table comment set right after the first write, or anyone's
+   * maintenance) do not change the day the table is as of; looking at the latest commit alone made
+   * a rerun of an earlier day right after a table's first write move it backwards (found by
+   * PipelineIT's order-of-runs test).
    */
   public static java.time.LocalDate latestTaggedDay(SparkSession spark, TableId table, String warehouse) {
     String path = table.path(warehouse);
     if (!DeltaTable.isDeltaTable(spark, path)) {
       return null;
     }
-    Row r = DeltaTable.forPath(spark, path).history(1).select("userMetadata").first();
-    if (r.isNullAt(0)) {
-      return null;
+    java.util.regex.Pattern day = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    for (Row r : DeltaTable.forPath(spark, path).history().where(functions.col("userMetadata").isNotNull())
+        .orderBy(functions.col("version").desc()).select("userMetadata").collectAsList()) {
+      java.util.regex.Matcher m = day.matcher(r.getString(0));
+      if (m.find()) {
+        return java.time.LocalDate.parse(m.group());
+      }
     }
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}").matcher(r.getString(0));
-    return m.find() ? java.time.LocalDate.parse(m.group()) : null;
+    return null;
   }
 
   /** Registers the table and (once) its comment. */
