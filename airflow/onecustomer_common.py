@@ -85,25 +85,51 @@ def writer_dag(dag_id, description, schedule, catchup=False, **kwargs):
                max_active_runs=1, default_args=DEFAULT_ARGS, tags=["onecustomer"], **kwargs)
 
 
-def no_other_run(dag_ids, **context):
-    """True when no DAG of `dag_ids` has a run in progress (the overlap guard's condition)."""
+GUARD_TASK = "wait_for_no_other_run"
+
+
+def _passed_guard(run):
+    ti = run.get_task_instance(GUARD_TASK)
+    return ti is not None and ti.state == "success"
+
+
+def _started(run):
+    """Order of the writers' runs: start time, then DAG id (a total order: one run per DAG at a time)."""
+    return (run.start_date is None, run.start_date or 0, run.dag_id)
+
+
+def may_start(me, others):
+    """The overlap guard's rule for the run `me` against the other writers' running runs.
+
+    Waits while another run is past its guard (it is writing), or started earlier (it goes first).
+    Two runs waiting in their guards therefore never wait for each other (the earlier one starts,
+    a deadlock that "wait while another is running" had: each saw the other running), and two
+    guards poking at the same moment cannot both pass (the later run waits for the earlier one
+    whether or not the earlier has passed yet).
+    """
+    return not any(_passed_guard(r) or _started(r) < _started(me) for r in others)
+
+
+def no_other_run(dag_ids, dag_run=None, **context):
+    """The guard's condition: may_start() for this run against the running runs of `dag_ids`."""
     from airflow.models import DagRun
     from airflow.utils.state import DagRunState
 
-    return not any(DagRun.find(dag_id=d, state=DagRunState.RUNNING) for d in dag_ids)
+    others = [r for d in dag_ids for r in DagRun.find(dag_id=d, state=DagRunState.RUNNING)]
+    return may_start(dag_run, others)
 
 
 def guard(dag_id):
-    """First task of every DAG in WRITERS: waits until none of the others is running.
+    """First task of every DAG in WRITERS: waits until no other writer is writing or ahead (may_start).
 
     The nightly, training, backfill and erasure DAGs each write tables that the others write too, and
     Delta on S3 with the single-driver log store allows one writer per table; max_active_runs=1 keeps
-    each DAG to one run, this sensor keeps different DAGs apart.
+    each DAG to one run, this sensor keeps different DAGs apart, first started first.
     """
     from airflow.sensors.python import PythonSensor
 
     return PythonSensor(
-        task_id="wait_for_no_other_run",
+        task_id=GUARD_TASK,
         python_callable=no_other_run,
         op_kwargs={"dag_ids": [d for d in WRITERS if d != dag_id]},
         mode="reschedule",

@@ -148,6 +148,21 @@ class AirflowDagTest {
   }
 
   /** A missing Variable fails the render naming it: --config is never silently dropped. */
+  /**
+   * The writers' guard (airflow/tests/test_guard.py, against stand-ins of Airflow's DagRun): one
+   * run writes at a time, first started first; two runs waiting in their guards do not wait for each
+   * other forever, and two guards poking at once cannot both pass.
+   */
+  @Test
+  void theWritersGuardLetsOneRunWriteAtATimeFirstStartedFirst() throws Exception {
+    AirflowDags.Run run = AirflowDags.python(tmp, AirflowDags.GUARD_TEST);
+    System.out.println(run.err());
+    assertEquals(0, run.code(), run.out() + run.err());
+    Matcher ran = Pattern.compile("Ran (\\d+) tests").matcher(run.err());
+    assertTrue(ran.find() && Integer.parseInt(ran.group(1)) >= 6, run.err());
+    assertTrue(run.err().strip().endsWith("OK"), run.err());
+  }
+
   @Test
   void aMissingConfigVariableFailsNamingIt() throws Exception {
     Map<String, String> vars = new HashMap<>(VARIABLES);

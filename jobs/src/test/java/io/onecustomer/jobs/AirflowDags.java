@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class AirflowDags {
   public static final Path CHECK = Path.of("..", "airflow", "tests", "check_dags.py");
+  public static final Path GUARD_TEST = Path.of("..", "airflow", "tests", "test_guard.py");
   /** Debian's Python: the one with python3-jinja2 and python3-pendulum (.ci/run installs them). */
   public static final String PYTHON = "/usr/bin/python3";
 
@@ -33,17 +34,24 @@ public final class AirflowDags {
   public static Run render(Path work, String ds, Map<String, String> variables, String... params) throws Exception {
     Path vars = Files.createTempFile(work, "airflow-vars", ".json");
     Files.writeString(vars, new ObjectMapper().writeValueAsString(variables));
-    List<String> cmd = new ArrayList<>(List.of(PYTHON, "-B", CHECK.toString(), "--ds", ds, "--vars", vars.toString()));
+    List<String> args = new ArrayList<>(List.of("--ds", ds, "--vars", vars.toString()));
     if (params.length > 0) {
-      cmd.add("--params");
-      cmd.addAll(List.of(params));
+      args.add("--params");
+      args.addAll(List.of(params));
     }
+    return python(work, CHECK, args.toArray(new String[0]));
+  }
+
+  /** Runs one of airflow/tests' scripts with Debian's Python; its output and exit code. */
+  public static Run python(Path work, Path script, String... args) throws Exception {
+    List<String> cmd = new ArrayList<>(List.of(PYTHON, "-B", script.toString()));
+    cmd.addAll(List.of(args));
     Path out = Files.createTempFile(work, "airflow-out", ".json");
     Path err = Files.createTempFile(work, "airflow-err", ".txt");
     Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
     if (!p.waitFor(2, TimeUnit.MINUTES)) {
       p.destroyForcibly();
-      throw new AssertionError("check_dags.py timed out");
+      throw new AssertionError(script + " timed out");
     }
     return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
   }
