@@ -104,16 +104,35 @@ public final class IdentityJobs {
       return audit;
     }
 
-    /** Adds the number of identifiers kept out of the graph to the result, when there are any. */
+    /**
+     * Writes the run's day, then, when gold.customer_identities holds a later day (a rerun, a
+     * backfill after later nights), that day's verdicts too, from the observations as they are now:
+     * the resolution recomputes the identities as of that day (a current-state table never moves
+     * backwards) and reads those verdicts, which the day's observations may have changed. Adds the
+     * number of identifiers kept out of the graph to the result.
+     */
     @Override
     public JobResult run(JobContext ctx) {
       JobResult r = super.run(ctx);
-      if (r.rowsWritten() <= 0) {
-        return r;
-      }
+      LocalDate held = DeltaWriter.latestTaggedDay(ctx.spark(), GOLD_CUSTOMER_IDENTITIES, ctx.warehouse());
       List<String> warnings = new ArrayList<>(r.warnings());
-      warnings.add(r.rowsWritten() + " identifier(s) kept out of the graph, see " + output());
-      return JobResult.of(r.jobId(), r.table(), r.range(), r.rowsWritten(), r.rowsRejected(), warnings);
+      long rows = r.rowsWritten();
+      long blocked = r.rowsWritten();
+      DateRange range = r.range();
+      if (held != null && held.isAfter(ctx.range().to())) {
+        LOG.warn("{}: {} is as of {}; the run for {} also recomputes the verdicts of {}", id(),
+            GOLD_CUSTOMER_IDENTITIES, held, ctx.range(), held);
+        JobResult later = super.run(ctx.over(new DateRange(ctx.range().from(), held)));
+        warnings.addAll(later.warnings());
+        warnings.add("the verdicts of " + held + " (the day " + GOLD_CUSTOMER_IDENTITIES + " is as of) recomputed");
+        rows += later.rowsWritten();
+        blocked = later.rowsWritten();
+        range = later.range();
+      }
+      if (blocked > 0) {
+        warnings.add(blocked + " identifier(s) kept out of the graph, see " + output());
+      }
+      return JobResult.of(r.jobId(), r.table(), range, rows, r.rowsRejected(), warnings);
     }
 
     private Dataset<Row> hashed(Dataset<Row> blocked, Hmac hmac, Date day) {

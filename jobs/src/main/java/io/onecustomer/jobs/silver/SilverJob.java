@@ -65,7 +65,7 @@ abstract class SilverJob extends TableJob {
    * input ({@link #MOVING}) would now be different: a correction moves an order line to the batch
    * that brought it, so the batch it left changes in silver.orders, and so must its identifiers.
    * Without this, a correction run in order left the old batch's identifier rows behind, while the
-   * same days run in another order did not (PipelineIT.bronzeAndSilverEndTheSameWhateverOrderTheDaysRunIn).
+   * same days run in another order did not (PipelineIT.everyTableUpToTheCustomerPictureEndsTheSameWhateverOrderTheDaysRunIn).
    */
   @Override
   public io.onecustomer.jobs.JobResult run(JobContext ctx) {

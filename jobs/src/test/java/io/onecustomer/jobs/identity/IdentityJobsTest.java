@@ -127,4 +127,48 @@ class IdentityJobsTest {
         "nothing committed");
     assertEquals(2, table(cfg, IdentityColumns.GOLD_CUSTOMER_IDENTITIES).count());
   }
+
+  /**
+   * A family phone seen with one member on each of two days. Run in order, the second night keeps
+   * the phone out of the graph (seen with two member ids). Run the other way round (day 2 first,
+   * then day 1, as a backfill after later nights), the run for day 1 recomputes the identities as of
+   * day 2 and must also recompute day 2's verdicts: those written when day 2 ran alone let the phone
+   * in, and resolving against them merged the two members into one customer.
+   */
+  @Test
+  void aRunForAnEarlierDayRecomputesTheLaterDaysVerdictsBeforeItResolvesAsOfThatDay() {
+    String day1 = "('phone', '+8613900000007', true, 'order:pos:R1'), ('member_id', 'M1', true, 'order:pos:R1')";
+    String day2 = "('phone', '+8613900000007', true, 'order:pos:R2'), ('member_id', 'M2', true, 'order:pos:R2')";
+    AppConfig inOrder = TestSpark.config(tmp.resolve("landing"), tmp.resolve("in-order"));
+    observe(inOrder, DAY1, day1);
+    night(inOrder, DAY1);
+    observe(inOrder, DAY2, day2);
+    night(inOrder, DAY2);
+    AppConfig reversed = TestSpark.config(tmp.resolve("landing"), tmp.resolve("reversed"));
+    observe(reversed, DAY2, day2);
+    night(reversed, DAY2);
+    assertEquals(1, table(reversed, IdentityColumns.GOLD_CUSTOMER_IDENTITIES).select("customer_id").distinct().count(),
+        "day 2 alone: the phone and M2 are one customer");
+    observe(reversed, DAY1, day1);
+    List<JobResult> backfill = night(reversed, DAY1);
+
+    List<String> expected = identities(inOrder);
+    assertEquals(2, table(reversed, IdentityColumns.GOLD_CUSTOMER_IDENTITIES).select("customer_id").distinct().count(),
+        "the backfill did not merge the family phone's two members");
+    assertEquals(2, expected.size(), "M1 and M2, each its own customer; the phone kept out: " + expected);
+    assertEquals(expected, identities(reversed));
+    for (AppConfig cfg : List.of(inOrder, reversed)) {
+      List<Row> audit = table(cfg, IdentityColumns.OPS_IDENTITY_AUDIT).where(col("snapshot_date").equalTo(
+          java.sql.Date.valueOf(DAY2))).collectAsList();
+      assertEquals(1, audit.size(), audit.toString());
+      assertEquals("phone", audit.get(0).getAs("id_type"));
+      assertEquals("linked_to_many", audit.get(0).getAs("reason_code"));
+    }
+    assertTrue(backfill.get(0).warnings().toString().contains("the verdicts of " + DAY2), backfill.get(0).warnings().toString());
+  }
+
+  private List<String> identities(AppConfig cfg) {
+    return table(cfg, IdentityColumns.GOLD_CUSTOMER_IDENTITIES).select("id_type", "id_hash", "customer_id", "snapshot_date")
+        .collectAsList().stream().map(Row::toString).sorted().toList();
+  }
 }

@@ -33,8 +33,9 @@ import org.junit.jupiter.api.io.TempDir;
  * The production path end to end: a Spark standalone master and two workers on loopback, an
  * S3-compatible server checking request signatures, the shaded jar submitted with spark-submit and
  * {@code --env prod} (conf/prod.conf from inside the jar; paths, endpoint and secrets from the
- * environment), two consecutive nights in client deploy mode and two in cluster deploy mode, each
- * into its own warehouse on {@code s3a://}. The command lines are the ones docs/operations.md shows,
+ * environment), two consecutive nights into one warehouse on {@code s3a://}, the first submitted
+ * in client deploy mode and the second in cluster deploy mode, then one task of the Airflow DAG as
+ * rendered from the DAG file. The command lines are the ones docs/operations.md shows,
  * read from it and run verbatim. Every bronze, silver and gold table on S3 then equals, by content,
  * the same nights run in local mode over the same files (in this JVM); and no log, event log or table holds the
  * S3 credentials or the hashing key.
