@@ -23,7 +23,6 @@ import static org.apache.spark.sql.functions.substring;
 import static org.apache.spark.sql.functions.when;
 
 import io.onecustomer.common.config.AppConfig;
-import io.onecustomer.jobs.privacy.Hmac;
 import io.onecustomer.jobs.silver.Identifiers;
 import io.onecustomer.jobs.silver.SilverColumns.IdentifierObs;
 import io.onecustomer.jobs.silver.SilverColumns;
@@ -234,8 +233,14 @@ public final class IdentityTransforms {
       return fresh.select(col(LABEL), col("_fresh_id").alias(CUSTOMER_ID));
     }
     Dataset<Row> kept = anchors(previous, CUSTOMER_ID, "_anchor").select(col("_anchor"), col(CUSTOMER_ID).alias("_prev"));
-    return fresh.join(kept, seq("_anchor"), "left")
-        .select(col(LABEL), coalesce(col("_prev"), col("_fresh_id")).alias(CUSTOMER_ID));
+    Dataset<Row> named = fresh.join(kept, seq("_anchor"), "left");
+    // A carried id need not be its anchor's name (one given under the earlier rule, or before a key
+    // rotation), so it can equal the name another component's anchor gives: that one then takes the
+    // next 16 hex digits of its anchor's hash, and no two customers share an id.
+    Dataset<Row> taken = named.where(col("_prev").isNotNull()).select(col("_prev").alias("_taken"));
+    return named.join(taken, named.col("_fresh_id").equalTo(taken.col("_taken")), "left")
+        .select(col(LABEL), coalesce(col("_prev"), when(col("_taken").isNotNull(),
+            concat(lit("C"), substring(col("_anchor"), 17, 16))).otherwise(col("_fresh_id"))).alias(CUSTOMER_ID));
   }
 
   /**

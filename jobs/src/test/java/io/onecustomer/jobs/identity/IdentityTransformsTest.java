@@ -219,6 +219,19 @@ class IdentityTransformsTest {
     assertEquals(Map.of("L1", "Cold0000000000001", "L2", "Cold0000000000002"), m);
   }
 
+  /**
+   * A customer named under the earlier rule (its smallest hash, here h0's) keeps its id while its
+   * anchor stays; when h0 leaves it in a split and anchors a component of its own, that component's
+   * name would be the same id: it takes the next 16 digits of h0's hash instead.
+   */
+  @Test
+  void aNameAlreadyCarriedByAnotherCustomerIsNotGivenTwice() {
+    String h0 = "0000000000000000aaaaaaaaaaaaaaaa";
+    Map<String, String> m = assign(members("A=member_id:h9@1", "A=phone:h5@3", "B=email:" + h0 + "@2"),
+        previous("C0000000000000000=member_id:h9@1", "C0000000000000000=phone:h5@3", "C0000000000000000=email:" + h0 + "@2"));
+    assertEquals(Map.of("A", "C0000000000000000", "B", "Caaaaaaaaaaaaaaaa"), m);
+  }
+
   @Test
   void maskedFormsHideMostOfTheValue() {
     List<Row> rows = spark.sql("SELECT * FROM VALUES ('phone','+8613812345678'),('email','li.wei@example.com'),"
