@@ -118,13 +118,22 @@ public abstract class TableJob implements Job {
     if (spec.mode() != WriteMode.REPLACE_ALL) {
       return ctx;
     }
-    LocalDate held = DeltaWriter.latestTaggedDay(ctx.spark(), spec.id(), ctx.warehouse());
-    if (held == null || !held.isAfter(ctx.range().to())) {
+    LocalDate held = heldAfterRun(ctx, spec.id());
+    if (held == null) {
       return ctx;
     }
     LOG.warn("{}: {} holds the state as of {}; the run for {} recomputes it as of {} (a current-state table never"
         + " moves backwards)", id(), spec.id(), held, ctx.range(), held);
     return ctx.over(new DateRange(ctx.range().from(), held));
+  }
+
+  /**
+   * The day current-state {@code table} is as of (its latest tagged commit), when that is later
+   * than the run's last day (a rerun, a backfill after later nights); null otherwise.
+   */
+  protected static LocalDate heldAfterRun(JobContext ctx, io.onecustomer.common.TableId table) {
+    LocalDate held = DeltaWriter.latestTaggedDay(ctx.spark(), table, ctx.warehouse());
+    return held != null && held.isAfter(ctx.range().to()) ? held : null;
   }
 
   @Override

@@ -4,6 +4,7 @@ import io.delta.tables.DeltaTable;
 import io.onecustomer.common.TableId;
 import java.net.URI;
 import java.util.ConcurrentModificationException;
+import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
@@ -131,15 +132,11 @@ public final class DeltaWriter {
     if (!DeltaTable.isDeltaTable(spark, path)) {
       return null;
     }
-    java.util.regex.Pattern day = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
-    for (Row r : DeltaTable.forPath(spark, path).history().where(functions.col("userMetadata").isNotNull())
-        .orderBy(functions.col("version").desc()).select("userMetadata").collectAsList()) {
-      java.util.regex.Matcher m = day.matcher(r.getString(0));
-      if (m.find()) {
-        return java.time.LocalDate.parse(m.group());
-      }
-    }
-    return null;
+    String day = "\\d{4}-\\d{2}-\\d{2}";
+    List<Row> latest = DeltaTable.forPath(spark, path).history().where(functions.col("userMetadata").rlike(day))
+        .orderBy(functions.col("version").desc()).select(functions.regexp_extract(functions.col("userMetadata"),
+            "(" + day + ")", 1)).limit(1).collectAsList();
+    return latest.isEmpty() ? null : java.time.LocalDate.parse(latest.get(0).getString(0));
   }
 
   /** Registers the table and (once) its comment. */

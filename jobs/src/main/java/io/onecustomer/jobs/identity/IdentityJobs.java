@@ -114,12 +114,12 @@ public final class IdentityJobs {
     @Override
     public JobResult run(JobContext ctx) {
       JobResult r = super.run(ctx);
-      LocalDate held = DeltaWriter.latestTaggedDay(ctx.spark(), GOLD_CUSTOMER_IDENTITIES, ctx.warehouse());
+      LocalDate held = heldAfterRun(ctx, GOLD_CUSTOMER_IDENTITIES);
       List<String> warnings = new ArrayList<>(r.warnings());
       long rows = r.rowsWritten();
       long blocked = r.rowsWritten();
       DateRange range = r.range();
-      if (held != null && held.isAfter(ctx.range().to())) {
+      if (held != null) {
         LOG.warn("{}: {} is as of {}; the run for {} also recomputes the verdicts of {}", id(),
             GOLD_CUSTOMER_IDENTITIES, held, ctx.range(), held);
         JobResult later = super.run(ctx.over(new DateRange(ctx.range().from(), held)));

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.onecustomer.common.config.AppConfig;
 import io.onecustomer.jobs.TestSpark;
-import io.onecustomer.jobs.privacy.HashKeys;
-import io.onecustomer.jobs.privacy.Hmac;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Date;
