@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * The shipped artefacts in child JVMs, as users run them: the shaded jar on what a stock Spark 3.5
  * provides, a tiny landing set (one POS day and the product catalogue) and an environment file
- * with the persistent (Derby) catalog. Shared by {@link LaunchIT} and {@link SqlEndpointIT}.
+ * with the persistent (Derby) catalog. Used by {@link ShippedJarIT} and {@link ClusterIT}.
  */
 final class Launched {
   static final String SHADED = "target/onecustomer-jobs-0.1.0-SNAPSHOT-spark.jar";
