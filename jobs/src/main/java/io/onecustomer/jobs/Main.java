@@ -2,6 +2,7 @@ package io.onecustomer.jobs;
 
 import io.onecustomer.common.DateRange;
 import io.onecustomer.common.config.AppConfig;
+import io.onecustomer.common.config.ConfigOptions;
 import io.onecustomer.common.config.ConfigException;
 import io.onecustomer.common.spark.SessionFactory;
 import io.onecustomer.jobs.erasure.Erasure;
@@ -22,7 +23,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -78,9 +78,7 @@ public final class Main {
       String runDate = null;
       String from = null;
       String to = null;
-      String env = System.getenv().getOrDefault("ONECUSTOMER_ENV", "local");
-      File configFile = null;
-      Map<String, String> overrides = new LinkedHashMap<>();
+      ConfigOptions options = ConfigOptions.fromEnvironment();
       boolean summary = false;
       String customerId = null;
       String identifier = null;
@@ -95,6 +93,14 @@ public final class Main {
           summary = true;
           continue;
         }
+        if (ConfigOptions.isOption(a)) {
+          try {
+            i = options.take(argv, i);
+          } catch (ConfigException e) {
+            throw new UsageException(e.getMessage() + "; " + USAGE);
+          }
+          continue;
+        }
         if (i + 1 >= argv.length) {
           throw new UsageException("option " + a + " needs a value; " + USAGE);
         }
@@ -104,19 +110,10 @@ public final class Main {
           case "--run-date" -> runDate = v;
           case "--from" -> from = v;
           case "--to" -> to = v;
-          case "--env" -> env = v;
           case "--customer-id" -> customerId = v;
           case "--identifier" -> identifier = v;
           case "--identifier-file" -> identifierFile = v;
           case "--then-nightly" -> thenNightly = v;
-          case "--config" -> configFile = new File(v);
-          case "--conf" -> {
-            int eq = v.indexOf('=');
-            if (eq <= 0) {
-              throw new UsageException("--conf takes key=value, got '" + v + "'");
-            }
-            overrides.put(v.substring(0, eq).trim(), v.substring(eq + 1));
-          }
           default -> throw new UsageException("unknown option " + a + "; " + USAGE);
         }
       }
@@ -132,7 +129,7 @@ public final class Main {
         if (thenNightly != null) {
           throw new UsageException("--then-nightly belongs to --job backfill");
         }
-        return new Args(job, null, env, configFile, overrides, false, customerId, identifier, identifierFile, null);
+        return new Args(job, null, options.env(), options.configFile(), options.overrides(), false, customerId, identifier, identifierFile, null);
       }
       if (customerId != null || identifier != null || identifierFile != null) {
         throw new UsageException("--customer-id, --identifier-file and --identifier belong to --job erase");
@@ -141,7 +138,7 @@ public final class Main {
         if (runDate != null || from != null || to != null || thenNightly != null) {
           throw new UsageException(ROTATE + " takes no dates; " + USAGE);
         }
-        return new Args(job, null, env, configFile, overrides, false, null, null, null, null);
+        return new Args(job, null, options.env(), options.configFile(), options.overrides(), false, null, null, null, null);
       }
       DateRange range;
       try {
@@ -178,7 +175,7 @@ public final class Main {
           throw new UsageException("--then-nightly " + night + " must come after the backfill's last day " + range.to());
         }
       }
-      return new Args(job, range, env, configFile, overrides, summary, null, null, null, night);
+      return new Args(job, range, options.env(), options.configFile(), options.overrides(), summary, null, null, null, night);
     }
   }
 
@@ -196,11 +193,7 @@ public final class Main {
   /** {@code --help}: the usage, where the configuration comes from, and every job in the order a night runs them. */
   static String help(JobRegistry registry) {
     StringBuilder sb = new StringBuilder(Args.USAGE).append("\n\n")
-        .append("  --env NAME     conf/NAME.conf from $ONECUSTOMER_HOME/conf or ./conf, else from inside the jar"
-            + " (local: embedded default; prod: s3a and the cluster, see docs/operations.md)\n")
-        .append("  --config FILE  an environment file read by the driver instead (e.g. include classpath(\"conf/prod.conf\")"
-            + " plus the deployment's settings)\n")
-        .append("  --conf K=V     any key of docs/configuration.md, or a spark.* setting\n")
+        .append(ConfigOptions.HELP)
         .append("  exit codes     0 success, 1 a job failed, 2 usage, configuration or missing secret (before any write)\n\n")
         .append("jobs (").append(registry.all().size()).append(", in the order --job nightly runs them):\n");
     for (Job j : registry.inDependencyOrder()) {

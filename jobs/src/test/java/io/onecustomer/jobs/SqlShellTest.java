@@ -55,4 +55,24 @@ class SqlShellTest {
     assertTrue(o.contains("| lines |") && o.contains("| two   |"), o);
     assertFalse(o.contains("never"), o);
   }
+
+  /** A bad option is a usage error (exit 2) naming it, before a session exists; bin/serve and the jobs read them alike. */
+  @Test
+  void aBadOptionExitsTwoNamingIt() {
+    for (String[] c : List.of(
+        new String[] {"--limit", "SELECT 1 AS a", "--limit"},
+        new String[] {"--limit", "ten", "SELECT 1 AS a"},
+        new String[] {"--conf", "spark.master", "SELECT 1 AS a"},
+        new String[] {"SELECT 1 AS a", "--env"})) {
+      ByteArrayOutputStream err = new ByteArrayOutputStream();
+      int rc = io.onecustomer.jobs.tools.SqlShell.run(c, new ByteArrayInputStream(new byte[0]),
+          new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
+      assertEquals(2, rc, String.join(" ", c));
+      String e = err.toString(StandardCharsets.UTF_8);
+      assertTrue(e.startsWith("sql: --") && e.lines().count() == 1, e);
+    }
+    var usage = org.junit.jupiter.api.Assertions.assertThrows(Main.UsageException.class,
+        () -> Main.Args.parse(new String[] {"--job", "nightly", "--run-date", "2026-05-01", "--conf", "spark.master"}));
+    assertTrue(usage.getMessage().startsWith("--conf takes key=value, got 'spark.master'; usage:"), usage.getMessage());
+  }
 }

@@ -3,13 +3,11 @@ package io.onecustomer.jobs.tools;
 import io.onecustomer.common.TableId;
 import io.onecustomer.common.config.AppConfig;
 import io.onecustomer.common.config.ConfigException;
+import io.onecustomer.common.config.ConfigOptions;
 import io.onecustomer.common.delta.CatalogSync;
 import io.onecustomer.common.spark.SessionFactory;
-import java.io.File;
 import java.io.PrintStream;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.catalyst.TableIdentifier;
 import org.apache.spark.sql.catalyst.catalog.CatalogTable;
@@ -53,43 +51,37 @@ public final class SqlServer {
 
   /** Starts the server and serves until the process is stopped; returns only on a usage error. */
   static int run(String[] argv, PrintStream out, PrintStream err) throws InterruptedException {
-    String env = System.getenv().getOrDefault("ONECUSTOMER_ENV", "local");
-    Map<String, String> overrides = new LinkedHashMap<>();
-    File configFile = null;
+    ConfigOptions options = ConfigOptions.fromEnvironment();
     int port = DEFAULT_PORT;
     String host = DEFAULT_HOST;
     int refreshSeconds = DEFAULT_REFRESH_SECONDS;
     try {
       for (int i = 0; i < argv.length; i++) {
-        switch (argv[i]) {
-          case "--env" -> env = value(argv, ++i, "--env");
-          case "--config" -> configFile = new File(value(argv, ++i, "--config"));
-          case "--conf" -> {
-            String kv = value(argv, ++i, "--conf");
-            int eq = kv.indexOf('=');
-            if (eq <= 0) {
-              throw new ConfigException("--conf takes key=value, got '" + kv + "'");
-            }
-            overrides.put(kv.substring(0, eq), kv.substring(eq + 1));
-          }
-          case "--port" -> port = number(value(argv, ++i, "--port"), "--port", 0, 65535);
-          case "--host" -> host = value(argv, ++i, "--host");
+        String a = argv[i];
+        switch (a) {
+          case "--port" -> port = ConfigOptions.number(ConfigOptions.value(argv, ++i, a), a, 0, 65535);
+          case "--host" -> host = ConfigOptions.value(argv, ++i, a);
           case "--refresh-seconds" -> refreshSeconds =
-              number(value(argv, ++i, "--refresh-seconds"), "--refresh-seconds", 1, 86_400);
-          default -> throw new ConfigException("unknown argument '" + argv[i]
-              + "' (serve takes --port, --host, --refresh-seconds, --env, --config, --conf key=value)");
+              ConfigOptions.number(ConfigOptions.value(argv, ++i, a), a, 1, 86_400);
+          default -> {
+            if (!ConfigOptions.isOption(a)) {
+              throw new ConfigException("unknown argument '" + a
+                  + "' (serve takes --port, --host, --refresh-seconds, --env, --config, --conf key=value)");
+            }
+            i = options.take(argv, i);
+          }
         }
       }
       // Its own catalog, built from the warehouse (see the class comment).
-      overrides.put("catalog.type", "in-memory");
-      overrides.put("spark.hadoop.hive.server2.thrift.port", Integer.toString(port));
-      overrides.put("spark.hadoop.hive.server2.thrift.bind.host", host);
-      // The Thrift server turns on spark.sql.datetime.java8API.enabled in its sessions, and Delta's
-      // answer-from-statistics rule for min/max/count then fails on date columns (ClassCastException
-      // LocalDate -> java.sql.Date in OptimizeMetadataOnlyDeltaQuery): `SELECT max(order_date)`, a BI
-      // tool's everyday query, failed. Those queries read the files instead.
-      overrides.putIfAbsent("spark.databricks.delta.optimizeMetadataQuery.enabled", "false");
-      AppConfig config = AppConfig.load(env, configFile, AppConfig.confDir(), overrides);
+      options.set("catalog.type", "in-memory", false)
+          .set("spark.hadoop.hive.server2.thrift.port", Integer.toString(port), false)
+          .set("spark.hadoop.hive.server2.thrift.bind.host", host, false)
+          // The Thrift server turns on spark.sql.datetime.java8API.enabled in its sessions, and Delta's
+          // answer-from-statistics rule for min/max/count then fails on date columns (ClassCastException
+          // LocalDate -> java.sql.Date in OptimizeMetadataOnlyDeltaQuery): `SELECT max(order_date)`, a BI
+          // tool's everyday query, failed. Those queries read the files instead.
+          .set("spark.databricks.delta.optimizeMetadataQuery.enabled", "false", true);
+      AppConfig config = options.load();
       serve(config, host, port, refreshSeconds, out, err);
       return 0;
     } catch (ConfigException e) {
@@ -166,24 +158,5 @@ public final class SqlServer {
           held.ignoredProperties(), held.viewOriginalText()));
     }
     return tables;
-  }
-
-  private static String value(String[] argv, int i, String flag) {
-    if (i >= argv.length) {
-      throw new ConfigException(flag + " needs a value");
-    }
-    return argv[i];
-  }
-
-  private static int number(String s, String flag, int min, int max) {
-    try {
-      int n = Integer.parseInt(s);
-      if (n >= min && n <= max) {
-        return n;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw new ConfigException(flag + " must be a whole number between " + min + " and " + max + ", got '" + s + "'");
   }
 }

@@ -3,19 +3,17 @@ package io.onecustomer.jobs.tools;
 import io.onecustomer.common.TableId;
 import io.onecustomer.common.config.AppConfig;
 import io.onecustomer.common.config.ConfigException;
+import io.onecustomer.common.config.ConfigOptions;
 import io.onecustomer.common.delta.CatalogSync;
 import io.onecustomer.common.spark.SessionFactory;
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -37,34 +35,28 @@ public final class SqlShell {
   }
 
   public static int run(String[] argv, InputStream in, PrintStream out, PrintStream err) {
-    String env = System.getenv().getOrDefault("ONECUSTOMER_ENV", "local");
-    Map<String, String> overrides = new LinkedHashMap<>();
+    ConfigOptions options = ConfigOptions.fromEnvironment();
     List<String> statements = new ArrayList<>();
-    File configFile = null;
     boolean tsv = false;
     int limit = 1000;
-    for (int i = 0; i < argv.length; i++) {
-      switch (argv[i]) {
-        case "--env" -> env = argv[++i];
-        case "--config" -> configFile = new File(argv[++i]);
-        case "--conf" -> {
-          String kv = argv[++i];
-          int eq = kv.indexOf('=');
-          if (eq <= 0) {
-            err.println("sql: --conf takes key=value, got '" + kv + "'");
-            return 2;
-          }
-          overrides.put(kv.substring(0, eq), kv.substring(eq + 1));
-        }
-        case "--tsv" -> tsv = true;
-        case "--limit" -> limit = Integer.parseInt(argv[++i]);
-        case "-e" -> statements.add(argv[++i]);
-        default -> statements.add(argv[i]);
-      }
-    }
     AppConfig config;
     try {
-      config = AppConfig.load(env, configFile, AppConfig.confDir(), overrides);
+      for (int i = 0; i < argv.length; i++) {
+        String a = argv[i];
+        switch (a) {
+          case "--tsv" -> tsv = true;
+          case "--limit" -> limit = ConfigOptions.number(ConfigOptions.value(argv, ++i, a), a, 1, Integer.MAX_VALUE);
+          case "-e" -> statements.add(ConfigOptions.value(argv, ++i, a));
+          default -> {
+            if (ConfigOptions.isOption(a)) {
+              i = options.take(argv, i);
+            } else {
+              statements.add(a);
+            }
+          }
+        }
+      }
+      config = options.load();
     } catch (ConfigException e) {
       err.println("sql: " + e.getMessage());
       return 2;
