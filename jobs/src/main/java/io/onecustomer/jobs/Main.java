@@ -270,9 +270,9 @@ public final class Main {
     if (!verifiedKeys(spark, config, keys)) {
       return 2;
     }
-    completeInterruptedErasures(spark, config);
+    completeInterruptedErasures(spark, config, keys);
     // A line per job as it finishes, and every 30 s a line per long job: a run a person can follow.
-    Runner runner = new Runner(spark, config, registry).withProgress(System.out::println);
+    Runner runner = new Runner(spark, config, registry, keys).withProgress(System.out::println);
     Instant started = Instant.now();
     long t0 = System.nanoTime();
     List<String> runIds = new ArrayList<>();
@@ -354,8 +354,8 @@ public final class Main {
   }
 
   /** An erasure killed half way is completed before anything else reads the tables it was changing. */
-  private static void completeInterruptedErasures(SparkSession spark, AppConfig config) {
-    for (Erasure.Report r : new Erasure(spark, config).completePending()) {
+  private static void completeInterruptedErasures(SparkSession spark, AppConfig config, HashKeys keys) {
+    for (Erasure.Report r : new Erasure(spark, config, keys).completePending()) {
       System.out.printf("onecustomer: completed an interrupted erasure of customer %s: %d row(s) deleted from %d"
           + " table(s)%n", r.customerId(), r.total(), r.deleted().size());
     }
@@ -393,7 +393,7 @@ public final class Main {
       return 2;
     }
     try {
-      var report = new Erasure(spark, config).erase(req, Instant.now());
+      var report = new Erasure(spark, config, keys).erase(req, Instant.now());
       System.out.printf("onecustomer: erased customer %s (%d identifiers): %d row(s) deleted from %d table(s) %s;"
               + " VACUUM retention %d h; logged in %s%n", report.customerId(), report.identifiers(), report.total(),
           report.deleted().size(), report.deleted(), config.erasure().vacuumRetentionHours(),
@@ -408,7 +408,7 @@ public final class Main {
   private static int rotate(AppConfig config, HashKeys keys, byte[] newKey) {
     SparkSession spark = SessionFactory.create(config, "onecustomer " + ROTATE);
     try {
-      completeInterruptedErasures(spark, config);
+      completeInterruptedErasures(spark, config, keys);
       var report = new KeyRotation(spark, config.paths().warehouse(), JobRegistry.standard().specs())
           .rotate(keys, newKey, Instant.now());
       System.out.printf("onecustomer: key rotation %d done: %s re-hashed to the key with fingerprint %s (-1: done by an"

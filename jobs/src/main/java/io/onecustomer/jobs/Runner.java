@@ -2,6 +2,7 @@ package io.onecustomer.jobs;
 
 import io.onecustomer.common.DateRange;
 import io.onecustomer.common.config.AppConfig;
+import io.onecustomer.jobs.privacy.HashKeys;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,6 +36,7 @@ public final class Runner {
   private final SparkSession spark;
   private final AppConfig config;
   private final JobRegistry registry;
+  private final HashKeys keys;
   /** Progress lines for a person (the entry point prints them); logged when nobody takes them. */
   private volatile Consumer<String> progress;
   private volatile Duration progressEvery = PROGRESS_EVERY;
@@ -43,10 +45,17 @@ public final class Runner {
 
   private record Running(String jobId, long startNanos) {}
 
+  /** A runner whose jobs hash with the keys from the environment {@code config} names (tests, tools). */
   public Runner(SparkSession spark, AppConfig config, JobRegistry registry) {
+    this(spark, config, registry, HashKeys.fromEnvironment(config, System.getenv()));
+  }
+
+  /** A runner whose jobs hash with {@code keys}, read and checked by the entry point. */
+  public Runner(SparkSession spark, AppConfig config, JobRegistry registry, HashKeys keys) {
     this.spark = spark;
     this.config = config;
     this.registry = registry;
+    this.keys = keys;
   }
 
   /**
@@ -124,7 +133,7 @@ public final class Runner {
     LOG.info("job={} table={} dates={} starting", job.id(), job.output(), range);
     try {
       JobContext ctx = Reprocessing.widen(job, registry.upstreamTables(job),
-          new JobContext(spark, config, range, runStartedAt, log));
+          new JobContext(spark, config, range, runStartedAt, log, range, keys));
       JobResult r = job.run(ctx)
           .withMillis((System.nanoTime() - t0) / 1_000_000);
       if (r.rowsRead() < 0) {

@@ -28,7 +28,7 @@ class RunnerTest {
   private final Map<String, String> threadOf = new ConcurrentHashMap<>();
 
   /** A job that logs start and end, optionally waiting at a barrier or failing. */
-  private final class Step implements Job {
+  private class Step implements Job {
     private final String id;
     private final List<String> deps;
     private final CyclicBarrier barrier;
@@ -217,5 +217,31 @@ class RunnerTest {
         Map.of("onecustomer.runner.parallelism", "2"));
     new Runner(TestSpark.session(), cfg, some).runAll(DAY, AT);
     assertEquals(List.of("start b", "end b", "start c", "end c"), events);
+  }
+
+  /**
+   * Jobs hash with the keys the entry point read and checked, not with what they would find in the
+   * environment themselves: a runner given keys hands those same keys to every job, on every range.
+   */
+  @Test
+  void everyJobHashesWithTheKeysTheRunnerWasGiven() {
+    io.onecustomer.jobs.privacy.HashKeys given = io.onecustomer.jobs.privacy.HashKeys.of("retired-key", "runner-key");
+    List<List<String>> seen = new CopyOnWriteArrayList<>();
+    Job probe = new Step("probe", List.of(), null, false) {
+      @Override
+      public JobResult run(JobContext ctx) {
+        seen.add(ctx.hmac().fingerprints());
+        seen.add(ctx.over(DateRange.of(LocalDate.of(2026, 5, 1))).hmac().fingerprints());
+        return super.run(ctx);
+      }
+    };
+    AppConfig cfg = TestSpark.config(Path.of("/tmp/unused-landing"), Path.of("/tmp/unused-warehouse"));
+    new Runner(TestSpark.session(), cfg, new JobRegistry(List.of(probe)), given).runAll(DAY, AT);
+    List<String> expected = io.onecustomer.jobs.privacy.Hmac.of(TestSpark.session(), given).fingerprints();
+    assertEquals(2, expected.size(), expected.toString());
+    assertEquals(List.of(expected, expected), seen);
+    // What the environment would give here (the local development key) is another chain.
+    assertTrue(!expected.equals(io.onecustomer.jobs.privacy.Hmac.of(TestSpark.session(),
+        io.onecustomer.jobs.privacy.HashKeys.fromEnvironment(cfg, Map.of())).fingerprints()));
   }
 }

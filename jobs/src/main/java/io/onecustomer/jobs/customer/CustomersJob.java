@@ -4,7 +4,6 @@ import io.onecustomer.jobs.JobContext;
 import io.onecustomer.jobs.TableJob;
 import io.onecustomer.jobs.identity.CustomerKeyed;
 import io.onecustomer.jobs.identity.IdentitySpecs;
-import io.onecustomer.jobs.privacy.Hmac;
 import io.onecustomer.jobs.silver.SilverSpecs;
 import java.sql.Date;
 import java.util.List;
@@ -28,7 +27,7 @@ public final class CustomersJob extends TableJob {
 
   @Override
   protected Dataset<Row> build(JobContext ctx, List<String> warnings) {
-    var keyed = new CustomerKeyed(ctx.spark(), ctx.warehouse(), ctx.range().to(), Hmac.fromConfig(ctx.spark(), ctx.config()));
+    var keyed = new CustomerKeyed(ctx.spark(), ctx.warehouse(), ctx.range().to(), ctx.hmac());
     // Three of the facts read the orders: resolve them to customers once, not three times. A local
     // checkpoint rather than persist(): the write happens after this method returns, and its blocks
     // are released when the Dataset is no longer referenced.

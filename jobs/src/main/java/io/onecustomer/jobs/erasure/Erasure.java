@@ -22,6 +22,7 @@ import io.onecustomer.jobs.identity.CustomerKeyed;
 import io.onecustomer.jobs.identity.IdentityColumns;
 import io.onecustomer.jobs.identity.IdentityTransforms;
 import io.onecustomer.jobs.privacy.ErasureLog;
+import io.onecustomer.jobs.privacy.HashKeys;
 import io.onecustomer.jobs.privacy.Hmac;
 import io.onecustomer.jobs.silver.Identifiers;
 import io.onecustomer.jobs.silver.SilverColumns.IdentifierObs;
@@ -121,10 +122,16 @@ public final class Erasure {
   private final AppConfig config;
   private final Hmac hmac;
 
+  /** Hashing with the keys from the environment {@code config} names (tests, tools). */
   public Erasure(SparkSession spark, AppConfig config) {
+    this(spark, config, HashKeys.fromEnvironment(config, System.getenv()));
+  }
+
+  /** Hashing with {@code keys}, read and checked by the entry point. */
+  public Erasure(SparkSession spark, AppConfig config, HashKeys keys) {
     this.spark = spark;
     this.config = config;
-    this.hmac = Hmac.fromConfig(spark, config);
+    this.hmac = Hmac.of(spark, keys);
   }
 
   private String warehouse() {

@@ -12,7 +12,6 @@ import io.onecustomer.jobs.TableJob;
 import io.onecustomer.jobs.bronze.BronzeTransforms;
 import io.onecustomer.jobs.bronze.SourceEntity;
 import io.onecustomer.jobs.privacy.ErasureLog;
-import io.onecustomer.jobs.privacy.Hmac;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -48,7 +47,7 @@ abstract class SilverJob extends TableJob {
     Dataset<Row> rows = spec().conform(rows(ctx, warnings));
     var erased = ErasureLog.erasedIdentifiers(ctx.spark(), ctx.warehouse());
     if (!erased.isEmpty()) {
-      rows = ErasureLog.withoutErased(rows, erased, Hmac.fromConfig(ctx.spark(), ctx.config()), Identifiers.PERSONAL_TYPES);
+      rows = ErasureLog.withoutErased(rows, erased, ctx.hmac(), Identifiers.PERSONAL_TYPES);
     }
     return rows;
   }

@@ -15,7 +15,6 @@ import io.onecustomer.jobs.analytics.AnalyticsSpecs;
 import io.onecustomer.jobs.analytics.Purchases;
 import io.onecustomer.jobs.identity.CustomerKeyed;
 import io.onecustomer.jobs.identity.IdentitySpecs;
-import io.onecustomer.jobs.privacy.Hmac;
 import io.onecustomer.jobs.silver.SilverColumns.Members;
 import io.onecustomer.jobs.silver.SilverColumns.ServiceTickets;
 import io.onecustomer.jobs.silver.SilverColumns.Touchpoints;
@@ -63,7 +62,7 @@ public final class ValueInputs {
         .localCheckpoint();
     Row first = purchases.agg(min(col(Purchases.ORDER_DATE))).first();
     LocalDate historyStart = first.isNullAt(0) ? day : first.getDate(0).toLocalDate();
-    var keyed = new CustomerKeyed(spark, wh, day, Hmac.fromConfig(ctx.spark(), ctx.config()));
+    var keyed = new CustomerKeyed(spark, wh, day, ctx.hmac());
     LocalDate touchesFrom = earliestCutOff.minusDays(CustomerFeatures.TOUCH_DAYS);
     LocalDate ticketsFrom = earliestCutOff.minusDays(CustomerFeatures.TICKET_DAYS);
 

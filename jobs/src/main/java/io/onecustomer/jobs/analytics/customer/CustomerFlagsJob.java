@@ -15,7 +15,6 @@ import io.onecustomer.jobs.analytics.Purchases;
 import io.onecustomer.jobs.analytics.customer.RfmTables.Flags;
 import io.onecustomer.jobs.identity.CustomerKeyed;
 import io.onecustomer.jobs.identity.IdentitySpecs;
-import io.onecustomer.jobs.privacy.Hmac;
 import io.onecustomer.jobs.silver.SilverColumns.ServiceTickets;
 import io.onecustomer.jobs.silver.SilverSpecs;
 import java.sql.Date;
@@ -43,7 +42,7 @@ public final class CustomerFlagsJob extends TableJob {
     CustomerAnalyticsConfig.Flags f = ctx.config().analytics().customer().flags();
     List<LocalDate> snapshots = snapshotDays(ctx);
     Date last = Date.valueOf(range.to());
-    var keyed = new CustomerKeyed(ctx.spark(), ctx.warehouse(), range.to(), Hmac.fromConfig(ctx.spark(), ctx.config()));
+    var keyed = new CustomerKeyed(ctx.spark(), ctx.warehouse(), range.to(), ctx.hmac());
     // Purchase cycles need all history up to the last snapshot.
     Dataset<Row> purchases = Purchases.customerPurchases(
         AnalyticsInputs.orders(ctx).where(col(Purchases.ORDER_DATE).leq(lit(last))));
