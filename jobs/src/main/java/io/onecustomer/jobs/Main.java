@@ -2,8 +2,8 @@ package io.onecustomer.jobs;
 
 import io.onecustomer.common.DateRange;
 import io.onecustomer.common.config.AppConfig;
-import io.onecustomer.common.config.ConfigOptions;
 import io.onecustomer.common.config.ConfigException;
+import io.onecustomer.common.config.ConfigOptions;
 import io.onecustomer.common.spark.SessionFactory;
 import io.onecustomer.jobs.erasure.Erasure;
 import io.onecustomer.jobs.keys.KeyRotation;
@@ -129,7 +129,8 @@ public final class Main {
         if (thenNightly != null) {
           throw new UsageException("--then-nightly belongs to --job backfill");
         }
-        return new Args(job, null, options.env(), options.configFile(), options.overrides(), false, customerId, identifier, identifierFile, null);
+        return new Args(job, null, options.env(), options.configFile(), options.overrides(), false, customerId,
+            identifier, identifierFile, null);
       }
       if (customerId != null || identifier != null || identifierFile != null) {
         throw new UsageException("--customer-id, --identifier-file and --identifier belong to --job erase");
@@ -138,7 +139,8 @@ public final class Main {
         if (runDate != null || from != null || to != null || thenNightly != null) {
           throw new UsageException(ROTATE + " takes no dates; " + USAGE);
         }
-        return new Args(job, null, options.env(), options.configFile(), options.overrides(), false, null, null, null, null);
+        return new Args(job, null, options.env(), options.configFile(), options.overrides(), false, null, null, null,
+            null);
       }
       DateRange range;
       try {
@@ -175,7 +177,8 @@ public final class Main {
           throw new UsageException("--then-nightly " + night + " must come after the backfill's last day " + range.to());
         }
       }
-      return new Args(job, range, options.env(), options.configFile(), options.overrides(), summary, null, null, null, night);
+      return new Args(job, range, options.env(), options.configFile(), options.overrides(), summary, null, null, null,
+          night);
     }
   }
 
