@@ -3,8 +3,6 @@ package io.onecustomer.jobs;
 import io.onecustomer.common.DateRange;
 import io.onecustomer.common.config.AppConfig;
 import io.onecustomer.common.spec.Publish;
-import io.onecustomer.jobs.privacy.HashKeys;
-import io.onecustomer.jobs.privacy.Hmac;
 import java.sql.Timestamp;
 import java.time.Instant;
 import org.apache.spark.sql.SparkSession;
@@ -32,11 +30,6 @@ public record JobContext(SparkSession spark, AppConfig config, DateRange range, 
   /** The same run over other days (a range widened for late or corrected data, or moved forward). */
   public JobContext over(DateRange days) {
     return new JobContext(spark, config, days, runStartedAt, log, requested, keys);
-  }
-
-  /** Hashes identifiers with the run's keys. */
-  public Hmac hmac() {
-    return Hmac.of(spark, keys);
   }
 
   public String warehouse() {

@@ -7,7 +7,6 @@ import io.onecustomer.common.config.ConfigOptions;
 import io.onecustomer.common.spark.SessionFactory;
 import io.onecustomer.jobs.erasure.Erasure;
 import io.onecustomer.jobs.keys.KeyRotation;
-import io.onecustomer.jobs.privacy.HashKeys;
 import io.onecustomer.jobs.privacy.ErasureLog;
 import io.onecustomer.jobs.report.NightlyReport;
 import io.onecustomer.jobs.tools.WarehouseSummary;

@@ -2,7 +2,6 @@ package io.onecustomer.jobs;
 
 import io.onecustomer.common.DateRange;
 import io.onecustomer.common.config.AppConfig;
-import io.onecustomer.jobs.privacy.HashKeys;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,7 +1,6 @@
 package io.onecustomer.jobs;
 
 import io.onecustomer.common.config.AppConfig;
-import io.onecustomer.jobs.privacy.HashKeys;
 import java.io.File;
 import java.util.Map;
 

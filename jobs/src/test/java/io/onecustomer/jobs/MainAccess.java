@@ -9,7 +9,7 @@ public final class MainAccess {
   private MainAccess() {}
 
   public static int execute(Main.Args args, AppConfig cfg, JobRegistry registry, Supplier<SparkSession> session) {
-    return Main.execute(args, cfg, io.onecustomer.jobs.privacy.HashKeys.fromEnvironment(cfg, System.getenv()), registry,
+    return Main.execute(args, cfg, io.onecustomer.jobs.HashKeys.fromEnvironment(cfg, System.getenv()), registry,
         session);
   }
 }

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.onecustomer.common.DateRange;
 import io.onecustomer.common.TableId;
-import io.onecustomer.common.spec.TableSpec;
 import io.onecustomer.common.config.AppConfig;
+import io.onecustomer.common.spec.TableSpec;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -225,13 +225,14 @@ class RunnerTest {
    */
   @Test
   void everyJobHashesWithTheKeysTheRunnerWasGiven() {
-    io.onecustomer.jobs.privacy.HashKeys given = io.onecustomer.jobs.privacy.HashKeys.of("retired-key", "runner-key");
+    HashKeys given = HashKeys.of("retired-key", "runner-key");
     List<List<String>> seen = new CopyOnWriteArrayList<>();
     Job probe = new Step("probe", List.of(), null, false) {
       @Override
       public JobResult run(JobContext ctx) {
-        seen.add(ctx.hmac().fingerprints());
-        seen.add(ctx.over(DateRange.of(LocalDate.of(2026, 5, 1))).hmac().fingerprints());
+        seen.add(io.onecustomer.jobs.privacy.Hmac.of(ctx.spark(), ctx.keys()).fingerprints());
+        seen.add(io.onecustomer.jobs.privacy.Hmac.of(ctx.spark(),
+            ctx.over(DateRange.of(LocalDate.of(2026, 5, 1))).keys()).fingerprints());
         return super.run(ctx);
       }
     };
@@ -242,6 +243,6 @@ class RunnerTest {
     assertEquals(List.of(expected, expected), seen);
     // What the environment would give here (the local development key) is another chain.
     assertTrue(!expected.equals(io.onecustomer.jobs.privacy.Hmac.of(TestSpark.session(),
-        io.onecustomer.jobs.privacy.HashKeys.fromEnvironment(cfg, Map.of())).fingerprints()));
+        HashKeys.fromEnvironment(cfg, Map.of())).fingerprints()));
   }
 }

@@ -4,6 +4,7 @@ import io.onecustomer.jobs.JobContext;
 import io.onecustomer.jobs.TableJob;
 import io.onecustomer.jobs.identity.CustomerKeyed;
 import io.onecustomer.jobs.identity.IdentitySpecs;
+import io.onecustomer.jobs.privacy.Hmac;
 import io.onecustomer.jobs.silver.SilverSpecs;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
@@ -32,7 +33,7 @@ public final class CustomerOrdersJob extends TableJob {
 
   @Override
   protected Dataset<Row> build(JobContext ctx, List<String> warnings) {
-    var keyed = new CustomerKeyed(ctx.spark(), ctx.warehouse(), ctx.range().to(), ctx.hmac());
+    var keyed = new CustomerKeyed(ctx.spark(), ctx.warehouse(), ctx.range().to(), Hmac.of(ctx.spark(), ctx.keys()));
     return Purchases.orders(keyed.orders());
   }
 }

@@ -15,6 +15,7 @@ import io.onecustomer.jobs.attribution.AttributionColumns.Journeys;
 import io.onecustomer.jobs.attribution.AttributionTables.Credits;
 import io.onecustomer.jobs.identity.CustomerKeyed;
 import io.onecustomer.jobs.identity.IdentitySpecs;
+import io.onecustomer.jobs.privacy.Hmac;
 import io.onecustomer.jobs.silver.SilverColumns;
 import io.onecustomer.jobs.silver.SilverSpecs;
 import java.sql.Date;
@@ -66,7 +67,7 @@ public final class AttributionCreditsJob extends TableJob {
     // and UTC timestamps differ by the time zone).
     Date readFrom = Date.valueOf(fitFrom.minusDays(a.maxLookbackDays() + 1L));
     Date to = Date.valueOf(range.to());
-    var keyed = new CustomerKeyed(ctx.spark(), ctx.warehouse(), range.to(), ctx.hmac());
+    var keyed = new CustomerKeyed(ctx.spark(), ctx.warehouse(), range.to(), Hmac.of(ctx.spark(), ctx.keys()));
     Dataset<Row> keyedTouchpoints = keyed.touchpoints(col(SilverColumns.Touchpoints.EVENT_DATE).between(readFrom, to));
     Dataset<Row> touches = AttributionInputs.touches(keyedTouchpoints, a.channelLevel(), a.excludedTouchTypes());
     Dataset<Row> conversions = AttributionInputs.conversions(

@@ -4,6 +4,7 @@ import io.onecustomer.jobs.JobContext;
 import io.onecustomer.jobs.TableJob;
 import io.onecustomer.jobs.identity.CustomerKeyed;
 import io.onecustomer.jobs.identity.IdentitySpecs;
+import io.onecustomer.jobs.privacy.Hmac;
 import io.onecustomer.jobs.silver.SilverSpecs;
 import java.sql.Date;
 import java.util.List;
@@ -27,7 +28,7 @@ public final class CustomersJob extends TableJob {
 
   @Override
   protected Dataset<Row> build(JobContext ctx, List<String> warnings) {
-    var keyed = new CustomerKeyed(ctx.spark(), ctx.warehouse(), ctx.range().to(), ctx.hmac());
+    var keyed = new CustomerKeyed(ctx.spark(), ctx.warehouse(), ctx.range().to(), Hmac.of(ctx.spark(), ctx.keys()));
     // Three of the facts read the orders: resolve them to customers once, not three times. A local
     // checkpoint rather than persist(): the write happens after this method returns, and its blocks
     // are released when the Dataset is no longer referenced.

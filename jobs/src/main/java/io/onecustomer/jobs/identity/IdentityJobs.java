@@ -82,7 +82,7 @@ public final class IdentityJobs {
 
     @Override
     protected Dataset<Row> build(JobContext ctx, List<String> warnings) {
-      Hmac hmac = ctx.hmac();
+      Hmac hmac = Hmac.of(ctx.spark(), ctx.keys());
       var cfg = ctx.config().identity();
       Dataset<Row> obs = observationsUpTo(ctx);
       Date day = Date.valueOf(ctx.range().to());
@@ -168,7 +168,7 @@ public final class IdentityJobs {
     @Override
     protected Dataset<Row> build(JobContext ctx, List<String> warnings) {
       var spark = ctx.spark();
-      Hmac hmac = ctx.hmac();
+      Hmac hmac = Hmac.of(ctx.spark(), ctx.keys());
       var cfg = ctx.config().identity();
       Date day = Date.valueOf(ctx.range().to());
       // Every step that reads the observations runs (local checkpoints, the rounds of connected

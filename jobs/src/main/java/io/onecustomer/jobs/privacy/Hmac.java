@@ -1,6 +1,7 @@
 package io.onecustomer.jobs.privacy;
 
 import io.onecustomer.common.config.AppConfig;
+import io.onecustomer.jobs.HashKeys;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.List;

@@ -12,6 +12,7 @@ import io.onecustomer.jobs.TableJob;
 import io.onecustomer.jobs.bronze.BronzeTransforms;
 import io.onecustomer.jobs.bronze.SourceEntity;
 import io.onecustomer.jobs.privacy.ErasureLog;
+import io.onecustomer.jobs.privacy.Hmac;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -47,7 +48,7 @@ abstract class SilverJob extends TableJob {
     Dataset<Row> rows = spec().conform(rows(ctx, warnings));
     var erased = ErasureLog.erasedIdentifiers(ctx.spark(), ctx.warehouse());
     if (!erased.isEmpty()) {
-      rows = ErasureLog.withoutErased(rows, erased, ctx.hmac(), Identifiers.PERSONAL_TYPES);
+      rows = ErasureLog.withoutErased(rows, erased, Hmac.of(ctx.spark(), ctx.keys()), Identifiers.PERSONAL_TYPES);
     }
     return rows;
   }

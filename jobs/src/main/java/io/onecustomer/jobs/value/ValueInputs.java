@@ -15,6 +15,7 @@ import io.onecustomer.jobs.analytics.AnalyticsSpecs;
 import io.onecustomer.jobs.analytics.Purchases;
 import io.onecustomer.jobs.identity.CustomerKeyed;
 import io.onecustomer.jobs.identity.IdentitySpecs;
+import io.onecustomer.jobs.privacy.Hmac;
 import io.onecustomer.jobs.silver.SilverColumns.Members;
 import io.onecustomer.jobs.silver.SilverColumns.ServiceTickets;
 import io.onecustomer.jobs.silver.SilverColumns.Touchpoints;
@@ -62,7 +63,7 @@ public final class ValueInputs {
         .localCheckpoint();
     Row first = purchases.agg(min(col(Purchases.ORDER_DATE))).first();
     LocalDate historyStart = first.isNullAt(0) ? day : first.getDate(0).toLocalDate();
-    var keyed = new CustomerKeyed(spark, wh, day, ctx.hmac());
+    var keyed = new CustomerKeyed(spark, wh, day, Hmac.of(ctx.spark(), ctx.keys()));
     LocalDate touchesFrom = earliestCutOff.minusDays(CustomerFeatures.TOUCH_DAYS);
     LocalDate ticketsFrom = earliestCutOff.minusDays(CustomerFeatures.TICKET_DAYS);
 

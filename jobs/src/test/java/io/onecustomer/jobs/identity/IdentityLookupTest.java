@@ -3,8 +3,8 @@ package io.onecustomer.jobs.identity;
 import static org.apache.spark.sql.functions.col;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.onecustomer.jobs.HashKeys;
 import io.onecustomer.jobs.TestSpark;
-import io.onecustomer.jobs.privacy.HashKeys;
 import io.onecustomer.jobs.privacy.Hmac;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;

@@ -5,8 +5,8 @@ import static org.apache.spark.sql.functions.lit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import io.onecustomer.jobs.HashKeys;
 import io.onecustomer.jobs.TestSpark;
-import io.onecustomer.jobs.privacy.HashKeys;
 import io.onecustomer.jobs.privacy.Hmac;
 import java.nio.charset.StandardCharsets;
 import java.sql.Date;

@@ -1,13 +1,7 @@
 package io.onecustomer.jobs.privacy;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.concat;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.sha2;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-
 import io.onecustomer.common.config.ConfigException;
+import io.onecustomer.jobs.HashKeys;
 import io.onecustomer.jobs.TestSpark;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -22,6 +16,12 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.execution.ExtendedMode$;
 import org.junit.jupiter.api.Test;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sha2;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class HmacTest {
   static String reference(String key, String msg) throws Exception {

@@ -10,6 +10,7 @@ import io.onecustomer.jobs.analytics.AnalyticsSpecs;
 import io.onecustomer.jobs.analytics.Purchases;
 import io.onecustomer.jobs.identity.CustomerKeyed;
 import io.onecustomer.jobs.identity.IdentitySpecs;
+import io.onecustomer.jobs.privacy.Hmac;
 import io.onecustomer.jobs.silver.SilverColumns.Touchpoints;
 import io.onecustomer.jobs.silver.SilverSpecs;
 import java.sql.Date;
@@ -30,7 +31,7 @@ public final class ChannelAssistsJob extends TableJob {
     DateRange range = ctx.range();
     Date start = Date.valueOf(range.from().minusDays(window));
     Date end = Date.valueOf(range.to());
-    var keyed = new CustomerKeyed(ctx.spark(), ctx.warehouse(), range.to(), ctx.hmac());
+    var keyed = new CustomerKeyed(ctx.spark(), ctx.warehouse(), range.to(), Hmac.of(ctx.spark(), ctx.keys()));
     Dataset<Row> orders = AnalyticsInputs.orders(ctx).where(col(Purchases.ORDER_DATE).between(start, end));
     Dataset<Row> touches = keyed.touchpoints(col(Touchpoints.EVENT_DATE).between(start, end));
     return ChannelAssists.assists(orders, touches, range.from(), range.to(), window);

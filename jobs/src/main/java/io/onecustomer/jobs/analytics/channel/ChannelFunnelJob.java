@@ -10,6 +10,7 @@ import io.onecustomer.jobs.analytics.AnalyticsInputs;
 import io.onecustomer.jobs.analytics.AnalyticsSpecs;
 import io.onecustomer.jobs.identity.CustomerKeyed;
 import io.onecustomer.jobs.identity.IdentitySpecs;
+import io.onecustomer.jobs.privacy.Hmac;
 import io.onecustomer.jobs.silver.SilverColumns.Touchpoints;
 import io.onecustomer.jobs.silver.SilverSpecs;
 import java.util.List;
@@ -26,7 +27,7 @@ public final class ChannelFunnelJob extends TableJob {
   @Override
   protected Dataset<Row> build(JobContext ctx, List<String> warnings) {
     DateRange range = ctx.range();
-    var keyed = new CustomerKeyed(ctx.spark(), ctx.warehouse(), range.to(), ctx.hmac());
+    var keyed = new CustomerKeyed(ctx.spark(), ctx.warehouse(), range.to(), Hmac.of(ctx.spark(), ctx.keys()));
     // A repeat order needs the customer's earlier orders in the channel: the whole history.
     Dataset<Row> orders = AnalyticsInputs.orders(ctx);
     Dataset<Row> touches = keyed.touchpoints(expr(range.sqlPredicate(Touchpoints.EVENT_DATE))

@@ -15,6 +15,7 @@ import io.onecustomer.jobs.analytics.Purchases;
 import io.onecustomer.jobs.analytics.customer.RfmTables.Flags;
 import io.onecustomer.jobs.identity.CustomerKeyed;
 import io.onecustomer.jobs.identity.IdentitySpecs;
+import io.onecustomer.jobs.privacy.Hmac;
 import io.onecustomer.jobs.silver.SilverColumns.ServiceTickets;
 import io.onecustomer.jobs.silver.SilverSpecs;
 import java.sql.Date;
@@ -42,7 +43,7 @@ public final class CustomerFlagsJob extends TableJob {
     CustomerAnalyticsConfig.Flags f = ctx.config().analytics().customer().flags();
     List<LocalDate> snapshots = snapshotDays(ctx);
     Date last = Date.valueOf(range.to());
-    var keyed = new CustomerKeyed(ctx.spark(), ctx.warehouse(), range.to(), ctx.hmac());
+    var keyed = new CustomerKeyed(ctx.spark(), ctx.warehouse(), range.to(), Hmac.of(ctx.spark(), ctx.keys()));
     // Purchase cycles need all history up to the last snapshot.
     Dataset<Row> purchases = Purchases.customerPurchases(
         AnalyticsInputs.orders(ctx).where(col(Purchases.ORDER_DATE).leq(lit(last))));

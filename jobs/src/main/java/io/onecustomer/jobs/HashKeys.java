@@ -1,4 +1,4 @@
-package io.onecustomer.jobs.privacy;
+package io.onecustomer.jobs;
 
 import io.onecustomer.common.config.AppConfig;
 import io.onecustomer.common.config.ConfigException;
@@ -108,7 +108,7 @@ public record HashKeys(List<byte[]> chain) {
         .substring(0, 16);
   }
 
-  static Mac mac(byte[] key) {
+  public static Mac mac(byte[] key) {
     try {
       Mac m = Mac.getInstance("HmacSHA256");
       m.init(new SecretKeySpec(key, "HmacSHA256"));
