@@ -12,7 +12,9 @@ set -euo pipefail
 samples=$(mktemp)
 trap 'rm -f "$samples"' EXIT
 sample() {
-    ps -eo pid=,times=,args= | awk '/java/ {
+  # -C java: Java processes only, never this script's own awk (whose arguments name the roles);
+  # ps exits 1 when there is none.
+  { ps -C java -o pid=,times=,args= || true; } | awk '{
       n = "other-java"
       if ($0 ~ /deploy\.master\.Master/) n = "master"
       else if ($0 ~ /deploy\.worker\.Worker/) n = "worker"
@@ -40,10 +42,12 @@ code=$?
 set -e
 kill "$sampler" 2>/dev/null || true
 wall=$(awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN { print b - a }')
-awk -F'\t' '$3 == "before" { base[$1] = $2; next } { cpu[$1] = $2 - base[$1]; role[$1] = $3 }
-  END { for (p in cpu) { by[role[p]] += cpu[p]; n[role[p]]++ }
-    for (r in by) printf "%-30s %3d process(es) %7d CPU-s\n", r, n[r], by[r] }' "$samples" | sort
-awk -F'\t' -v wall="$wall" '$3 == "before" { base[$1] = $2; next } { cpu[$1] = $2 - base[$1] }
-  END { for (p in cpu) total += cpu[p]
-    printf "%-30s %21d CPU-s over %.0f s wall: %.2f cores busy on average\n", "total", total, wall, total / wall }' "$samples"
+# One pass: each process's last sample less what it had used before, by role (sorted), then the total.
+awk -F'\t' -v wall="$wall" '$3 == "before" { base[$1] = $2; next } { cpu[$1] = $2 - base[$1]; role[$1] = $3 }
+  END {
+    for (p in cpu) { by[role[p]] += cpu[p]; n[role[p]]++; total += cpu[p] }
+    for (r in by) printf "%-30s %3d process(es) %7d CPU-s\n", r, n[r], by[r] | "sort"
+    close("sort")
+    printf "%-30s %21d CPU-s over %.0f s wall: %.2f cores busy on average\n", "total", total, wall, total / wall
+  }' "$samples"
 exit "$code"
