@@ -22,8 +22,8 @@ sample() {
       else if ($0 ~ /DriverWrapper/) n = "driver (cluster mode)"
       else if ($0 ~ /SparkSubmit/) n = "spark-submit (client driver)"
       else if ($0 ~ /s3proxy/) n = "s3proxy"
-      else if ($0 ~ /surefire|failsafe/) n = "test JVM"
       else if ($0 ~ /plexus-classworlds/) n = "maven"
+      else if ($0 ~ /surefire|failsafe/) n = "test JVM"
       print $1 "\t" $2 "\t" n }'
 }
 # What the JVMs already running had used: subtracted, so only the command's share is counted.
