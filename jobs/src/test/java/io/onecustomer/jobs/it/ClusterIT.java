@@ -52,9 +52,9 @@ class ClusterIT {
    * and gold (alerts from silver): a dependency-closed part of the nightly, 8 of its 41 jobs. The
    * per-job cost on this 2-core cluster (4-8 s: Delta commits and S3 round trips on a driver that
    * shares two cores with the executor, the S3 server, master and workers) keeps the whole nightly
-   * (41 jobs, 235 s a night) out of the suite. The test is CPU-bound (every core busy throughout):
-   * each submission runs one executor of two cores, not two of one, because each executor JVM
-   * warms up (JIT, generated code) on its own, about 60 CPU-seconds per night for a second one.
+   * (41 jobs, 235 s a night) out of the suite. The test is CPU-bound (1.87 of 2 cores busy on
+   * average): each submission runs one executor of two cores, not two of one, because each executor
+   * JVM warms up (JIT, generated code) on its own, about 60 CPU-seconds per night for a second one.
    */
   static final String JOBS = String.join(",", "bronze_products_catalog", "bronze_marketplace_orders",
       "bronze_pos_sales", "bronze_crm_members", "silver_products", "silver_orders", "silver_members",
@@ -131,7 +131,7 @@ class ClusterIT {
       AirflowDags.Run dags = AirflowDags.render(tmp, D2.toString(), Map.of(
           "onecustomer_spark_master", cluster.masterUrl(), "onecustomer_jar", env.get("ONECUSTOMER_JAR"),
           "onecustomer_config", site.toString(), "onecustomer_landing", env.get("ONECUSTOMER_LANDING"),
-          "onecustomer_submit_options", "--total-executor-cores 2 --executor-cores 2 --executor-memory 1g"));
+          "onecustomer_submit_options", executorSizes(documented("standalone-client"))));
       assertEquals(0, dags.code(), dags.err());
       String airflowTask = dags.json().get("dags").get("onecustomer_nightly").get("tasks").get("silver_members")
           .get("rendered").get("bash_command").asText();
@@ -236,6 +236,14 @@ class ClusterIT {
   static String jobs(String documented) {
     assertTrue(documented.contains("--job nightly "), documented);
     return documented.replace("--job nightly ", "--job " + JOBS + " ");
+  }
+
+  /** The executor sizes of a documented command: the Airflow Variable the test sets names the same. */
+  static String executorSizes(String documented) {
+    Matcher m = Pattern.compile("--total-executor-cores \\S+ --executor-cores \\S+ --executor-memory \\S+")
+        .matcher(documented);
+    assertTrue(m.find(), "no executor sizes in " + documented);
+    return m.group();
   }
 
   /** The shell block docs/operations.md marks with {@code <!-- ClusterIT: name -->}. */
