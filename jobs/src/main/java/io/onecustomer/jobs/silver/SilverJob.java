@@ -112,7 +112,10 @@ abstract class SilverJob extends TableJob {
    * holds on other days ({@link Supersede}); the days that lost a row to a newer version are
    * rewritten in the same commit ({@link #replaceWhere}).
    */
-  protected Dataset<Row> latestVersions(JobContext ctx, Dataset<Row> candidates, Column key) {
+  protected Dataset<Row> latestVersions(JobContext ctx, Dataset<Row> input, Column key) {
+    // Read twice (the rows that lost to a newer version, then the output): persisted, so the
+    // bronze scans and the mapping are planned and run once, not once per query.
+    Dataset<Row> candidates = cache(input);
     Dataset<Row> stored = DeltaWriter.exists(ctx.spark(), spec().id(), ctx.warehouse())
         ? DeltaWriter.read(ctx.spark(), spec().id(), ctx.warehouse()) : null;
     List<String> content = java.util.Arrays.asList(spec().schema().fieldNames());
