@@ -3,6 +3,7 @@ package io.onecustomer.common.spec;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.grouping_id;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.sum;
@@ -26,13 +27,13 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
-import org.apache.spark.sql.functions;
 
 /**
  * Runs a table's checks on the data a job is about to write (write-audit-publish: nothing is
- * committed yet). Row checks share one aggregation pass (grouped by the day column when the write
- * replaces days); uniqueness and references take one more pass each; offending keys are collected
- * only when a check fails, at most {@link #SAMPLE} of them, key columns only.
+ * committed yet). Row checks, totals and uniqueness share one aggregation pass (grouped by the day
+ * column when the write replaces days, rolled up over all days when a key holds across them);
+ * references take one more pass each; offending keys are collected only when a check fails, at
+ * most {@link #SAMPLE} of them, key columns only.
  */
 public final class QualityGate {
   public static final int SAMPLE = 10;
@@ -65,6 +66,9 @@ public final class QualityGate {
     // keys is the number of surplus rows (0 when unique); offending keys are looked up on failure.
     List<Check> uniques = checks.stream().filter(c -> c.kind() == Check.Kind.UNIQUE
         && (day == null || c.columns().contains(day))).toList();
+    // A key without the day column must hold across all the days written: the same pass rolls the
+    // days up into one more row (grouping id 1) whose distinct-key counts cover every day.
+    List<Check> across = checks.stream().filter(c -> c.kind() == Check.Kind.UNIQUE && !uniques.contains(c)).toList();
     List<Column> aggs = new ArrayList<>();
     aggs.add(count(lit(1)).alias(ROWS));
     for (int i = 0; i < rowChecks.size(); i++) {
@@ -79,17 +83,34 @@ public final class QualityGate {
       aggs.add(countDistinct(struct(uniques.get(i).columns().stream().map(functions::col).toArray(Column[]::new)))
           .alias("__u" + i));
     }
+    for (int i = 0; i < across.size(); i++) {
+      aggs.add(countDistinct(struct(across.get(i).columns().stream().map(functions::col).toArray(Column[]::new)))
+          .alias("__a" + i));
+    }
+    if (!across.isEmpty()) {
+      aggs.add(grouping_id().alias("__g"));
+    }
     Column first = aggs.get(0);
     Column[] rest = aggs.subList(1, aggs.size()).toArray(new Column[0]);
-    List<Row> grouped = (day == null ? data.agg(first, rest) : data.groupBy(col(day)).agg(first, rest)).collectAsList();
+    List<Row> grouped = (day == null ? data.agg(first, rest)
+        : across.isEmpty() ? data.groupBy(col(day)).agg(first, rest) : data.rollup(col(day)).agg(first, rest))
+        .collectAsList();
     List<CheckResult> out = new ArrayList<>();
     Map<LocalDate, long[]> byDay = new TreeMap<>();
     int width = rowChecks.size() + uniques.size() + 1;
     BigDecimal[] sums = new BigDecimal[totals.size()];
     Arrays.fill(sums, BigDecimal.ZERO);
+    Map<Check, Long> surplusAcross = new LinkedHashMap<>();
     for (Row r : grouped) {
-      LocalDate d = day == null ? range.to() : r.getDate(0).toLocalDate();
       int o = day == null ? 0 : 1;
+      if (!across.isEmpty() && ((Number) r.get(r.size() - 1)).longValue() == 1) {
+        long all = r.getLong(o);
+        for (int i = 0; i < across.size(); i++) {
+          surplusAcross.put(across.get(i), all - r.getLong(o + rowChecks.size() + 1 + totals.size() + uniques.size() + i));
+        }
+        continue;
+      }
+      LocalDate d = day == null ? range.to() : r.getDate(0).toLocalDate();
       long[] v = new long[width];
       for (int i = 0; i <= rowChecks.size(); i++) {
         v[i] = r.isNullAt(o + i) ? 0 : r.getLong(o + i);
@@ -139,8 +160,10 @@ public final class QualityGate {
     for (Check c : checks) {
       switch (c.kind()) {
         case UNIQUE -> {
-          if (!uniques.contains(c)) {
-            out.addAll(unique(spec, c, data, day, range));
+          if (across.contains(c)) {
+            long surplus = surplusAcross.getOrDefault(c, 0L);
+            out.add(result(spec, c, range.from(), range.to(), (double) surplus, null,
+                surplus > c.threshold() ? duplicatedKeys(c, data, null, null) : List.of()));
           }
         }
         case REFERENCES -> out.add(references(spark, spec, c, data, range, otherPaths.get(c.other().qualified())));
@@ -193,26 +216,6 @@ public final class QualityGate {
     Column[] key = c.columns().stream().map(colFn()).toArray(Column[]::new);
     Dataset<Row> rows = day == null ? data : data.where(col(day).equalTo(Date.valueOf(d)));
     return keys(rows.groupBy(key).count().where(col("count").gt(1)).drop("count"), c.columns());
-  }
-
-  private static List<CheckResult> unique(TableSpec spec, Check c, Dataset<Row> data, String day, DateRange range) {
-    Column[] key = c.columns().stream().map(colFn()).toArray(Column[]::new);
-    Dataset<Row> dups = data.groupBy(key).count().where(col("count").gt(1));
-    boolean perDay = day != null && c.columns().contains(day);
-    List<Row> counts = (perDay ? dups.groupBy(col(day)).agg(count(lit(1))) : dups.agg(count(lit(1)))).collectAsList();
-    List<CheckResult> out = new ArrayList<>();
-    for (Row r : counts) {
-      long bad = r.getLong(perDay ? 1 : 0);
-      LocalDate d = perDay ? r.getDate(0).toLocalDate() : range.to();
-      List<String> keys = bad > c.threshold()
-          ? keys(dups.where(perDay ? col(day).equalTo(Date.valueOf(d)) : lit(true)).drop("count"), c.columns())
-          : List.of();
-      out.add(result(spec, c, perDay ? d : range.from(), d, (double) bad, null, keys));
-    }
-    if (out.isEmpty()) {
-      out.add(result(spec, c, range.from(), range.to(), 0.0, null, List.of()));
-    }
-    return out;
   }
 
   private static CheckResult references(SparkSession spark, TableSpec spec, Check c, Dataset<Row> data,

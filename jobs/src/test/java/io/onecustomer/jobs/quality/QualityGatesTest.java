@@ -11,6 +11,8 @@ import io.onecustomer.common.TableId;
 import io.onecustomer.common.config.AppConfig;
 import io.onecustomer.common.delta.DeltaWriter;
 import io.onecustomer.common.spec.Check;
+import io.onecustomer.common.spec.CheckResult;
+import io.onecustomer.common.spec.QualityGate;
 import io.onecustomer.common.spec.Level;
 import io.onecustomer.common.spec.TableSpec;
 import io.onecustomer.jobs.Job;
@@ -156,6 +158,53 @@ class QualityGatesTest {
     List<Object[]> bad = good(10);
     bad.add(new Object[] {"k4", 2, "a", "r1"});
     assertStopped(dir, Map.of(), "", bad, 0, "unique(k,day)", "k=k4");
+  }
+
+  /**
+   * A key without the day column holds across every day a write replaces, in the same aggregation
+   * pass as the per-day checks (the days rolled up into one more row that must not count as a day).
+   */
+  @Test
+  void aKeyWithoutTheDayMustHoldAcrossAllDaysWrittenAndIsCheckedInTheSamePass() {
+    TableSpec spec = TableSpec.table("gold", "gate_lines")
+        .grain("One row per line key, whatever its day (a test table).")
+        .required("k", STRING, "Key")
+        .required("day", DATE, "Business day; partition column")
+        .partitionedByDay("day")
+        .key("k")
+        .replaceDays()
+        .build();
+    SparkSession spark = TestSpark.session();
+    org.apache.spark.sql.types.StructType schema = spec.schema().asNullable();
+    Date d1 = Date.valueOf(GOOD);
+    Date d2 = Date.valueOf(BAD);
+    io.onecustomer.common.DateRange days = new io.onecustomer.common.DateRange(GOOD, BAD);
+    // k1 on both days, k2 twice on the first and once on the second: 3 rows more than keys.
+    Dataset<Row> dup = spark.createDataFrame(List.of(RowFactory.create("k1", d1), RowFactory.create("k2", d1),
+        RowFactory.create("k2", d1), RowFactory.create("k3", d1), RowFactory.create("k1", d2),
+        RowFactory.create("k2", d2)), schema);
+    Dataset<Row> clean = spark.createDataFrame(List.of(RowFactory.create("k1", d1), RowFactory.create("k2", d1),
+        RowFactory.create("k3", d2)), schema);
+
+    QualityGate.Outcome bad = QualityGate.evaluate(spark, spec, spec.checks(), dup, days, null, Map.of(), Map.of());
+    QualityGate.Outcome ok = QualityGate.evaluate(spark, spec, spec.checks(), clean, days, null, Map.of(), Map.of());
+
+    CheckResult u = bad.results().stream().filter(r -> r.check().equals("unique(k)")).findFirst().orElseThrow();
+    assertEquals(CheckResult.Status.FAILED, u.status());
+    assertEquals(3.0, u.observed().doubleValue(), "rows beyond one per key, over both days");
+    assertEquals(List.of("k=k1", "k=k2"), u.sampleKeys().stream().sorted().toList());
+    assertEquals(GOOD, u.dateFrom());
+    assertEquals(BAD, u.dateTo());
+    assertEquals(6, bad.rows(), "the rolled-up row is not a day of its own");
+    assertEquals(Map.of(GOOD, 4L, BAD, 2L), bad.rowsByDay());
+    assertEquals(2, bad.results().stream().filter(r -> r.check().equals("not_null(k)")).count(), "one per day");
+    assertEquals(List.of(u), bad.errors());
+
+    CheckResult passed = ok.results().stream().filter(r -> r.check().equals("unique(k)")).findFirst().orElseThrow();
+    assertEquals(CheckResult.Status.PASSED, passed.status());
+    assertEquals(0.0, passed.observed().doubleValue());
+    assertEquals(3, ok.rows());
+    assertEquals(List.of(), ok.errors());
   }
 
   @Test
