@@ -64,11 +64,10 @@ public final class QualityGate {
         || c.kind() == Check.Kind.ACCEPTED_VALUES || c.kind() == Check.Kind.RANGE).toList();
     // Uniqueness in the same pass, per day when the key holds the day column: rows minus distinct
     // keys is the number of surplus rows (0 when unique); offending keys are looked up on failure.
-    List<Check> uniques = checks.stream().filter(c -> c.kind() == Check.Kind.UNIQUE
-        && (day == null || c.columns().contains(day))).toList();
+    List<Check> uniques = checks.stream().filter(c -> c.kind() == Check.Kind.UNIQUE).toList();
     // A key without the day column must hold across all the days written: the same pass rolls the
     // days up into one more row (grouping id 1) whose distinct-key counts cover every day.
-    List<Check> across = checks.stream().filter(c -> c.kind() == Check.Kind.UNIQUE && !uniques.contains(c)).toList();
+    List<Check> across = uniques.stream().filter(c -> day != null && !c.columns().contains(day)).toList();
     List<Column> aggs = new ArrayList<>();
     aggs.add(count(lit(1)).alias(ROWS));
     for (int i = 0; i < rowChecks.size(); i++) {
@@ -82,10 +81,6 @@ public final class QualityGate {
       // count(DISTINCT struct(...)) counts a key with null parts too (a plain countDistinct skips it).
       aggs.add(countDistinct(struct(uniques.get(i).columns().stream().map(functions::col).toArray(Column[]::new)))
           .alias("__u" + i));
-    }
-    for (int i = 0; i < across.size(); i++) {
-      aggs.add(countDistinct(struct(across.get(i).columns().stream().map(functions::col).toArray(Column[]::new)))
-          .alias("__a" + i));
     }
     if (!across.isEmpty()) {
       aggs.add(grouping_id().alias("__g"));
@@ -105,8 +100,8 @@ public final class QualityGate {
       int o = day == null ? 0 : 1;
       if (!across.isEmpty() && ((Number) r.get(r.size() - 1)).longValue() == 1) {
         long all = r.getLong(o);
-        for (int i = 0; i < across.size(); i++) {
-          surplusAcross.put(across.get(i), all - r.getLong(o + rowChecks.size() + 1 + totals.size() + uniques.size() + i));
+        for (Check c : across) {
+          surplusAcross.put(c, all - r.getLong(o + rowChecks.size() + 1 + totals.size() + uniques.indexOf(c)));
         }
         continue;
       }
@@ -148,6 +143,9 @@ public final class QualityGate {
     }
     for (int i = 0; i < uniques.size(); i++) {
       Check c = uniques.get(i);
+      if (across.contains(c)) {
+        continue; // one result over all the days, below
+      }
       if (byDay.isEmpty()) {
         out.add(result(spec, c, range.from(), range.to(), 0.0, null, List.of()));
       }
