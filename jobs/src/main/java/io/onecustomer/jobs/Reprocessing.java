@@ -1,6 +1,7 @@
 package io.onecustomer.jobs;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
 
 import io.onecustomer.common.DateRange;
@@ -21,8 +22,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Late and corrected data (ingest.reprocess-days): which earlier days a run recomputes besides its
- * own.
+ * Which days a run recomputes besides its own: earlier days for late and corrected data
+ * (ingest.reprocess-days), later days for a gold table by day when the run is not for the latest.
  *
  * <ul>
  *   <li>Bronze ingests again an earlier day of the window whose landing folder gained a file
@@ -33,7 +34,8 @@ import org.slf4j.LoggerFactory;
  *   <li>A gold job partitioned by an event or snapshot day ({@link Job.Reprocess#EVENT_DAYS}) recomputes
  *       the days that the run's silver rows fall on: an order line corrected today for an order
  *       placed last week, the orders of a late file. Only silver tables upstream of the job count,
- *       and no day before the window.
+ *       and no day before the window. It also recomputes every later day its silver event tables
+ *       hold a batch for (a rerun, a backfill after later nights), whatever the window.
  * </ul>
  *
  * The {@link Runner} widens each job's range accordingly before it runs, so the same code that
@@ -82,40 +84,84 @@ public final class Reprocessing {
   }
 
   /**
+   * The latest batch (run_date) of silver event table {@code table}; null when it has none.
+   * Memoised per run like {@link #earliestEventDay}: a job asks only about tables upstream of it,
+   * whose jobs have finished.
+   */
+  static LocalDate latestBatch(SparkSession spark, String warehouse, String runId, TableId table) {
+    LocalDate d = LATEST.computeIfAbsent(runId + "|" + warehouse + "|" + table, k -> {
+      if (!DeltaWriter.exists(spark, table, warehouse)) {
+        return NONE_FOUND;
+      }
+      Row r = DeltaWriter.read(spark, table, warehouse).agg(max(col(SilverColumns.RUN_DATE))).first();
+      return r.isNullAt(0) ? NONE_FOUND : r.getDate(0).toLocalDate();
+    });
+    return d == NONE_FOUND ? null : d;
+  }
+
+  private static final Map<String, LocalDate> LATEST = new ConcurrentHashMap<>();
+
+  /**
    * The range {@code job} runs over: {@code ctx}'s, widened back to the earliest day its kind
-   * recomputes. {@code upstream} are the tables the job reads, directly or through other jobs.
+   * recomputes for late or corrected data, and, for a gold table by day, forward to the latest
+   * batch its silver event tables hold: a run for a day before the latest (a rerun, a backfill
+   * after later nights, days run out of order) recomputes every later day too, whose trailing
+   * windows (sales drops, distributor price norms, repurchase) include the day it changed. An
+   * ordinary night is the latest day and widens nothing forward. {@code upstream} are the tables
+   * the job reads, directly or through other jobs.
    */
   public static JobContext widen(Job job, Set<TableId> upstream, JobContext ctx) {
-    int window = ctx.config().ingest().reprocessDays();
     Job.Reprocess kind = job.reprocessing();
-    if (window == 0 || kind == Job.Reprocess.NONE) {
+    if (kind == Job.Reprocess.NONE) {
       return ctx;
     }
     DateRange range = ctx.range();
-    List<TableId> bronze = upstream.stream().filter(t -> t.layer().equals(Tables.BRONZE)).toList();
-    List<LocalDate> late = bronze.isEmpty() ? List.of()
-        : LATE.computeIfAbsent(ctx.log().runId() + "|" + ctx.warehouse() + "|" + range + "|" + new java.util.TreeSet<>(
-            bronze.stream().map(TableId::qualified).toList()),
-            k -> IngestAudit.lateBatches(ctx.spark(), ctx.warehouse(), range, window, bronze));
-    LocalDate from = late.isEmpty() ? range.from() : late.get(0);
-    String why = late.isEmpty() ? null : "late files of " + late;
-    if (kind == Job.Reprocess.EVENT_DAYS) {
-      for (TableId t : upstream) {
-        if (EVENT_DAY.containsKey(t)) {
-          LocalDate e = earliestEventDay(ctx.spark(), ctx.warehouse(), ctx.log().runId(), range, window, from, t);
-          if (e != null && e.isBefore(from)) {
-            from = e;
-            why = "rows of " + t.qualified() + " for " + e + " (late or corrected)";
+    LocalDate from = range.from();
+    String why = null;
+    int window = ctx.config().ingest().reprocessDays();
+    if (window > 0) {
+      List<TableId> bronze = upstream.stream().filter(t -> t.layer().equals(Tables.BRONZE)).toList();
+      List<LocalDate> late = bronze.isEmpty() ? List.of()
+          : LATE.computeIfAbsent(ctx.log().runId() + "|" + ctx.warehouse() + "|" + range + "|" + new java.util.TreeSet<>(
+              bronze.stream().map(TableId::qualified).toList()),
+              k -> IngestAudit.lateBatches(ctx.spark(), ctx.warehouse(), range, window, bronze));
+      if (!late.isEmpty()) {
+        from = late.get(0);
+        why = "late files of " + late;
+      }
+      if (kind == Job.Reprocess.EVENT_DAYS) {
+        for (TableId t : upstream) {
+          if (EVENT_DAY.containsKey(t)) {
+            LocalDate e = earliestEventDay(ctx.spark(), ctx.warehouse(), ctx.log().runId(), range, window, from, t);
+            if (e != null && e.isBefore(from)) {
+              from = e;
+              why = "rows of " + t.qualified() + " for " + e + " (late or corrected)";
+            }
           }
         }
       }
+      if (from.isBefore(range.from())) {
+        LOG.warn("{}: the run for {} also recomputes {}..{}: {} (ingest.reprocess-days = {})", job.id(), range, from,
+            range.from().minusDays(1), why, window);
+      }
     }
-    if (!from.isBefore(range.from())) {
+    LocalDate to = range.to();
+    if (kind == Job.Reprocess.EVENT_DAYS) {
+      for (TableId t : upstream) {
+        LocalDate latest = EVENT_DAY.containsKey(t) ? latestBatch(ctx.spark(), ctx.warehouse(), ctx.log().runId(), t)
+            : null;
+        if (latest != null && latest.isAfter(to)) {
+          to = latest;
+        }
+      }
+      if (to.isAfter(range.to())) {
+        LOG.warn("{}: the run for {} also recomputes the later days {}..{}, which silver holds: their trailing"
+            + " windows include the run's days", job.id(), range, range.to().plusDays(1), to);
+      }
+    }
+    if (!from.isBefore(range.from()) && !to.isAfter(range.to())) {
       return ctx;
     }
-    DateRange wider = new DateRange(from, range.to());
-    LOG.warn("{}: the run for {} also recomputes {}..{}: {} (ingest.reprocess-days = {})", job.id(), range, from,
-        range.from().minusDays(1), why, window);
-    return ctx.over(wider);
+    return ctx.over(new DateRange(from, to));
   }
 }

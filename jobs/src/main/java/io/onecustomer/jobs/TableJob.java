@@ -71,16 +71,24 @@ public abstract class TableJob implements Job {
 
   /**
    * The snapshot days of a snapshot table for the run: the configured rule over the days asked for
-   * (analytics.backfill-snapshots), plus, over the earlier days a run recomputes for late or
-   * corrected data, exactly the snapshots the table already holds there (a correction never turns
-   * daily snapshots into month-ends, nor adds any).
+   * (analytics.backfill-snapshots), plus, over the days the runner added to them (earlier days for
+   * late or corrected data, later days for a run that is not for the latest, see Reprocessing),
+   * exactly the snapshots the table already holds there (recomputing never turns daily snapshots
+   * into month-ends, nor adds any).
    */
   protected List<LocalDate> snapshotDays(JobContext ctx) {
-    java.util.TreeSet<LocalDate> days = new java.util.TreeSet<>(ctx.config().analytics().snapshotDates(ctx.requested()));
-    if (ctx.range().from().isBefore(ctx.requested().from())
-        && DeltaWriter.exists(ctx.spark(), spec.id(), ctx.warehouse())) {
-      DateRange earlier = new DateRange(ctx.range().from(), ctx.requested().from().minusDays(1));
-      DeltaWriter.read(ctx.spark(), spec.id(), ctx.warehouse()).where(earlier.sqlPredicate(spec.dayColumn()))
+    DateRange asked = ctx.requested();
+    java.util.TreeSet<LocalDate> days = new java.util.TreeSet<>(ctx.config().analytics().snapshotDates(asked));
+    List<DateRange> added = new ArrayList<>();
+    if (ctx.range().from().isBefore(asked.from())) {
+      added.add(new DateRange(ctx.range().from(), asked.from().minusDays(1)));
+    }
+    if (ctx.range().to().isAfter(asked.to())) {
+      added.add(new DateRange(asked.to().plusDays(1), ctx.range().to()));
+    }
+    if (!added.isEmpty() && DeltaWriter.exists(ctx.spark(), spec.id(), ctx.warehouse())) {
+      String held = String.join(" OR ", added.stream().map(r -> "(" + r.sqlPredicate(spec.dayColumn()) + ")").toList());
+      DeltaWriter.read(ctx.spark(), spec.id(), ctx.warehouse()).where(held)
           .select(spec.dayColumn()).distinct().collectAsList().forEach(r -> days.add(r.getDate(0).toLocalDate()));
     }
     return List.copyOf(days);

@@ -186,6 +186,11 @@ class SilverOrdersTest {
     AppConfig noWindow = TestSpark.config(Path.of(cfg.paths().landing()), Path.of(cfg.paths().warehouse()),
         Map.of("onecustomer.ingest.reprocess-days", "0"));
     assertEquals(DateRange.of(D2), widened.apply(health, new JobContext(spark, noWindow, DateRange.of(D2), t)));
+    // A run for day 1 once day 2 is in silver recomputes day 2 of a gold table by day too (its
+    // trailing windows include day 1), window or not; identity is as of its own day.
+    assertEquals(new DateRange(D1, D2), widened.apply(health, new JobContext(spark, cfg, DateRange.of(D1), t)));
+    assertEquals(new DateRange(D1, D2), widened.apply(health, new JobContext(spark, noWindow, DateRange.of(D1), t)));
+    assertEquals(DateRange.of(D1), widened.apply(identities, new JobContext(spark, cfg, DateRange.of(D1), t)));
 
     // Re-running day 1 after day 2, then both days at once, then day 2 again: the same table.
     marketplaceNight(cfg, DateRange.of(D1));
@@ -223,9 +228,12 @@ class SilverOrdersTest {
     // Once ingested, the file is not late any more: the next night leaves day 1 alone.
     marketplaceNight(cfg, DateRange.of(d3.plusDays(1)));
     assertEquals(3, orders(cfg).size());
-    assertEquals(1L, DeltaWriter.read(spark, Tables.OPS_INGEST_AUDIT, cfg.paths().warehouse())
+    List<Row> lateFileAudit = DeltaWriter.read(spark, Tables.OPS_INGEST_AUDIT, cfg.paths().warehouse())
         .where("table_name = 'bronze.marketplace_orders' AND run_date = DATE'" + D1 + "' AND source_file LIKE '%00001%'")
-        .count());
+        .collectAsList();
+    assertEquals(1, lateFileAudit.size(), () -> "one audit row for the late file: " + lateFileAudit + "; the table's history: "
+        + spark.sql("DESCRIBE HISTORY delta.`" + Tables.OPS_INGEST_AUDIT.path(cfg.paths().warehouse()) + "`")
+            .select("version", "operation", "operationParameters", "userMetadata").collectAsList());
     DeltaWriter.read(spark, Tables.OPS_INGEST_AUDIT, cfg.paths().warehouse())
         .where("table_name = 'bronze.marketplace_orders' AND run_date = DATE'" + D1 + "'").collectAsList()
         .forEach(r -> assertEquals(java.sql.Date.valueOf(d3), r.getDate(r.fieldIndex("ingest_run_date"))));
