@@ -30,7 +30,8 @@ DEVTOOLS_JAR="$ONECUSTOMER_HOME/devtools/target/onecustomer-devtools-0.1.0-SNAPS
 # Builds the jars and the runtime classpath when the sources are newer than the last build.
 onecustomer_build() {
   local stamp="$ONECUSTOMER_HOME/jobs/target/.built"
-  if [[ -f "$stamp" && -f "$CLASSPATH_FILE" && -f "$RUNTIME_CLASSPATH_FILE" && -f "$JOBS_JAR" && -f "$DEVTOOLS_JAR" ]] \
+  if [[ -f "$stamp" && -f "$CLASSPATH_FILE" && -f "$RUNTIME_CLASSPATH_FILE" && -f "$JOBS_JAR" && -f "$DEVTOOLS_JAR" \
+      && -f "$ONECUSTOMER_HOME/devtools/target/classpath.txt" ]] \
      && [[ -z "$(find pom.xml common generator jobs devtools conf -newer "$stamp" \( -name '*.java' -o -name '*.xml' -o -name '*.conf' \) -not -path '*/target/*' -print -quit)" ]]; then
     return 0
   fi
@@ -53,7 +54,7 @@ onecustomer_java() {
 
 # onecustomer_java with the development and benchmark tools (devtools/) on the classpath too.
 onecustomer_dev_java() {
-  _onecustomer_run "$DEVTOOLS_JAR:" "$@"
+  _onecustomer_run "$DEVTOOLS_JAR:$(cat "$ONECUSTOMER_HOME/devtools/target/classpath.txt"):" "$@"
 }
 
 _onecustomer_run() {

@@ -53,6 +53,11 @@ public final class RfmTransforms {
   /** Quintile cut points: the 20th, 40th, 60th and 80th percentiles. */
   static final double[] QUINTILES = {0.2, 0.4, 0.6, 0.8};
 
+  /** The quintile cut points' percentiles (for a peer computing the same scores, bench/peer.sh). */
+  public static double[] quintiles() {
+    return QUINTILES.clone();
+  }
+
   /** The snapshot days as a one-column ({@code snapshot_date} DATE) frame, to join against. */
   public static Dataset<Row> snapshotDays(SparkSession spark, List<LocalDate> days) {
     List<Row> rows = new ArrayList<>();
