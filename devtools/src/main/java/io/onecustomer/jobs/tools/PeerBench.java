@@ -49,6 +49,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
+import org.apache.spark.storage.StorageLevel;
 
 /**
  * Spark against a single-node peer (bench/peer.sh, issue 19): the RFM segments of one snapshot day
@@ -180,9 +181,16 @@ public final class PeerBench {
     return timed("Spark", () -> {
       Dataset<Row> purchases = Purchases.customerPurchases(DeltaWriter.read(spark, AnalyticsTables.GOLD_CUSTOMER_ORDERS,
           warehouse).where(col(Purchases.ORDER_DATE).leq(lit(Date.valueOf(day)))));
+      // As gold_rfm_segments does, the facts cached while the write reads them.
+      List<Dataset<Row>> kept = new ArrayList<>();
       RfmTransforms.rfmSegments(purchases, RfmTransforms.snapshotDays(spark, List.of(day)), rfm.windowDays(),
-              rfm.quantileAccuracy(), rfm.segments(), rfm.fallbackSegment())
+              rfm.quantileAccuracy(), rfm.segments(), rfm.fallbackSegment(), f -> {
+                Dataset<Row> p = f.persist(StorageLevel.MEMORY_AND_DISK());
+                kept.add(p);
+                return p;
+              })
           .write().mode("overwrite").parquet(out.resolve("spark-rfm").toString());
+      kept.forEach(Dataset::unpersist);
       purchases.groupBy(Purchases.CUSTOMER_ID).agg(
               count(lit(1)).as("orders"),
               sum(col(Purchases.NET_AMOUNT)).cast("decimal(18,2)").as("revenue"),

@@ -124,7 +124,7 @@ public final class CustomerFeatures {
     Dataset<Row> purchases = in.purchases().where(col(ORDER_DATE).leq(day).and(col(CUSTOMER_ID).isNotNull()));
 
     // RFM values and scores exactly as gold.rfm_segments computes them, at the cut-off.
-    Dataset<Row> rfm = RfmTransforms.withRfmScores(RfmTransforms.rfmFacts(RfmTransforms.purchaseDays(purchases),
+    Dataset<Row> rfm = RfmTransforms.withRfmScores(RfmTransforms.rfmFacts(purchases,
             RfmTransforms.snapshotDays(spark, List.of(cutOff)), rfmWindowDays), rfmAccuracy)
         .where(col(Segments.RECENCY_DAYS).lt(v.activeDays()))
         .select(col(Segments.CUSTOMER_ID),

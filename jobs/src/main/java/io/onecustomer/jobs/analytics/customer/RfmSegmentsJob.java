@@ -34,6 +34,6 @@ public final class RfmSegmentsJob extends TableJob {
     Dataset<Row> purchases = Purchases.customerPurchases(
         AnalyticsInputs.orders(ctx).where(col(Purchases.ORDER_DATE).leq(lit(Date.valueOf(range.to())))));
     return RfmTransforms.rfmSegments(purchases, RfmTransforms.snapshotDays(ctx.spark(), snapshots),
-        rfm.windowDays(), rfm.quantileAccuracy(), rfm.segments(), rfm.fallbackSegment());
+        rfm.windowDays(), rfm.quantileAccuracy(), rfm.segments(), rfm.fallbackSegment(), this::cache);
   }
 }

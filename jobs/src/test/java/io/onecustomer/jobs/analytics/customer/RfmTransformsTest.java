@@ -68,7 +68,7 @@ class RfmTransformsTest {
             + "('A', '2026-11-01', 20)," // two purchases on one day: frequency 2 that day
             + "('B', '2025-06-01', 99),"  // only outside the window
             + "('C', '2026-11-16', 10)"); // after the first snapshot
-    Map<String, Row> f = by(RfmTransforms.rfmFacts(RfmTransforms.purchaseDays(p),
+    Map<String, Row> f = by(RfmTransforms.rfmFacts(p,
         snaps("2026-11-15", "2026-11-30"), 365), "customer_id", "snapshot_date");
     Row a = f.get("A|2026-11-15");
     assertEquals(Date.valueOf("2025-11-15"), get(a, "first_purchase_date"));
