@@ -1,5 +1,6 @@
 package io.onecustomer.jobs.tools;
 
+import static io.onecustomer.jobs.tools.Bench.print;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.count;
@@ -39,9 +40,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.apache.commons.math3.stat.descriptive.rank.Median;
 import org.apache.spark.sql.Column;
@@ -77,9 +76,6 @@ public final class PeerBench {
 
   static final LocalDate START = LocalDate.parse("2025-01-01");
   static final String CUSTOMERS = "customers";
-
-  /** What one engine wrote, and how long it took. */
-  record Run(String engine, double seconds) {}
 
   /** Rows compared and rows that differ, per column group. */
   record Comparison(long rfmRows, long factsDiffer, long scoresDiffer, long customersRows, long customersDiffer,
@@ -119,11 +115,11 @@ public final class PeerBench {
     List<Double> duckSeconds = new ArrayList<>();
     try (Connection duck = duckDb(spark.sparkContext().defaultParallelism())) {
       for (int i = 1; i <= repeats; i++) {
-        Run s = spark(spark, warehouse, day, rfm, out);
-        Run d = duckDb(duck, files, day, rfm, out);
-        sparkSeconds.add(s.seconds());
-        duckSeconds.add(d.seconds());
-        print("run %d: Spark %.2f s, DuckDB %.2f s", i, s.seconds(), d.seconds());
+        double s = spark(spark, warehouse, day, rfm, out);
+        double d = duckDb(duck, files, day, rfm, out);
+        sparkSeconds.add(s);
+        duckSeconds.add(d);
+        print("run %d: Spark %.2f s, DuckDB %.2f s", i, s, d);
       }
     }
     Comparison c = compare(spark, out);
@@ -135,22 +131,15 @@ public final class PeerBench {
   }
 
   /**
-   * gold.customer_orders-shaped orders, seeded: 5% / 35% / 60% of customers buy at 0.075 / 0.027 /
-   * 0.0085 orders a day (x 0.6-1.4), a quarter stop at a uniform day, log-normal spend around 600
-   * CNY, one of four channels, 3% cancelled (not purchases), 1% unresolved (null customer).
+   * gold.customer_orders-shaped orders of the value benchmark's buyers ({@link Bench#buyers}, the
+   * same seeds for seed 1), seeded: one of four channels, 3% cancelled (not purchases), 1%
+   * unresolved (null customer).
    */
   static Dataset<Row> syntheticOrders(SparkSession spark, long customers, int days, long seed) {
-    Dataset<Row> people = spark.range(0, customers, 1, (int) Math.max(2, customers / 250_000))
-        .select(concat(lit("c"), col("id").cast("string")).as("cid"), rand(seed).as("u"), rand(seed + 1).as("f"),
-            rand(seed + 2).as("c"), rand(seed + 3).as("cd"))
-        .withColumn("rate", when(col("u").lt(0.05), 0.075).when(col("u").lt(0.40), 0.027).otherwise(0.0085)
-            .multiply(col("f").multiply(0.8).plus(0.6)))
-        .withColumn("end", when(col("c").lt(0.25), floor(col("cd").multiply(days))).otherwise(lit(days)))
-        .withColumn("spend", functions.exp(functions.randn(seed + 4).multiply(0.8).plus(Math.log(600))));
-    return people
+    return Bench.buyers(spark, customers, days, seed, seed + 4)
         .withColumn("k", round(col("rate").multiply(col("end")).multiply(rand(seed + 5).plus(0.5))).cast("int"))
         .where(col("k").gt(0))
-        .select(col("cid"), col("end"), col("spend"), explode(sequence(lit(1), col("k"))).as("n"))
+        .select(col("customer_id").as("cid"), col("end"), col("spend"), explode(sequence(lit(1), col("k"))).as("n"))
         .select(
             element_at(functions.array(lit("marketplace"), lit("miniprogram"), lit("pos"), lit("distributor")),
                 floor(rand(seed + 6).multiply(4)).cast("int").plus(1)).as(Purchases.CHANNEL),
@@ -176,9 +165,12 @@ public final class PeerBench {
     return c;
   }
 
-  /** Spark: gold.rfm_segments' rows for the day through the job's transforms, and the aggregates. */
-  static Run spark(SparkSession spark, String warehouse, LocalDate day, CustomerAnalyticsConfig.Rfm rfm, Path out) {
-    return timed("Spark", () -> {
+  /**
+   * Spark: gold.rfm_segments' rows for the day through the job's transforms, and the aggregates;
+   * the seconds it took.
+   */
+  static double spark(SparkSession spark, String warehouse, LocalDate day, CustomerAnalyticsConfig.Rfm rfm, Path out) {
+    return seconds(() -> {
       Dataset<Row> purchases = Purchases.customerPurchases(DeltaWriter.read(spark, AnalyticsTables.GOLD_CUSTOMER_ORDERS,
           warehouse).where(col(Purchases.ORDER_DATE).leq(lit(Date.valueOf(day)))));
       // As gold_rfm_segments does, the facts cached while the write reads them.
@@ -198,13 +190,12 @@ public final class PeerBench {
               max(col(Purchases.ORDER_DATE)).as("last_order_date"),
               countDistinct(col(Purchases.CHANNEL)).as("channels"))
           .write().mode("overwrite").parquet(out.resolve("spark-" + CUSTOMERS).toString());
-      return null;
     });
   }
 
-  /** DuckDB: the same two results from the same files, each written by one COPY. */
-  static Run duckDb(Connection duck, List<String> files, LocalDate day, CustomerAnalyticsConfig.Rfm rfm, Path out) {
-    return timed("DuckDB", () -> {
+  /** DuckDB: the same two results from the same files, each written by one COPY; the seconds it took. */
+  static double duckDb(Connection duck, List<String> files, LocalDate day, CustomerAnalyticsConfig.Rfm rfm, Path out) {
+    return seconds(() -> {
       try (Statement s = duck.createStatement()) {
         Files.createDirectories(out);
         s.execute("CREATE OR REPLACE VIEW orders AS SELECT * FROM read_parquet(" + files.stream()
@@ -216,7 +207,6 @@ public final class PeerBench {
       } catch (Exception e) {
         throw new IllegalStateException("DuckDB: " + e.getMessage(), e);
       }
-      return null;
     });
   }
 
@@ -339,17 +329,14 @@ public final class PeerBench {
     return "'" + s.replace("'", "''") + "'";
   }
 
-  static Run timed(String engine, Supplier<Void> work) {
+  static double seconds(Runnable work) {
     long t0 = System.nanoTime();
-    work.get();
-    return new Run(engine, (System.nanoTime() - t0) / 1e9);
+    work.run();
+    return (System.nanoTime() - t0) / 1e9;
   }
 
   static double median(List<Double> xs) {
     return new Median().evaluate(xs.stream().mapToDouble(Double::doubleValue).toArray());
   }
 
-  static void print(String format, Object... args) {
-    System.out.println("bench: " + String.format(Locale.ROOT, format, args));
-  }
 }

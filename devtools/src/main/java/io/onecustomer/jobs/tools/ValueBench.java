@@ -1,7 +1,7 @@
 package io.onecustomer.jobs.tools;
 
+import static io.onecustomer.jobs.tools.Bench.print;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.date_add;
 import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.explode;
@@ -11,7 +11,6 @@ import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.rand;
 import static org.apache.spark.sql.functions.round;
 import static org.apache.spark.sql.functions.sequence;
-import static org.apache.spark.sql.functions.when;
 
 import io.onecustomer.common.config.AppConfig;
 import io.onecustomer.common.config.ValueConfig;
@@ -25,7 +24,6 @@ import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.apache.spark.ml.PipelineModel;
@@ -68,15 +66,8 @@ public final class ValueBench {
     LocalDate[] cut = ValueTraining.cutOffs(last, horizon);
 
     long t0 = System.nanoTime();
-    Dataset<Row> people = spark.range(0, customers, 1, (int) Math.max(2, customers / 250_000))
-        .select(concat(lit("c"), col("id").cast("string")).as("customer_id"), rand(1).as("u"), rand(2).as("f"),
-            rand(3).as("c"), rand(4).as("cd"))
-        .withColumn("rate", when(col("u").lt(0.05), 0.075).when(col("u").lt(0.40), 0.027).otherwise(0.0085)
-            .multiply(col("f").multiply(0.8).plus(0.6)))
-        .withColumn("end", when(col("c").lt(0.25), floor(col("cd").multiply(days))).otherwise(lit(days)))
-        // Each customer's typical basket: log-normal around 600 CNY (spend varies between customers,
-        // as Gamma-Gamma assumes; purchases vary x 0.5-1.5 around it).
-        .withColumn("spend", functions.exp(functions.randn(18).multiply(0.8).plus(Math.log(600))));
+    // Purchases vary x 0.5-1.5 around each customer's typical basket.
+    Dataset<Row> people = Bench.buyers(spark, customers, days, 1, 18);
     Column span = col("end");
     Dataset<Row> purchases = people
         .withColumn("k", round(col("rate").multiply(span).multiply(rand(5).plus(0.5))).cast("int"))
@@ -164,9 +155,5 @@ public final class ValueBench {
     T out = step.get();
     print("%s: %.1f s", what, (System.nanoTime() - t) / 1e9);
     return out;
-  }
-
-  static void print(String format, Object... args) {
-    System.out.println("bench: " + String.format(Locale.ROOT, format, args));
   }
 }
