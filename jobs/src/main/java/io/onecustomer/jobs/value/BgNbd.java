@@ -144,6 +144,7 @@ public record BgNbd(double r, double alpha, double a, double b) implements Purch
    * Gamma(r+x, α+T) and the Poisson count over h is 0 (integrated over that posterior). Dropping
    * out during h needs a purchase first, so it does not add to the probability.
    */
+  @Override
   public double probabilityNoPurchases(double horizon, double x, double tx, double t) {
     double alive = probabilityAlive(x, tx, t);
     return 1 - alive + alive * Math.exp((r + x) * (Math.log(alpha + t) - Math.log(alpha + t + horizon)));

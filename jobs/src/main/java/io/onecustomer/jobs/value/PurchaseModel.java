@@ -26,6 +26,9 @@ public interface PurchaseModel {
   /** E[Y(horizon) | x, t_x, T]: expected purchases in the {@code horizon} time units after T. */
   double expectedPurchases(double horizon, double x, double tx, double t);
 
+  /** P(Y(horizon) = 0 | x, t_x, T): probability of no purchase in the {@code horizon} time units after T. */
+  double probabilityNoPurchases(double horizon, double x, double tx, double t);
+
   /** E[X(horizon)]: expected purchases of a new customer in {@code horizon} time units. */
   double expectedPurchasesNewCustomer(double horizon);
 }

@@ -95,4 +95,47 @@ class ParetoNbdTest {
       assertEquals(expected[i], fit.parameter(name), 3 * fit.standardError(name), name + " in " + fit.summary());
     }
   }
+  /**
+   * P(no purchase in h | x, t_x, T) against an estimate from the individual-level model alone, by
+   * importance sampling of (λ, μ): the likelihood of the history given the rates is λ^x e^-(λ+μ)T
+   * (alive at T) plus λ^x μ/(λ+μ) (e^-(λ+μ)t_x - e^-(λ+μ)T) (dropped out after the last purchase); a
+   * customer alive at T makes no purchase in h with probability μ/(λ+μ) + λ/(λ+μ) e^-(λ+μ)h, one who
+   * dropped out with probability 1. No posterior algebra is shared with the model's integral.
+   */
+  @Test
+  void probabilityOfNoPurchaseAgreesWithSamplingTheRates() {
+    double[][] customers = {{0, 0, 30}, {1, 2.5, 30}, {2, 20, 38}, {7, 29.43, 35.71}, {3, 5, 38}};
+    for (ParetoNbd m : new ParetoNbd[] {CDNOW, new ParetoNbd(1.3, 2.0, 2.5, 40)}) {
+      for (double[] c : customers) {
+        double sampled = sampledNoPurchase(m, c[0], c[1], c[2], 39, 400_000);
+        double p = m.probabilityNoPurchases(39, c[0], c[1], c[2]);
+        assertEquals(sampled, p, 0.005, m + " x=" + c[0] + " t_x=" + c[1] + " T=" + c[2]);
+      }
+    }
+    assertEquals(1.0, CDNOW.probabilityNoPurchases(0, 2, 20, 38), 1e-12);
+    assertTrue(CDNOW.probabilityNoPurchases(10, 2, 20, 38) > CDNOW.probabilityNoPurchases(39, 2, 20, 38));
+  }
+
+  private static double sampledNoPurchase(ParetoNbd m, double x, double tx, double t, double h, int n) {
+    var rng = new org.apache.commons.math3.random.Well19937c(11);
+    // Proposals near where the likelihood lives; the weights correct for them against the priors.
+    var qLambda = new org.apache.commons.math3.distribution.GammaDistribution(rng, m.r() + x, 1 / (m.alpha() + t));
+    var qMu = new org.apache.commons.math3.distribution.GammaDistribution(rng, m.s(), 1 / (m.beta() + tx));
+    var pLambda = new org.apache.commons.math3.distribution.GammaDistribution(m.r(), 1 / m.alpha());
+    var pMu = new org.apache.commons.math3.distribution.GammaDistribution(m.s(), 1 / m.beta());
+    double num = 0;
+    double den = 0;
+    for (int i = 0; i < n; i++) {
+      double lambda = qLambda.sample();
+      double mu = qMu.sample();
+      double w = Math.exp(pLambda.logDensity(lambda) + pMu.logDensity(mu) - qLambda.logDensity(lambda)
+          - qMu.logDensity(mu) + x * Math.log(lambda));
+      double k = lambda + mu;
+      double alive = Math.exp(-k * t);
+      double dead = mu / k * (Math.exp(-k * tx) - Math.exp(-k * t));
+      num += w * (alive * (mu / k + lambda / k * Math.exp(-k * h)) + dead);
+      den += w * (alive + dead);
+    }
+    return num / den;
+  }
 }
