@@ -96,16 +96,16 @@ public final class ValueTraining {
     return usableFeatures(Moments.of(labelled));
   }
 
-  /** {@link #usableFeatures(Dataset)} from the training set's moments. */
+  /** {@link #usableFeatures(Dataset)} from the training set's moments (of the candidates they were taken over). */
   public static List<String> usableFeatures(Moments m) {
     List<String> out = new ArrayList<>();
-    for (String f : CustomerFeatures.MODEL_FEATURES) {
+    for (String f : m.means().keySet()) {
       if (m.stds().get(f) > 1e-6 * Math.max(1, Math.abs(m.means().get(f)))) {
         out.add(f);
       }
     }
-    if (out.size() < CustomerFeatures.MODEL_FEATURES.size()) {
-      List<String> dropped = new ArrayList<>(CustomerFeatures.MODEL_FEATURES);
+    if (out.size() < m.means().size()) {
+      List<String> dropped = new ArrayList<>(m.means().keySet());
       dropped.removeAll(out);
       LOG.warn("features constant in the training set, left out of the model: {}", dropped);
     }
@@ -238,16 +238,21 @@ public final class ValueTraining {
    */
   public record Moments(Map<String, Double> means, Map<String, Double> stds) {
     public static Moments of(Dataset<Row> features) {
+      return of(features, CustomerFeatures.MODEL_FEATURES);
+    }
+
+    /** The moments of {@code candidates}, the features a pipeline may use (the model's and, in bin/value-eval, a file's own). */
+    public static Moments of(Dataset<Row> features, List<String> candidates) {
       List<Column> aggs = new ArrayList<>();
-      for (String f : CustomerFeatures.MODEL_FEATURES) {
+      for (String f : candidates) {
         aggs.add(avg(col(f)));
         aggs.add(stddev_pop(col(f)));
       }
       Row r = features.agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(Column[]::new)).first();
       Map<String, Double> means = new LinkedHashMap<>();
       Map<String, Double> stds = new LinkedHashMap<>();
-      for (int i = 0; i < CustomerFeatures.MODEL_FEATURES.size(); i++) {
-        String f = CustomerFeatures.MODEL_FEATURES.get(i);
+      for (int i = 0; i < candidates.size(); i++) {
+        String f = candidates.get(i);
         means.put(f, r.isNullAt(2 * i) ? 0.0 : r.getDouble(2 * i));
         stds.put(f, r.isNullAt(2 * i + 1) ? 0.0 : r.getDouble(2 * i + 1));
       }
