@@ -21,6 +21,7 @@ import io.onecustomer.jobs.value.ValueEvaluation.Scores;
 import java.io.File;
 import java.io.PrintStream;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -41,25 +42,31 @@ import org.apache.spark.sql.types.StructType;
  * <pre>
  *   bin/value-eval --transactions orders.csv --calibration-end 2025-06-30 --horizon-days 180
  *       [--customer-column customer_id] [--date-column date] [--amount-column amount]
- *       [--date-format yyyy-MM-dd] [--delimiter ,] [--features col,...] [--bootstrap 500] [--seed 1]
+ *       [--date-format yyyy-MM-dd] [--delimiter ,] [--features col,...] [--cut-offs 1] [--step-days H]
+ *       [--bootstrap 500] [--seed 1]
  *       [--env local] [--config FILE] [--conf onecustomer.value.KEY=VALUE ...]
  * </pre>
  *
  * The file has a header line; one row per transaction. Rows whose customer, date or amount cannot
  * be read are left out and counted, with the first few named (file and values); rows with a
- * negative amount (returns) are not purchases, a zero amount is (a free item, as in CDNOW). Exit 2 on bad arguments or a file that cannot hold the
- * evaluation, naming the value.
+ * negative amount (returns) are not purchases, a zero amount is (a free item, as in CDNOW). Exit 2
+ * on bad arguments or a file that cannot hold the evaluation, naming the value.
  */
 public final class ValueEval {
   private ValueEval() {}
 
   static final String USAGE = "usage: bin/value-eval --transactions FILE --calibration-end YYYY-MM-DD"
       + " [--horizon-days N] [--customer-column customer_id] [--date-column date] [--amount-column amount]"
-      + " [--date-format yyyy-MM-dd] [--delimiter ,] [--features col,...] [--bootstrap 500] [--seed 1]\n" + ConfigOptions.HELP;
+      + " [--date-format yyyy-MM-dd] [--delimiter ,] [--features col,...] [--cut-offs 1] [--step-days H]"
+      + " [--bootstrap 500] [--seed 1]\n" + ConfigOptions.HELP;
 
   /** What the command line asks for. */
   record Request(String file, LocalDate calibrationEnd, String customer, String date, String amount,
-      String dateFormat, String delimiter, List<String> features, int bootstrap, long seed) {}
+      String dateFormat, String delimiter, List<String> features, int cutOffs, int stepDays, int bootstrap,
+      long seed) {}
+
+  /** The model against the baseline best on one metric, at one calibration end. */
+  record Compared(String metric, LocalDate calibrationEnd, String baseline, Difference difference) {}
 
   public static void main(String[] argv) {
     System.exit(run(argv, System.out, System.err));
@@ -80,6 +87,8 @@ public final class ValueEval {
       int bootstrap = 500;
       long seed = 1;
       List<String> features = List.of();
+      int cutOffs = 1;
+      int stepDays = 0;
       for (int i = 0; i < argv.length; i++) {
         String a = argv[i];
         switch (a) {
@@ -96,6 +105,8 @@ public final class ValueEval {
           case "--date-format" -> format = ConfigOptions.value(argv, ++i, a);
           case "--delimiter" -> delimiter = ConfigOptions.value(argv, ++i, a);
           case "--features" -> features = features(ConfigOptions.value(argv, ++i, a));
+          case "--cut-offs" -> cutOffs = ConfigOptions.number(ConfigOptions.value(argv, ++i, a), a, 1, 100);
+          case "--step-days" -> stepDays = ConfigOptions.number(ConfigOptions.value(argv, ++i, a), a, 1, 3650);
           case "--bootstrap" -> bootstrap = ConfigOptions.number(ConfigOptions.value(argv, ++i, a), a, 10, 100_000);
           case "--seed" -> seed = ConfigOptions.number(ConfigOptions.value(argv, ++i, a), a, 0, Integer.MAX_VALUE);
           default -> {
@@ -116,7 +127,7 @@ public final class ValueEval {
       options.set("onecustomer.value.active-days", "3650", true);
       config = options.load();
       req = new Request(new File(file).getAbsolutePath(), end, customer, date, amount, format, delimiter, features,
-          bootstrap, seed);
+          cutOffs, stepDays, bootstrap, seed);
     } catch (ConfigException | IllegalArgumentException e) {
       err.println("value-eval: " + e.getMessage() + "\n" + USAGE);
       return 2;
@@ -142,11 +153,19 @@ public final class ValueEval {
     }
     LocalDate first = span.getDate(0).toLocalDate();
     LocalDate last = span.getDate(1).toLocalDate();
+    int horizon = Math.max(v.churnHorizonDays(), v.ltvHorizonDays());
     LocalDate holdoutEnd = ValueEvaluation.holdoutEnd(req.calibrationEnd(), v);
-    if (last.isBefore(holdoutEnd) || !first.isBefore(req.calibrationEnd())) {
+    // The calibration ends, earliest first: the given one and (--cut-offs) earlier ones a step apart.
+    int step = req.stepDays() > 0 ? req.stepDays() : horizon;
+    List<LocalDate> ends = new ArrayList<>();
+    for (int k = req.cutOffs() - 1; k >= 0; k--) {
+      ends.add(req.calibrationEnd().minusDays((long) k * step));
+    }
+    if (last.isBefore(holdoutEnd) || !first.isBefore(ends.get(0).minusDays(horizon))) {
       throw new IllegalArgumentException(req.file() + " holds purchases from " + first + " to " + last
-          + "; the calibration end " + req.calibrationEnd() + " needs history before it and the holdout after it up to "
-          + holdoutEnd + " (its longer horizon, " + Math.max(v.churnHorizonDays(), v.ltvHorizonDays()) + " days)");
+          + "; the calibration ends " + ends.get(0) + ".." + req.calibrationEnd() + " need history before their training"
+          + " cut-off (" + ends.get(0).minusDays(horizon) + ", the earliest end minus the longer horizon, " + horizon
+          + " days) and the holdout after the latest up to " + holdoutEnd);
     }
     StructType touches = new StructType().add(CustomerFeatures.CUSTOMER_ID, DataTypes.StringType)
         .add(CustomerFeatures.EVENT_DATE, DataTypes.DateType).add(CustomerFeatures.TOUCHPOINT_TYPE, DataTypes.StringType);
@@ -157,9 +176,35 @@ public final class ValueEval {
         .add(CustomerFeatures.UPDATED_DATE, DataTypes.DateType).add(CustomerFeatures.TIER, DataTypes.StringType);
     CustomerFeatures.Inputs in = new CustomerFeatures.Inputs(purchases, spark.createDataFrame(List.of(), touches),
         spark.createDataFrame(List.of(), tickets), spark.createDataFrame(List.of(), members), first);
-    Result r = ValueEvaluation.run(spark, in, req.calibrationEnd(), v, config.analytics().customer().rfm(),
-        req.features());
-    report(r, v, req, out);
+    out.printf(Locale.ROOT, "value-eval: %s%n", req.file());
+    List<Compared> all = new ArrayList<>();
+    for (LocalDate end : ends) {
+      Result r = ValueEvaluation.run(spark, in, end, v, config.analytics().customer().rfm(), req.features());
+      all.addAll(report(r, v, req, out));
+    }
+    if (ends.size() > 1) {
+      summary(all, ends.size(), out);
+    }
+    out.flush();
+  }
+
+  /** Per metric, the model against the better baseline at every calibration end, and at how many its interval is above 0. */
+  static void summary(List<Compared> all, int cutOffs, PrintStream out) {
+    out.printf(Locale.ROOT, "over %d calibration ends (model - the better baseline, 95%% paired bootstrap interval):%n",
+        cutOffs);
+    for (String metric : List.of("auc", "rmse", "spearman")) {
+      List<Compared> m = all.stream().filter(c -> c.metric().equals(metric)).toList();
+      StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-9s", metric + ":"));
+      for (Compared c : m) {
+        line.append(String.format(Locale.ROOT, " %s %+.4f [%+.4f, %+.4f] (%s);", c.calibrationEnd(),
+            c.difference().value(), c.difference().low(), c.difference().high(), c.baseline()));
+      }
+      long above = m.stream().filter(c -> c.difference().above()).count();
+      long below = m.stream().filter(c -> c.difference().high() < 0).count();
+      line.append(String.format(Locale.ROOT, " interval above 0 at %d of %d, below 0 at %d (%s is better)", above,
+          m.size(), below, metric.equals("rmse") ? "lower" : "higher"));
+      out.println(line);
+    }
   }
 
   /** customer_id, order_date, net_amount, channel from the file; unreadable rows counted and named on {@code err}. */
@@ -167,7 +212,7 @@ public final class ValueEval {
     Dataset<Row> raw = spark.read().option("header", true).option("delimiter", req.delimiter())
         .option("mode", "PERMISSIVE").csv(req.file());
     List<String> columns = Arrays.asList(raw.columns());
-    List<String> needed = new java.util.ArrayList<>(List.of(req.customer(), req.date(), req.amount()));
+    List<String> needed = new ArrayList<>(List.of(req.customer(), req.date(), req.amount()));
     needed.addAll(req.features());
     for (String c : needed) {
       if (!columns.contains(c)) {
@@ -180,7 +225,7 @@ public final class ValueEval {
     Column day = expr("try_to_timestamp(" + quoted(req.date()) + ", '" + req.dateFormat().replace("'", "''") + "')")
         .cast("date");
     Column amount = expr("try_cast(" + quoted(req.amount()) + " AS DECIMAL(18,2))");
-    List<Column> select = new java.util.ArrayList<>(List.of(id.as(CustomerFeatures.CUSTOMER_ID),
+    List<Column> select = new ArrayList<>(List.of(id.as(CustomerFeatures.CUSTOMER_ID),
         day.as(CustomerFeatures.ORDER_DATE), amount.as(CustomerFeatures.NET_AMOUNT),
         col(quoted(req.date())).as("_raw_date"), col(quoted(req.amount())).as("_raw_amount")));
     for (String f : req.features()) {
@@ -207,7 +252,7 @@ public final class ValueEval {
       err.println("value-eval: " + returns + " row(s) of " + req.file() + " with a negative amount (returns) are not "
           + "purchases, left out");
     }
-    List<Column> out = new java.util.ArrayList<>(List.of(col(CustomerFeatures.CUSTOMER_ID),
+    List<Column> out = new ArrayList<>(List.of(col(CustomerFeatures.CUSTOMER_ID),
         col(CustomerFeatures.ORDER_DATE), col(CustomerFeatures.NET_AMOUNT), lit("unknown").as(CustomerFeatures.CHANNEL)));
     req.features().forEach(f -> out.add(col(quoted(f))));
     return good.where(col(CustomerFeatures.NET_AMOUNT).geq(0)).select(out.toArray(Column[]::new));
@@ -215,7 +260,7 @@ public final class ValueEval {
 
   /** {@code --features a,b}: the file's numeric columns to add as features; not a name the model's features or labels use. */
   static List<String> features(String list) {
-    List<String> out = new java.util.ArrayList<>();
+    List<String> out = new ArrayList<>();
     for (String f : list.split(",")) {
       String name = f.trim();
       if (name.isEmpty()) {
@@ -236,11 +281,11 @@ public final class ValueEval {
   }
 
   /** The report: every scorer's metrics, the model against the better baseline with paired bootstrap intervals. */
-  static void report(Result r, ValueConfig v, Request req, PrintStream out) {
+  static List<Compared> report(Result r, ValueConfig v, Request req, PrintStream out) {
     int n = r.churned().length;
     double churnRate = Arrays.stream(r.churned()).average().orElse(Double.NaN);
     double revenue = Arrays.stream(r.revenue()).sum();
-    out.printf(Locale.ROOT, "value-eval: %s%n", req.file());
+    out.printf(Locale.ROOT, "== calibration end %s%n", r.calibrationEnd());
     out.printf(Locale.ROOT, "customers evaluated: %d (bought by the calibration end %s)%n", n, r.calibrationEnd());
     out.printf(Locale.ROOT, "models trained at: %s on %d customers (labels up to the calibration end)%n",
         r.trainingCutOff(), r.trainCustomers());
@@ -258,7 +303,8 @@ public final class ValueEval {
     }
     Scores model = r.scores().get(0);
     List<Scores> baselines = r.scores().subList(1, r.scores().size());
-    compare(out, "auc", model, baselines, r.churned(), Scores::churn, ModelMetrics::aucRoc, true, req);
+    List<Compared> compared = new ArrayList<>();
+    compared.add(compare(out, "auc", r, model, baselines, r.churned(), Scores::churn, ModelMetrics::aucRoc, true, req));
 
     out.printf(Locale.ROOT, "ltv: net revenue in the %d days after %s; total %.2f%n", v.ltvHorizonDays(),
         r.calibrationEnd(), revenue);
@@ -269,16 +315,19 @@ public final class ValueEval {
           ValueEvaluation.spearman(s.ltv(), r.revenue()), ValueEvaluation.topDecileCapture(s.ltv(), r.revenue()),
           Arrays.stream(s.ltv()).sum() / revenue);
     }
-    compare(out, "rmse", model, baselines, r.revenue(), Scores::ltv, ValueEvaluation::rmse, false, req);
-    compare(out, "spearman", model, baselines, r.revenue(), Scores::ltv, ValueEvaluation::spearman, true, req);
+    compared.add(compare(out, "rmse", r, model, baselines, r.revenue(), Scores::ltv, ValueEvaluation::rmse, false,
+        req));
+    compared.add(compare(out, "spearman", r, model, baselines, r.revenue(), Scores::ltv, ValueEvaluation::spearman,
+        true, req));
     for (FitResult f : r.fits()) {
       out.println("fit: " + f.summary());
     }
-    out.flush();
+    return compared;
   }
 
   /** One line: the model minus the baseline best on {@code metric}, with its paired bootstrap interval. */
-  private static void compare(PrintStream out, String metric, Scores model, List<Scores> baselines, double[] outcome,
+  private static Compared compare(PrintStream out, String metric, Result r, Scores model, List<Scores> baselines,
+      double[] outcome,
       java.util.function.Function<Scores, double[]> scores, BiFunction<double[], double[], Double> f,
       boolean higherIsBetter, Request req) {
     Comparator<Scores> byMetric = Comparator.comparingDouble(s -> f.apply(scores.apply(s), outcome));
@@ -288,5 +337,6 @@ public final class ValueEval {
         req.bootstrap(), req.seed());
     out.printf(Locale.ROOT, "%s: model - %s = %+.4f, 95%% paired bootstrap interval [%+.4f, %+.4f] (%d resamples)%n",
         metric, best.name(), d.value(), d.low(), d.high(), d.resamples());
+    return new Compared(metric, r.calibrationEnd(), best.name(), d);
   }
 }

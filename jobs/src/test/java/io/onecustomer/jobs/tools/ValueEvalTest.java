@@ -80,9 +80,12 @@ class ValueEvalTest {
   void evaluatesTheModelsOutOfTimeBesideBothBtydBaselinesWithThePublishedFits() {
     Run r = run("--transactions", csv.toString(), "--calibration-end", END.toString(), "--horizon-days",
         String.valueOf(HORIZON), "--date-column", "day", "--amount-column", "dollars", "--date-format", "yyyyMMdd",
-        "--delimiter", ";", "--features", "cds", "--bootstrap", "200");
+        "--delimiter", ";", "--features", "cds", "--cut-offs", "2", "--step-days", "30", "--bootstrap", "200");
     assertEquals(0, r.exit(), r.err() + r.out());
     assertTrue(r.out().contains("the file's own features: cds (each customer's mean over their purchases)"), r.out());
+    int at = r.out().indexOf("== calibration end 1997-09-30");
+    assertTrue(r.out().indexOf("== calibration end 1997-08-31") >= 0 && at > 0, r.out());
+    String latest = r.out().substring(at);
 
     // The outcomes, from the file alone.
     Set<String> customers = new HashSet<>();
@@ -103,34 +106,40 @@ class ValueEvalTest {
     }
     bought.retainAll(customers);
     double total = customers.stream().mapToDouble(c -> revenue.getOrDefault(c, 0.0)).sum();
-    assertEquals(customers.size(), (int) number(r.out(), "customers evaluated: (\\d+)"), r.out());
-    assertEquals(1.0 - (double) bought.size() / customers.size(), number(r.out(), "churn rate ([0-9.]+)"), 1e-4);
-    assertEquals(total, number(r.out(), "; total ([0-9.]+)"), 0.01);
-    assertEquals(customers.size(), number(r.out(), "models trained at: 1997-07-01 on (\\d+)"), customers.size() * 0.5,
+    assertEquals(customers.size(), (int) number(latest, "customers evaluated: (\\d+)"), latest);
+    assertEquals(1.0 - (double) bought.size() / customers.size(), number(latest, "churn rate ([0-9.]+)"), 1e-4);
+    assertEquals(total, number(latest, "; total ([0-9.]+)"), 0.01);
+    assertEquals(customers.size(), number(latest, "models trained at: 1997-07-01 on (\\d+)"), customers.size() * 0.5,
         "about the customers who bought by the training cut-off");
 
     // BG/NBD and Pareto/NBD at the calibration end are the published CDNOW estimates.
-    String bg = r.out().lines().filter(l -> l.contains("fit:") && l.contains("bg_nbd")).findFirst().orElseThrow();
+    String bg = latest.lines().filter(l -> l.contains("fit:") && l.contains("bg_nbd")).findFirst().orElseThrow();
     assertEquals(0.2426, number(bg, " r=([0-9.]+)"), 0.001, bg);
     assertEquals(4.4137, number(bg, " alpha=([0-9.]+)"), 0.01, bg);
     assertEquals(0.7930, number(bg, " a=([0-9.]+)"), 0.005, bg);
     assertEquals(2.4262, number(bg, " b=([0-9.]+)"), 0.02, bg);
-    String pn = r.out().lines().filter(l -> l.contains("fit:") && l.contains("pareto_nbd")).findFirst().orElseThrow();
+    String pn = latest.lines().filter(l -> l.contains("fit:") && l.contains("pareto_nbd")).findFirst().orElseThrow();
     assertEquals(0.553, number(pn, " r=([0-9.]+)"), 0.005, pn);
     assertEquals(0.606, number(pn, " s=([0-9.]+)"), 0.01, pn);
 
     for (String scorer : List.of("model", "bg_nbd", "pareto_nbd")) {
-      double auc = number(r.out(), "(?m)^" + scorer + " +([0-9.]+) ");
+      double auc = number(latest, "(?m)^" + scorer + " +([0-9.]+) ");
       assertTrue(auc > 0.7 && auc < 1, scorer + " auc " + auc + "\n" + r.out());
     }
     for (String metric : List.of("auc", "rmse", "spearman")) {
       Matcher m = Pattern.compile("(?m)^" + metric + ": model - (bg_nbd|pareto_nbd) = ([-+0-9.]+), 95% paired bootstrap"
-          + " interval \\[([-+0-9.]+), ([-+0-9.]+)\\] \\(200 resamples\\)").matcher(r.out());
-      assertTrue(m.find(), metric + " line in:\n" + r.out());
+          + " interval \\[([-+0-9.]+), ([-+0-9.]+)\\] \\(200 resamples\\)").matcher(latest);
+      assertTrue(m.find(), metric + " line in:\n" + latest);
       double low = Double.parseDouble(m.group(3));
       double high = Double.parseDouble(m.group(4));
       assertTrue(low < high && low <= Double.parseDouble(m.group(2)) + 1e-4
           && Double.parseDouble(m.group(2)) <= high + 1e-4, m.group());
+      // The summary over both calibration ends repeats this end's difference, interval and baseline.
+      String summary = r.out().lines().filter(l -> l.startsWith(metric + ":") && l.contains("1997-08-31"))
+          .findFirst().orElseThrow(() -> new AssertionError("no summary line for " + metric + " in:\n" + r.out()));
+      assertTrue(summary.contains(String.format(java.util.Locale.ROOT, "1997-09-30 %s [%s, %s] (%s);", m.group(2),
+          m.group(3), m.group(4), m.group(1))) && summary.matches(".* interval above 0 at [0-2] of 2, below 0 at [0-2] \\((lower|higher) is better\\)"),
+          summary);
     }
     assertTrue(r.err().contains("2 row(s) of " + csv + " left out") && r.err().contains("date '19971345'")
         && r.err().contains("amount 'ten'"), r.err());
