@@ -311,11 +311,11 @@ public final class ValueEval {
     out.printf(Locale.ROOT, "%-12s %10s %9s %12s %14s%n", "scorer", "rmse", "spearman", "top10_share",
         "pred/actual");
     for (Scores s : r.scores()) {
-      out.printf(Locale.ROOT, "%-12s %10.2f %9.4f %12.4f %14.4f%n", s.name(), ValueEvaluation.rmse(s.ltv(), r.revenue()),
+      out.printf(Locale.ROOT, "%-12s %10.2f %9.4f %12.4f %14.4f%n", s.name(), ModelMetrics.rmse(s.ltv(), r.revenue()),
           ValueEvaluation.spearman(s.ltv(), r.revenue()), ValueEvaluation.topDecileCapture(s.ltv(), r.revenue()),
           Arrays.stream(s.ltv()).sum() / revenue);
     }
-    compared.add(compare(out, "rmse", r, model, baselines, r.revenue(), Scores::ltv, ValueEvaluation::rmse, false,
+    compared.add(compare(out, "rmse", r, model, baselines, r.revenue(), Scores::ltv, ModelMetrics::rmse, false,
         req));
     compared.add(compare(out, "spearman", r, model, baselines, r.revenue(), Scores::ltv, ValueEvaluation::spearman,
         true, req));

@@ -146,17 +146,14 @@ public final class ModelMetrics {
   public static List<Metric> regression(double[] predicted, double[] actual) {
     int n = predicted.length;
     double abs = 0;
-    double sq = 0;
     double total = 0;
     for (int i = 0; i < n; i++) {
-      double e = predicted[i] - actual[i];
-      abs += Math.abs(e);
-      sq += e * e;
+      abs += Math.abs(predicted[i] - actual[i]);
       total += actual[i];
     }
     List<Metric> out = new ArrayList<>();
     out.add(new Metric(MAE, null, n == 0 ? Double.NaN : abs / n, n));
-    out.add(new Metric(RMSE, null, n == 0 ? Double.NaN : Math.sqrt(sq / n), n));
+    out.add(new Metric(RMSE, null, rmse(predicted, actual), n));
     out.add(new Metric(MEAN_ACTUAL, null, n == 0 ? Double.NaN : total / n, n));
     out.add(new Metric(MEAN_PREDICTED, null, Arrays.stream(predicted).average().orElse(Double.NaN), n));
     addDeciles(out, predicted, actual, n == 0 ? Double.NaN : total / n, total);
@@ -171,6 +168,17 @@ public final class ModelMetrics {
       out.add(new Metric(DECILE_MEAN_PREDICTED, k + 1, d[k][1], (long) d[k][0]));
       out.add(new Metric(DECILE_MEAN_ACTUAL, k + 1, d[k][2], (long) d[k][0]));
     }
+  }
+
+  /** Root mean squared error; NaN for no rows. */
+  public static double rmse(double[] predicted, double[] actual) {
+    int n = predicted.length;
+    double sq = 0;
+    for (int i = 0; i < n; i++) {
+      double e = predicted[i] - actual[i];
+      sq += e * e;
+    }
+    return n == 0 ? Double.NaN : Math.sqrt(sq / n);
   }
 
   /** The value of a whole-split metric. */

@@ -175,14 +175,6 @@ public final class ValueEvaluation {
     return ModelMetrics.deciles(score, label)[0][2];
   }
 
-  public static double rmse(double[] predicted, double[] actual) {
-    double sq = 0;
-    for (int i = 0; i < predicted.length; i++) {
-      sq += (predicted[i] - actual[i]) * (predicted[i] - actual[i]);
-    }
-    return Math.sqrt(sq / predicted.length);
-  }
-
   /** Spearman's rank correlation (ties take their average rank). */
   public static double spearman(double[] predicted, double[] actual) {
     return new SpearmansCorrelation().correlation(predicted, actual);

@@ -38,7 +38,7 @@ class ValueEvaluationTest {
     actual[0] = 20;
     assertEquals(0.8, ValueEvaluation.topDecileCapture(predicted, actual), 1e-12);
     // Errors: -20 at 0, -12 at 18, -31 at 19, i at every other i.
-    assertEquals(Math.sqrt((400 + 144 + 961 + sumSquares(1, 17)) / 20.0), ValueEvaluation.rmse(predicted, actual),
+    assertEquals(Math.sqrt((400 + 144 + 961 + sumSquares(1, 17)) / 20.0), ModelMetrics.rmse(predicted, actual),
         1e-9);
     double[] cubed = new double[20];
     for (int i = 0; i < 20; i++) {
