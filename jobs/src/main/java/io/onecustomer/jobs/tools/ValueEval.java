@@ -27,6 +27,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -327,8 +328,7 @@ public final class ValueEval {
 
   /** One line: the model minus the baseline best on {@code metric}, with its paired bootstrap interval. */
   private static Compared compare(PrintStream out, String metric, Result r, Scores model, List<Scores> baselines,
-      double[] outcome,
-      java.util.function.Function<Scores, double[]> scores, BiFunction<double[], double[], Double> f,
+      double[] outcome, Function<Scores, double[]> scores, BiFunction<double[], double[], Double> f,
       boolean higherIsBetter, Request req) {
     Comparator<Scores> byMetric = Comparator.comparingDouble(s -> f.apply(scores.apply(s), outcome));
     Scores best = higherIsBetter ? baselines.stream().max(byMetric).orElseThrow()

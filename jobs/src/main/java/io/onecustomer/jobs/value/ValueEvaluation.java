@@ -39,7 +39,7 @@ public final class ValueEvaluation {
 
   public static final String MODEL = "model";
 
-  /** One scorer's predictions, in the customers' order of {@link Result#customers()}. */
+  /** One scorer's predictions, customers in the order of their ids (so resamples and decile ties repeat). */
   public record Scores(String name, double[] churn, double[] ltv) {}
 
   /**
@@ -50,8 +50,8 @@ public final class ValueEvaluation {
    * @param scores the model's, then BG/NBD's, then Pareto/NBD's
    * @param fits the BTYD fits at the calibration end
    */
-  public record Result(LocalDate trainingCutOff, LocalDate calibrationEnd, long trainCustomers, String[] customers,
-      double[] churned, double[] revenue, List<Scores> scores, List<FitResult> fits) {}
+  public record Result(LocalDate trainingCutOff, LocalDate calibrationEnd, long trainCustomers, double[] churned,
+      double[] revenue, List<Scores> scores, List<FitResult> fits) {}
 
   /** The earliest day {@code in} must hold for the evaluation at {@code calibrationEnd}: the holdout's last. */
   public static LocalDate holdoutEnd(LocalDate calibrationEnd, ValueConfig v) {
@@ -98,11 +98,11 @@ public final class ValueEvaluation {
     Dataset<Row> scored = ValueTraining.score(churn, ValueTraining.CHURN, test)
         .withColumnRenamed(ValueTraining.SCORE, "_churn");
     scored = ValueTraining.score(ltv, ValueTraining.LTV, scored).withColumnRenamed(ValueTraining.SCORE, "_ltv");
-    List<Row> rows = scored.select(col(CustomerFeatures.CUSTOMER_ID).cast("string"),
-            col(CustomerFeatures.CHURNED), col(CustomerFeatures.FUTURE_REVENUE), col("_churn"), col("_ltv"),
+    List<Row> rows = scored.orderBy(CustomerFeatures.CUSTOMER_ID)
+        .select(col(CustomerFeatures.CHURNED), col(CustomerFeatures.FUTURE_REVENUE), col("_churn"), col("_ltv"),
             col(Features.P_NO_PURCHASE), col(Features.BTYD_EXPECTED_VALUE), col(Features.BTYD_FREQUENCY),
             col(Features.BTYD_RECENCY), col(Features.BTYD_TENURE), col(Features.EXPECTED_ORDER_VALUE))
-        .orderBy(CustomerFeatures.CUSTOMER_ID).collectAsList();
+        .collectAsList();
 
     // Pareto/NBD on the same calibration summaries as BG/NBD, scored from each customer's (x, t_x, T).
     PurchaseSummaries summaries = BtydSummaries.collectPurchases(BtydSummaries.compressPurchases(
@@ -115,7 +115,6 @@ public final class ValueEvaluation {
     double ltvH = (double) v.ltvHorizonDays() / v.unitDays();
 
     int n = rows.size();
-    String[] ids = new String[n];
     double[] churned = new double[n];
     double[] revenue = new double[n];
     Scores model = new Scores(MODEL, new double[n], new double[n]);
@@ -123,20 +122,19 @@ public final class ValueEvaluation {
     Scores pn = new Scores(ParetoNbd.MODEL, new double[n], new double[n]);
     for (int i = 0; i < n; i++) {
       Row r = rows.get(i);
-      ids[i] = r.getString(0);
-      churned[i] = r.getDouble(1);
-      revenue[i] = r.getDouble(2);
-      model.churn()[i] = r.getDouble(3);
-      model.ltv()[i] = r.getDouble(4);
-      bg.churn()[i] = r.getDouble(5);
-      bg.ltv()[i] = r.getDouble(6);
-      double x = ((Number) r.get(7)).doubleValue();
-      double tx = r.getDouble(8);
-      double t = r.getDouble(9);
+      churned[i] = r.getDouble(0);
+      revenue[i] = r.getDouble(1);
+      model.churn()[i] = r.getDouble(2);
+      model.ltv()[i] = r.getDouble(3);
+      bg.churn()[i] = r.getDouble(4);
+      bg.ltv()[i] = r.getDouble(5);
+      double x = ((Number) r.get(6)).doubleValue();
+      double tx = r.getDouble(7);
+      double t = r.getDouble(8);
       pn.churn()[i] = pareto.probabilityNoPurchases(churnH, x, tx, t);
-      pn.ltv()[i] = r.getDouble(10) * pareto.expectedPurchases(ltvH, x, tx, t);
+      pn.ltv()[i] = r.getDouble(9) * pareto.expectedPurchases(ltvH, x, tx, t);
     }
-    return new Result(cutOff, calibrationEnd, trainCustomers, ids, churned, revenue, List.of(model, bg, pn), fits);
+    return new Result(cutOff, calibrationEnd, trainCustomers, churned, revenue, List.of(model, bg, pn), fits);
   }
 
   /** {@code features} with each {@code extra} column's mean over the customer's purchases up to {@code cutOff}. */
