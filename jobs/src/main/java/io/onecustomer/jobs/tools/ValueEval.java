@@ -3,7 +3,9 @@ package io.onecustomer.jobs.tools;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.trim;
+import static org.apache.spark.sql.functions.when;
 
 import io.onecustomer.common.DateRange;
 import io.onecustomer.common.config.AppConfig;
@@ -236,19 +238,21 @@ public final class ValueEval {
     Dataset<Row> typed = raw.select(select.toArray(Column[]::new));
     Column unreadable = col(CustomerFeatures.CUSTOMER_ID).isNull().or(col(CustomerFeatures.CUSTOMER_ID).equalTo(""))
         .or(col(CustomerFeatures.ORDER_DATE).isNull()).or(col(CustomerFeatures.NET_AMOUNT).isNull());
-    Dataset<Row> bad = typed.where(unreadable);
-    long badRows = bad.count();
+    Column negative = unreadable.unary_$bang().and(col(CustomerFeatures.NET_AMOUNT).lt(0));
+    // One pass over the file counts both kinds of row left out; the unreadable ones are read again
+    // only when there are some, for their sample.
+    Row counts = typed.agg(sum(when(unreadable, 1).otherwise(0)), sum(when(negative, 1).otherwise(0))).first();
+    long badRows = counts.isNullAt(0) ? 0 : counts.getLong(0);
+    long returns = counts.isNullAt(1) ? 0 : counts.getLong(1);
     if (badRows > 0) {
       StringBuilder sample = new StringBuilder();
-      for (Row b : bad.limit(3).collectAsList()) {
+      for (Row b : typed.where(unreadable).limit(3).collectAsList()) {
         sample.append("\n  customer '").append(b.get(0)).append("', date '").append(b.get(3)).append("', amount '")
             .append(b.get(4)).append("'");
       }
       err.println("value-eval: " + badRows + " row(s) of " + req.file() + " left out: customer, date (format "
           + req.dateFormat() + ") or amount unreadable; the first:" + sample);
     }
-    Dataset<Row> good = typed.where(unreadable.unary_$bang());
-    long returns = good.where(col(CustomerFeatures.NET_AMOUNT).lt(0)).count();
     if (returns > 0) {
       err.println("value-eval: " + returns + " row(s) of " + req.file() + " with a negative amount (returns) are not "
           + "purchases, left out");
@@ -256,7 +260,8 @@ public final class ValueEval {
     List<Column> out = new ArrayList<>(List.of(col(CustomerFeatures.CUSTOMER_ID),
         col(CustomerFeatures.ORDER_DATE), col(CustomerFeatures.NET_AMOUNT), lit("unknown").as(CustomerFeatures.CHANNEL)));
     req.features().forEach(f -> out.add(col(quoted(f))));
-    return good.where(col(CustomerFeatures.NET_AMOUNT).geq(0)).select(out.toArray(Column[]::new));
+    return typed.where(unreadable.unary_$bang().and(col(CustomerFeatures.NET_AMOUNT).geq(0)))
+        .select(out.toArray(Column[]::new));
   }
 
   /** {@code --features a,b}: the file's numeric columns to add as features; not a name the model's features or labels use. */
